@@ -1,0 +1,11 @@
+/** Public API of penult's core. A test locks this list (test/exports.test.ts). */
+export * from "./diagnostics.js";
+export * from "./statements/types.js";
+export * from "./extract/types.js";
+export * from "./model/types.js";
+export * from "./config/types.js";
+export { parseStatements } from "./statements/parse-statements.js";
+export { extractFacts } from "./extract/extract-facts.js";
+export { buildModel } from "./model/build-model.js";
+export { compile } from "./compile.js";
+export type { CompileOptions, CompileResult } from "./compile.js";

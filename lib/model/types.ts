@@ -1,0 +1,144 @@
+import type { Constraint } from "../extract/types.js";
+
+/**
+ * The traced architecture model. It is a tree: the root subsystem is the system; every folder of
+ * statements (and every top-level heading, see README) is a nested subsystem with its own
+ * components, entities and events. Every element names the statements it came from in `sources`.
+ *
+ * Canonical form (what `contracts/model.json` holds): every array of elements sorted by `id`,
+ * every `sources` array sorted and de-duplicated, object keys in the order declared here.
+ * See lib/model/serialize.ts and schema/model.schema.json.
+ */
+
+/** Bumped when the shape of model.json changes incompatibly. */
+export const MODEL_VERSION = 1 as const;
+
+export type PrimitiveName =
+  | "string"
+  | "integer"
+  | "number"
+  | "boolean"
+  | "date"
+  | "datetime"
+  | "duration"
+  | "uuid"
+  | "binary"
+  | "unknown"
+  | "void";
+
+export type TypeRef =
+  | { kind: "primitive"; name: PrimitiveName }
+  /** An entity, enum or event of the model, by element id. */
+  | { kind: "ref"; target: string }
+  | { kind: "list"; of: TypeRef };
+
+/** What every model element has. */
+export interface Element {
+  /**
+   * Unique, stable id: `<subsystem path>/<Name>` for top-level elements ("cart/Order"; at the root
+   * just "Order"), `<parent id>#<member>` for members ("cart/CartService#addItem").
+   */
+  id: string;
+  /** Idiomatic name: PascalCase for types, camelCase for members. Emitters re-case per language. */
+  name: string;
+  /** Ids of the statements this element came from: sorted, unique, never empty. */
+  sources: string[];
+  /** One-line description for doc comments (statement quotes are looked up via `sources`). */
+  doc?: string;
+}
+
+export interface Actor extends Element {}
+
+export interface QualityConstraint extends Element, Constraint {}
+
+export interface Param extends Element {
+  type: TypeRef;
+  optional: boolean;
+}
+
+export interface ErrorCase extends Element {
+  /** The unwanted condition, as written: "the payment provider times out". */
+  when: string;
+}
+
+export interface Operation extends Element {
+  params: Param[];
+  returns: TypeRef;
+  errors: ErrorCase[];
+  /** True when the operation does I/O (emitters make it async / return a Promise / Future). */
+  async: boolean;
+  /** Actor ids that call it (from user stories). */
+  actors: string[];
+  /** Event id this operation handles (EARS WHEN trigger). */
+  handles?: string;
+  /** EARS WHILE state that must hold. */
+  whileState?: string;
+  /** EARS WHERE feature the operation depends on. */
+  feature?: string;
+  constraints: QualityConstraint[];
+}
+
+export interface Interface extends Element {
+  operations: Operation[];
+  constraints: QualityConstraint[];
+}
+
+export interface Component extends Element {
+  interfaces: Interface[];
+  /** Ids of components this one uses. */
+  dependsOn: string[];
+  constraints: QualityConstraint[];
+}
+
+export interface Field extends Element {
+  type: TypeRef;
+  optional: boolean;
+}
+
+export interface Relation extends Element {
+  /** Cardinality seen from the owning entity. */
+  cardinality: "one" | "many";
+  /** Entity id. */
+  target: string;
+}
+
+export interface Entity extends Element {
+  fields: Field[];
+  relations: Relation[];
+}
+
+export interface EnumType extends Element {
+  values: string[];
+}
+
+export interface Event extends Element {
+  fields: Field[];
+}
+
+export interface Subsystem extends Element {
+  /** Folder/heading path segments from the root; [] for the root system. */
+  path: string[];
+  components: Component[];
+  entities: Entity[];
+  enums: EnumType[];
+  events: Event[];
+  /** Constraints that apply to the subsystem as a whole. */
+  constraints: QualityConstraint[];
+  subsystems: Subsystem[];
+}
+
+/** One row per statement, so traces can be resolved and quoted without the markdown. */
+export interface StatementRef {
+  id: string;
+  file: string;
+  line: number;
+  kind: string;
+  text: string;
+}
+
+export interface Model {
+  version: typeof MODEL_VERSION;
+  system: Subsystem;
+  actors: Actor[];
+  statements: StatementRef[];
+}
