@@ -1,0 +1,13 @@
+import type { BreakingRule } from "../types.js";
+import { displayName, paramChanges } from "../rule-helpers.js";
+/** An optional parameter became required: calls that left it out break. */
+export const operationParamMadeRequiredRule: BreakingRule = {
+  meta: {
+    id: "OPERATION_PARAM_MADE_REQUIRED",
+    category: "caller",
+    purpose: "An optional parameter became required: calls that left it out break.",
+  },
+  check(change) {
+    return paramChanges(change).madeRequired.map((p) => `${displayName(change.id)} parameter ${p.name} is now required`);
+  },
+};

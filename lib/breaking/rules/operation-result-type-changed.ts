@@ -1,0 +1,15 @@
+import type { BreakingRule } from "../types.js";
+import { displayName, ownPair } from "../rule-helpers.js";
+/** The result type of an operation changed: callers read the old type. */
+export const operationResultTypeChangedRule: BreakingRule = {
+  meta: {
+    id: "OPERATION_RESULT_TYPE_CHANGED",
+    category: "caller",
+    purpose: "The result type of an operation changed: callers read the old type.",
+  },
+  check(change) {
+    if (change.change !== "changed" || !change.aspects.includes("result")) return [];
+    const [before, after] = ownPair<string>(change, "returns");
+    return [`${displayName(change.id)} now returns ${after} instead of ${before}`];
+  },
+};

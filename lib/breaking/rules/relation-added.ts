@@ -1,0 +1,14 @@
+import type { BreakingRule } from "../types.js";
+import { addedOf, displayName } from "../rule-helpers.js";
+/** A relation was added to an existing entity: existing code can ignore it. */
+export const relationAddedRule: BreakingRule = {
+  meta: {
+    id: "RELATION_ADDED",
+    category: "non-breaking",
+    purpose: "A relation was added to an existing entity: existing code can ignore it.",
+  },
+  check(change, context) {
+    if (!addedOf(change, context, ["relation"])) return [];
+    return [`${displayName(change.parent!)} has a new relation ${change.name} (${String(change.current!.own.cardinality)} ${displayName(String(change.current!.own.target))})`];
+  },
+};

@@ -1,0 +1,14 @@
+import type { BreakingRule } from "../types.js";
+import { displayName, removedOf } from "../rule-helpers.js";
+/** A subsystem was removed: everything in it is gone (its members are reported once, here). */
+export const subsystemRemovedRule: BreakingRule = {
+  meta: {
+    id: "SUBSYSTEM_REMOVED",
+    category: "caller",
+    purpose: "A subsystem was removed: everything in it is gone (its members are reported once, here).",
+  },
+  check(change, context) {
+    if (!removedOf(change, context, ["subsystem"])) return [];
+    return [`subsystem ${displayName(change.id)} was removed`];
+  },
+};
