@@ -1,0 +1,317 @@
+import { camelCase, constantCase, kebabCase, pascalCase, snakeCase } from "change-case";
+import { cmp } from "../diagnostics.js";
+
+/**
+ * Identifiers and text that come from statements are untrusted. Everything an emitter writes into a
+ * contract passes through here, so that each language sees a valid, unique identifier and inert
+ * comment or string text whatever the statement said. Language tables (reserved words, comment
+ * syntax) are data; the algorithms are shared by every emitter.
+ */
+
+/** How a name is cased for one kind of declaration in one language. */
+export type CaseStyle = "pascal" | "camel" | "snake" | "constant" | "kebab" | "lower";
+
+/** Reserved words of one language, split by the kind of name they forbid. */
+export interface ReservedWords {
+  /** Forbidden for every identifier (keywords). */
+  all: readonly string[];
+  /** Additionally forbidden as type names (e.g. TS `string`, `any`; Python `str`). */
+  types?: readonly string[];
+  /** Additionally forbidden as value/member/parameter names. */
+  values?: readonly string[];
+  /** Compare case-insensitively (e.g. for names that become file names). */
+  caseInsensitive?: boolean;
+}
+
+/** The naming rules of one language, consumed by {@link makeIdentifier}. */
+export interface LanguageNaming {
+  /** Short language key, e.g. "typescript". */
+  language: string;
+  reserved: ReservedWords;
+  /** Appended to a reserved word (`class` -> `class_`). Must keep the result a valid identifier. */
+  reservedSuffix: string;
+  /** Prefix word for names that start with a digit or are empty after cleaning. */
+  digitPrefix: string;
+  /** Longest identifier the language (or its tools) accept comfortably. */
+  maxLength?: number;
+}
+
+/**
+ * Which kind of declaration a name is for: selects the extra reserved table. "type": type names;
+ * "value": parameters, variables, and modules/folders; "member": properties and methods, which
+ * most languages accept even when they are keywords (only the `all` table applies).
+ */
+export type NameKind = "type" | "value" | "member" | "module";
+
+/** Options of {@link makeIdentifier}. */
+export interface IdentifierOptions {
+  naming: LanguageNaming;
+  style: CaseStyle;
+  kind: NameKind;
+}
+
+const FOLD: Record<string, string> = {
+  ß: "ss",
+  æ: "ae",
+  Æ: "AE",
+  ø: "o",
+  Ø: "O",
+  œ: "oe",
+  Œ: "OE",
+  đ: "d",
+  Đ: "D",
+  ł: "l",
+  Ł: "L",
+  þ: "th",
+  Þ: "TH",
+  ð: "d",
+  Ð: "D",
+  ı: "i",
+};
+
+/**
+ * Deterministic ASCII transliteration: accents dropped (NFKD + strip combining marks), a few
+ * ligatures folded, every other non-ASCII letter or digit written as `u<HEX>` so distinct inputs
+ * stay distinct; everything else becomes a word separator. Never depends on locale or ICU data
+ * beyond Unicode normalisation.
+ */
+export function transliterate(text: string): string {
+  let out = "";
+  for (const ch of text.normalize("NFKD")) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp < 0x80) {
+      out += /[A-Za-z0-9]/.test(ch) ? ch : " ";
+      continue;
+    }
+    if (/\p{M}/u.test(ch)) continue; // combining mark left by NFKD: drop the accent
+    const folded = FOLD[ch];
+    if (folded) {
+      out += folded;
+    } else if (/[\p{L}\p{N}]/u.test(ch)) {
+      out += ` u${cp.toString(16).toUpperCase()} `;
+    } else {
+      out += " ";
+    }
+  }
+  return out;
+}
+
+function applyCase(words: string, style: CaseStyle): string {
+  // locale: false -> String#toLowerCase: the same result on every machine (no Turkish dotless i).
+  const o = { locale: false as const };
+  switch (style) {
+    case "pascal":
+      return pascalCase(words, o);
+    case "camel":
+      return camelCase(words, o);
+    case "snake":
+      return snakeCase(words, o);
+    case "constant":
+      return constantCase(words, o);
+    case "kebab":
+      return kebabCase(words, o);
+    case "lower":
+      return snakeCase(words, o).replace(/_/g, "");
+  }
+}
+
+function prefixWord(prefix: string, style: CaseStyle): string {
+  return applyCase(prefix, style);
+}
+
+function isReserved(id: string, naming: LanguageNaming, kind: NameKind): boolean {
+  const r = naming.reserved;
+  const tables = [r.all, kind === "type" ? r.types : kind === "value" || kind === "module" ? r.values : undefined];
+  if (r.caseInsensitive) {
+    const low = id.toLowerCase();
+    return tables.some((t) => t?.some((w) => w.toLowerCase() === low) ?? false);
+  }
+  return tables.some((t) => t?.includes(id) ?? false);
+}
+
+/**
+ * A valid identifier for `name` in one language: transliterated to ASCII, cased, prefixed when it
+ * would start with a digit or be empty, suffixed when it is a reserved word. Pure and
+ * deterministic; uniqueness within a scope is {@link NameScope}'s job.
+ */
+export function makeIdentifier(name: string, options: IdentifierOptions): string {
+  const { naming, style, kind } = options;
+  const words = transliterate(name).trim();
+  let id = words ? applyCase(words, style) : "";
+  // change-case keeps digits glued to words; separators it leaves for kebab/snake are fine.
+  id = id.replace(/^[_-]+|[_-]+$/g, "");
+  if (!id) id = prefixWord(naming.digitPrefix, style);
+  else if (/^[0-9]/.test(id)) {
+    const sep = style === "snake" || style === "constant" ? "_" : style === "kebab" ? "-" : "";
+    const p = prefixWord(naming.digitPrefix, style);
+    id = p + sep + id;
+  }
+  if (naming.maxLength && id.length > naming.maxLength) id = id.slice(0, naming.maxLength).replace(/[_-]+$/, "");
+  if (isReserved(id, naming, kind)) id += naming.reservedSuffix;
+  return id;
+}
+
+/**
+ * Hands out unique names within one scope (a file, a class, a parameter list, a folder). Claims
+ * must be made in a deterministic order (emitters claim in model id order); a name that collides
+ * after casing gets the suffix 2, 3, ... Reserved names (imports, helper aliases) can be blocked
+ * up front.
+ */
+export class NameScope {
+  private readonly taken = new Set<string>();
+  private readonly byKey = new Map<string, string>();
+
+  constructor(
+    private readonly options: { caseInsensitive?: boolean; separator?: string; blocked?: Iterable<string> } = {},
+  ) {
+    for (const b of options.blocked ?? []) this.taken.add(this.fold(b));
+  }
+
+  private fold(s: string): string {
+    return this.options.caseInsensitive ? s.toLowerCase() : s;
+  }
+
+  /** True when `id` is already used in this scope. */
+  has(id: string): boolean {
+    return this.taken.has(this.fold(id));
+  }
+
+  /**
+   * Claims `base` (already a valid identifier) and returns it, or `base` + a counter when taken.
+   * With `key`, the same key always gets the same name back (idempotent lookups by element id).
+   */
+  claim(base: string, key?: string): string {
+    if (key !== undefined) {
+      const prev = this.byKey.get(key);
+      if (prev !== undefined) return prev;
+    }
+    let id = base;
+    const sep = this.options.separator ?? "";
+    for (let n = 2; this.taken.has(this.fold(id)); n++) id = `${base}${sep}${n}`;
+    this.taken.add(this.fold(id));
+    if (key !== undefined) this.byKey.set(key, id);
+    return id;
+  }
+
+  /** The name claimed earlier for `key`. */
+  get(key: string): string | undefined {
+    return this.byKey.get(key);
+  }
+}
+
+/** Claims unique identifiers for a list of named things, in code-point order of their keys. */
+export function assignNames<T>(options: {
+  items: readonly T[];
+  key: (item: T) => string;
+  name: (item: T) => string;
+  identifier: IdentifierOptions;
+  scope?: NameScope;
+}): Map<string, string> {
+  const scope = options.scope ?? new NameScope();
+  const sorted = [...options.items].sort((a, b) => cmp(options.key(a), options.key(b)));
+  const out = new Map<string, string>();
+  for (const item of sorted) {
+    const k = options.key(item);
+    out.set(k, scope.claim(makeIdentifier(options.name(item), options.identifier), k));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comment and string text
+
+/** Comment syntaxes the emitters use; each has its own terminator and escape hazards. */
+export type CommentStyle =
+  /** `/** ... *\/` (TS, Java, C#-block): `*\/` ends it. */
+  | "jsdoc"
+  /** `/** ... *\/` in Java: additionally `\u` escapes are decoded before lexing, even in comments. */
+  | "javadoc"
+  /** `//`, `///`: one line each; any line terminator ends it. */
+  | "slash-line"
+  /** `#` line comments (Python, YAML, shell). */
+  | "hash-line"
+  /** Python `"""docstring"""`: `"""` ends it, backslashes are escapes. */
+  | "python-docstring"
+  /** `<!-- ... -->` (HTML/markdown comments). */
+  | "html"
+  /** Mermaid `%%` line comments. */
+  | "mermaid";
+
+/**
+ * Characters that must never reach a contract file verbatim: controls, line/paragraph separators
+ * (line terminators in JS), bidi overrides ("Trojan Source"; rustc rejects them in comments),
+ * other format characters and lone surrogates. They are written as a visible `<U+XXXX>`.
+ */
+const HAZARD = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Makes text safe to show on one line anywhere: hazards made visible, tabs and newlines to spaces. */
+export function sanitizeLine(text: string): string {
+  return text
+    .replace(/\r\n?|\n|\t/g, " ")
+    .replace(HAZARD, (c) => `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`);
+}
+
+/**
+ * Makes one line of text inert inside a comment of the given style. The result never contains a
+ * line terminator, never closes the comment, and (for Java) never holds a `\u` escape.
+ */
+export function sanitizeCommentText(text: string, style: CommentStyle): string {
+  let s = sanitizeLine(text);
+  switch (style) {
+    case "jsdoc":
+      s = s.replace(/\*\//g, "*\\/");
+      break;
+    case "javadoc":
+      // Doubling every backslash leaves no `\u` preceded by an even run of backslashes, so javac
+      // decodes no unicode escape (which could otherwise smuggle in a line break or `*/`).
+      s = s.replace(/\\/g, "\\\\").replace(/\*\//g, "*\\/");
+      break;
+    case "slash-line":
+    case "hash-line":
+    case "mermaid":
+      // A trailing backslash would continue a C-preprocessor-style line comment in some tools.
+      s = s.replace(/\\$/, "\\ ");
+      break;
+    case "python-docstring":
+      s = s.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
+      break;
+    case "html":
+      s = s.replace(/--/g, "- -").replace(/-$/, "- ").replace(/^>/, " >");
+      break;
+  }
+  return s.trimEnd();
+}
+
+/** Sanitises many lines for one comment; lines are already split by the caller. */
+export function sanitizeCommentLines(lines: readonly string[], style: CommentStyle): string[] {
+  return lines.map((l) => sanitizeCommentText(l, style));
+}
+
+/** A double-quoted string literal valid in TypeScript/JavaScript and JSON. */
+export function quoteJsString(text: string): string {
+  // JSON.stringify escapes quotes, backslashes, controls and lone surrogates; U+2028/9 are legal in
+  // ES2019 strings but escape them anyway so older tools stay happy.
+  return JSON.stringify(text).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+/** A double-quoted Python string literal. */
+export function quotePythonString(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (ch === "\\") out += "\\\\";
+    else if (ch === '"') out += '\\"';
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0xd800 && cp <= 0xdfff) || /[\u2028\u2029\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/.test(ch))
+      out += cp > 0xffff ? `\\U${cp.toString(16).padStart(8, "0")}` : `\\u${cp.toString(16).padStart(4, "0")}`;
+    else out += ch;
+  }
+  return out + '"';
+}
+
+/** Escapes text for markdown prose (inline), so statement text never becomes markup or HTML. */
+export function escapeMarkdown(text: string): string {
+  return sanitizeLine(text).replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => `\\${c}`);
+}

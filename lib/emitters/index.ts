@@ -1,0 +1,104 @@
+import { cmp, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import type { Model } from "../model/types.js";
+import { canonicalizeModel, indexModel } from "./model-index.js";
+import { builtinTemplateSource, createTemplateRenderer, layerTemplateSources, normalizeFileContent } from "./templates.js";
+import type { Emitter, OutputFile, TemplateSource } from "./types.js";
+import { typescriptEmitter } from "./typescript.js";
+
+export type { Emitter, EmitContext, OutputFile, TemplateSource } from "./types.js";
+
+/**
+ * Every contract target, alphabetical by name (a test checks the order). Adding a target = one
+ * module exporting an {@link Emitter} + one line here + templates/<name>/ + a compile helper.
+ */
+export const EMITTERS: readonly Emitter[] = [
+  typescriptEmitter,
+];
+
+/** Options of {@link emitContracts}. */
+export interface EmitContractsOptions {
+  model: Model;
+  /** Target names; default: every registered target. Unknown names give an error diagnostic. */
+  targets?: readonly string[];
+  /** Template overrides (e.g. `.penult/templates/`); built-ins fill the gaps. */
+  templates?: TemplateSource;
+  /** Repository-relative output folder, used for links back to statements. Default `contracts`. */
+  outputDir?: string;
+}
+
+export interface EmitContractsResult {
+  /** Sorted by path; paths relative to the output folder. */
+  files: OutputFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** The emitter registered under `name`. */
+export function findEmitter(name: string): Emitter | undefined {
+  return EMITTERS.find((e) => e.name === name);
+}
+
+/**
+ * Model -> contract files for the chosen targets. Pure: no file system (beyond penult's own
+ * built-in templates), clock or environment; the same model gives the same bytes in any array order.
+ * An emitter that throws (e.g. on a broken template override) costs its own target only.
+ */
+export function emitContracts(options: EmitContractsOptions): EmitContractsResult {
+  const model = canonicalizeModel(options.model);
+  const index = indexModel(model);
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const report = (d: Diagnostic): void => {
+    const key = `${d.code}\u0000${d.message}\u0000${d.statement ?? ""}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    diagnostics.push(d);
+  };
+  const source = layerTemplateSources(options.templates, builtinTemplateSource);
+  const names = [...new Set(options.targets ?? EMITTERS.map((e) => e.name))].sort(cmp);
+  const files: OutputFile[] = [];
+  const paths = new Set<string>();
+  for (const name of names) {
+    const emitter = findEmitter(name);
+    if (!emitter) {
+      report({
+        code: "EMIT_UNKNOWN_TARGET",
+        severity: "error",
+        message: `unknown target "${name}"; known targets: ${EMITTERS.map((e) => e.name).join(", ")}`,
+      });
+      continue;
+    }
+    let out: OutputFile[];
+    try {
+      out = emitter.emit({
+        model,
+        index,
+        templates: createTemplateRenderer({ target: name, source }),
+        outputDir: options.outputDir ?? "contracts",
+        report,
+      });
+    } catch (err) {
+      report({
+        code: "EMIT_TARGET_FAILED",
+        severity: "error",
+        message: `target ${name} failed: ${err instanceof Error ? err.message : String(err)}`,
+      });
+      continue;
+    }
+    for (const f of out) {
+      const bad =
+        !f.path.startsWith(`${name}/`) || f.path.split("/").some((s) => s === "" || s === "." || s === "..") || f.path.includes("\\");
+      if (bad || paths.has(f.path)) {
+        report({
+          code: "EMIT_BAD_PATH",
+          severity: "error",
+          message: `target ${name} produced ${bad ? "an invalid" : "a duplicate"} path ${JSON.stringify(f.path)}; file dropped`,
+        });
+        continue;
+      }
+      paths.add(f.path);
+      files.push({ path: f.path, content: normalizeFileContent(f.content) });
+    }
+  }
+  files.sort((a, b) => cmp(a.path, b.path));
+  return { files, diagnostics: sortDiagnostics(diagnostics) };
+}

@@ -1,0 +1,106 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Mustache from "mustache";
+import { sanitizeLine } from "./identifiers.js";
+import type { TemplateSource } from "./types.js";
+
+/**
+ * Templates are Mustache (logic-less): a repository's own copy under `.penult/templates/<target>/`
+ * can change layout and wording but cannot run code inside the CLI or the GitHub App, which a
+ * Handlebars/EJS/Eta template could (helpers, embedded JS). Emitters pass views whose values are
+ * already valid identifiers or already-sanitised comment lines; on top of that every `{{value}}`
+ * goes through {@link sanitizeLine}, so no interpolation can ever inject a line break (which would
+ * end a line comment) or a bidi/control character, whatever a template author writes.
+ */
+
+/** Renders the templates of one target. */
+export interface TemplateRenderer {
+  /**
+   * Renders `<target>/<name>.mustache` with `view`. Partials `{{> doc}}` resolve to
+   * `<target>/doc.mustache` through the same source (overrides first, then built-ins).
+   */
+  render(name: string, view: object): string;
+}
+
+let builtinRoot: string | undefined;
+
+/** The `templates/` folder shipped with the package (works from lib/ under ts-jest and from dist/). */
+function findBuiltinRoot(): string {
+  if (builtinRoot) return builtinRoot;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, "templates");
+    if (existsSync(join(dir, "package.json")) && existsSync(candidate)) return (builtinRoot = candidate);
+    dir = dirname(dir);
+  }
+  throw new Error("penult: cannot find the built-in templates/ folder next to package.json");
+}
+
+const builtinCache = new Map<string, string | undefined>();
+
+/**
+ * The templates that ship with penult (`templates/<target>/<name>.mustache`). Reading the package's
+ * own files does not make emitting impure: they are part of the program, not of the input.
+ */
+export const builtinTemplateSource: TemplateSource = (name) => {
+  if (builtinCache.has(name)) return builtinCache.get(name);
+  if (name.includes("..") || name.startsWith("/")) return undefined;
+  const file = join(findBuiltinRoot(), ...name.split("/"));
+  const text = existsSync(file) ? readFileSync(file, "utf8") : undefined;
+  builtinCache.set(name, text);
+  return text;
+};
+
+/** A TemplateSource over an in-memory record `{ "typescript/module.ts.mustache": "..." }`. */
+export function createRecordTemplateSource(files: Readonly<Record<string, string>>): TemplateSource {
+  return (name) => (Object.prototype.hasOwnProperty.call(files, name) ? files[name] : undefined);
+}
+
+/** Overrides first, built-ins second. */
+export function layerTemplateSources(...sources: (TemplateSource | undefined)[]): TemplateSource {
+  return (name) => {
+    for (const s of sources) {
+      const t = s?.(name);
+      if (t !== undefined) return t;
+    }
+    return undefined;
+  };
+}
+
+const escape = (value: unknown): string => sanitizeLine(String(value));
+
+/** A renderer for one target over a source. Throws when a template is missing (a programming error). */
+export function createTemplateRenderer(options: { target: string; source: TemplateSource }): TemplateRenderer {
+  const { target, source } = options;
+  const load = (name: string): string => {
+    const text = source(`${target}/${name}.mustache`);
+    if (text === undefined) throw new Error(`penult: template ${target}/${name}.mustache not found`);
+    // CRLF from a Windows checkout of an override must not leak into the output.
+    return text.replace(/\r\n?/g, "\n");
+  };
+  const partial = (name: string): string | undefined => {
+    const text = source(`${target}/${name}.mustache`);
+    return text === undefined ? undefined : text.replace(/\r\n?/g, "\n");
+  };
+  return {
+    render(name, view) {
+      return Mustache.render(load(name), view, partial, { escape });
+    },
+  };
+}
+
+/**
+ * Normal form of every emitted file: LF, no trailing spaces, no runs of more than one blank line,
+ * exactly one final newline. Applied by emitContracts, so template overrides cannot break it.
+ */
+export function normalizeFileContent(text: string): string {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n").map((l) => l.trimEnd());
+  const out: string[] = [];
+  for (const l of lines) {
+    if (l === "" && (out.length === 0 || out[out.length - 1] === "")) continue;
+    out.push(l);
+  }
+  while (out.length && out[out.length - 1] === "") out.pop();
+  return out.join("\n") + "\n";
+}

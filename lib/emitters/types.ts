@@ -1,0 +1,49 @@
+import type { Diagnostic } from "../diagnostics.js";
+import type { Model } from "../model/types.js";
+import type { ModelIndex } from "./model-index.js";
+import type { TemplateRenderer } from "./templates.js";
+
+/**
+ * One file an emitter wants written. Emitters never touch the file system: they return files and
+ * the one writer (lib/write-output.ts) writes them under the configured output folder.
+ */
+export interface OutputFile {
+  /** POSIX path relative to the output root, starting with the target name: `typescript/cart/index.ts`. */
+  path: string;
+  /** LF line endings, ends with exactly one newline. */
+  content: string;
+}
+
+/**
+ * Where template text comes from: template name (`typescript/module.ts.mustache`) -> text, or
+ * `undefined` to fall back to the built-in template. The CLI passes one backed by
+ * `.penult/templates/`; tests pass a record.
+ */
+export type TemplateSource = (name: string) => string | undefined;
+
+/** What an emitter gets. Everything it needs is here; it reads nothing else. */
+export interface EmitContext {
+  /** The model in canonical order (see canonicalizeModel). */
+  model: Model;
+  /** Lookups over the model: statements by id, types by id, subsystems, files of statements. */
+  index: ModelIndex;
+  /** Renders this target's templates (overrides first, then built-ins). */
+  templates: TemplateRenderer;
+  /**
+   * Repository-relative POSIX path of the output folder (default `contracts`), so emitters that link
+   * back to statements (ARCHITECTURE.md) can write correct relative links.
+   */
+  outputDir: string;
+  /** Report a problem; emitting goes on. */
+  report(diagnostic: Diagnostic): void;
+}
+
+/** One contract target. Registered in lib/emitters/index.ts (alphabetical). */
+export interface Emitter {
+  /** Target name as used in config `targets` and as the top output folder: "typescript". */
+  name: string;
+  /** One line for `penult targets` and the README. */
+  description: string;
+  /** Pure: same context, same files. Paths start with `<name>/`. */
+  emit(ctx: EmitContext): OutputFile[];
+}
