@@ -1,0 +1,135 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "@jest/globals";
+import { findImplementations } from "../../lib/check/find-implementations.js";
+import { scanPythonSummary } from "../../lib/check/scan-python.js";
+
+const FIXTURES = join(process.cwd(), "test/fixtures/check");
+const fixtureFiles = readdirSync(FIXTURES).filter((f) => /\.(bad|clean)\./.test(f)).sort();
+
+/** `line:CODE` for every `expect: CODE ...` marker in the file. */
+function expectedFindings(text: string): string[] {
+  const out: string[] = [];
+  text.split("\n").forEach((line, i) => {
+    const m = /expect: ((?:N1_[A-Z_]+\s*)+)$/.exec(line);
+    if (m) for (const code of m[1]!.trim().split(/\s+/)) out.push(`${i + 1}:${code}`);
+  });
+  return out.sort();
+}
+
+describe("findImplementations on hand-written fixtures", () => {
+  it("has a bad and a clean fixture for each of the six languages", () => {
+    for (const ext of ["ts", "py", "java", "rs", "go", "cs"]) {
+      expect(fixtureFiles.filter((f) => f.endsWith(`.${ext}`)).map((f) => f.split(".")[1])).toEqual(["bad", "clean"]);
+    }
+  });
+
+  it.each(fixtureFiles)("%s: reports exactly the marked lines", (name) => {
+    const content = readFileSync(join(FIXTURES, name), "utf8");
+    const path = `contracts/${name}`;
+    const diags = findImplementations({ files: [{ path, content }] });
+    const got = diags.map((d) => `${d.line}:${d.code}`).sort();
+    expect(got).toEqual(expectedFindings(content));
+    for (const d of diags) {
+      expect(d.severity).toBe("error");
+      expect(d.file).toBe(path);
+      expect(d.message).toMatch(/n layer/);
+      expect(d.message).toMatch(/npx penult implement/);
+    }
+    if (name.includes(".bad.")) expect(diags.length).toBeGreaterThan(3);
+  });
+
+  it("gives the same diagnostics whatever the file order", () => {
+    const files = fixtureFiles.map((f) => ({ path: f, content: readFileSync(join(FIXTURES, f), "utf8") }));
+    const a = findImplementations({ files });
+    const b = findImplementations({ files: [...files].reverse() });
+    expect(b).toEqual(a);
+  });
+
+  it("names the owning type in the fix hint", () => {
+    const diags = findImplementations({
+      files: [{ path: "c/Cart.java", content: "interface Cart {\n  default int n() { return 1; }\n}\n" }],
+    });
+    expect(diags).toHaveLength(1);
+    expect(diags[0]).toMatchObject({ code: "N1_DEFAULT_METHOD", file: "c/Cart.java", line: 2 });
+    expect(diags[0]!.message).toContain("`npx penult implement Cart`");
+  });
+
+  it("ignores files it does not check", () => {
+    expect(findImplementations({ files: [{ path: "a/model.json", content: "{ function() {} }" }, { path: "README.md", content: "def x(): return 1" }] })).toEqual([]);
+  });
+});
+
+describe("unreadable contract files are reported, never skipped", () => {
+  const cases: [string, string][] = [
+    ["a.java", 'interface A { String s = "unterminated; }'],
+    ["a.java", "interface A { /* never closed }"],
+    ["a.java", "interface A { void x();"],
+    ["a.cs", "interface A { string S { get; }"],
+    ["a.cs", 'class A { string s = $"{ "never" ; }'],
+    ["a.go", "package a\nvar s = `raw"],
+    ["a.rs", "pub trait A { fn x(&self); /* /* */ }"],
+    ["a.rs", 'pub const S: &str = r#"x"; }'],
+    ["a.rs", "let x = 1;"],
+    ["a.ts", "export interface A { x(: void }"],
+    ["a.py", "def broken(:\n"],
+  ];
+  it.each(cases)("%s %s", (path, content) => {
+    const diags = findImplementations({ files: [{ path, content }] });
+    expect(diags.map((d) => d.code)).toEqual(["N1_UNPARSEABLE"]);
+    expect(diags[0]!.line).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("lexer hard cases do not produce false findings", () => {
+  const clean: [string, string][] = [
+    ["c.java", 'interface C { String s = "\\"{"; char q = \'\\\'\'; String t = """\n  }"\\""" { """; void x(); }'],
+    ["c.java", "interface C { /* \\\\u002a/ still comment { */ void x(); }"],
+    ["c.cs", 'interface C { string S { get; } } // }\nclass D { string s = """ raw { "" } """; string v = @"a\\"; }'],
+    ["c.cs", 'class D { string s = $@"{{ {"}"} "" }}"; }'],
+    ["c.go", "package c\ntype T interface{ M(f func() (int, error)) error }\nvar r = '\\''\nvar s = \"\\\"{\"\n"],
+    ["c.rs", "pub fn f(x: char) -> char;\n"],
+    ["c.rs", "pub trait T { fn f<'a>(&'a self) -> &'a str; fn g(&self) -> char; }\npub const C: char = '\"';\npub const L: &str = \"'{\";\n"],
+    ["c.rs", "pub const E: char = '\\u{1F600}'; pub const U: char = '😀'; pub const B: u8 = b'{';\n"],
+  ];
+  it.each(clean)("%s %#", (path, content) => {
+    expect(findImplementations({ files: [{ path, content }] })).toEqual([]);
+  });
+
+  it("sees through a Java unicode escape that ends a comment", () => {
+    // javac decodes \u002a\u002f to `*/` before lexing: the method after it is real code.
+    const content = "interface C {\n  /* hidden \\u002a\\u002f default void x() { } /* */\n}\n";
+    const diags = findImplementations({ files: [{ path: "C.java", content }] });
+    expect(diags.map((d) => `${d.line}:${d.code}`)).toEqual(["2:N1_DEFAULT_METHOD"]);
+  });
+
+  it("does not decode an escaped backslash followed by u", () => {
+    const content = "interface C {\n  /* \\\\u002a\\\\u002f default void x() { } */\n}\n";
+    expect(findImplementations({ files: [{ path: "C.java", content }] })).toEqual([]);
+  });
+});
+
+describe("Python rules apply to a parsed summary without a Python process", () => {
+  it("reports a non-abstract method of an ABC and a non-stub abstract method", () => {
+    const findings = scanPythonSummary({
+      path: "x.py",
+      defs: [
+        { line: 3, col: 5, name: "a", owner: "S", ownerKind: "abc", decorators: ["abstractmethod"], stub: false, nested: false },
+        { line: 6, col: 5, name: "b", owner: "S", ownerKind: "abc", decorators: [], stub: true, nested: false },
+        { line: 8, col: 9, name: "inner", owner: null, ownerKind: null, decorators: [], stub: false, nested: true },
+        { line: 9, col: 5, name: "c", owner: "P", ownerKind: "protocol", decorators: [], stub: true, nested: false },
+      ],
+      lambdas: [],
+      statements: [],
+    });
+    expect(findings.map((f) => `${f.line}:${f.code}`)).toEqual(["3:N1_FUNCTION_BODY", "6:N1_NON_ABSTRACT_METHOD"]);
+  });
+
+  it("uses an injected summariser", () => {
+    const diags = findImplementations({
+      files: [{ path: "p/x.py", content: "irrelevant" }],
+      python: (files) => files.map((f) => ({ path: f.path, defs: [], lambdas: [], statements: [{ line: 2, col: 1, kind: "Expr" }] })),
+    });
+    expect(diags.map((d) => `${d.file}:${d.line}:${d.code}`)).toEqual(["p/x.py:2:N1_EXECUTABLE_CODE"]);
+  });
+});
