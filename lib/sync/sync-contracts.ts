@@ -1,0 +1,281 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseConfig, resolveDefaults, CONFIG_PATH, type ResolvedConfig } from "../config/load-config.js";
+import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { diffStatements } from "../diff/diff-statements.js";
+import type { StatementChange, StatementInput } from "../diff/types.js";
+import { openGitRevision, readSourceFiles, type TreeReader } from "../git/index.js";
+import type { TemplateSource } from "../emitters/index.js";
+import type { SourceFile } from "../statements/types.js";
+import { planOutput, type OutputFile, type PlannedChange } from "../write-output.js";
+import { GitError, runGit } from "./run-git.js";
+
+/** Trailer that marks a commit as made by `penult sync`; a branch tip without it is someone's work. */
+export const SYNC_TRAILER = "Generated-by: penult sync";
+
+/** The identity sync commits under: the bot's, so no user git config is needed (CI, fresh machines). */
+const BOT_IDENTITY = {
+  GIT_AUTHOR_NAME: "penult",
+  GIT_AUTHOR_EMAIL: "penult@users.noreply.github.com",
+  GIT_COMMITTER_NAME: "penult",
+  GIT_COMMITTER_EMAIL: "penult@users.noreply.github.com",
+};
+
+/** What sync needs from the compiler: files of one tree -> generated files and the statements read. */
+export type RenderContracts = (input: {
+  files: readonly SourceFile[];
+  config: ResolvedConfig;
+  templates?: TemplateSource;
+}) => { outputs: OutputFile[]; diagnostics: Diagnostic[] };
+
+export interface SyncContractsOptions {
+  /** Any folder inside the repository. */
+  cwd: string;
+  render: RenderContracts;
+  /** Loads template overrides from the HEAD tree. */
+  loadTemplates?: (input: { reader: TreeReader; folder: string }) => Promise<TemplateSource | undefined>;
+  /** Branch to commit to; default: `branch` from the config, else `penult/contracts`. */
+  branch?: string;
+  /** Plan and describe the commit, but write no ref. */
+  dryRun?: boolean;
+  progress?: (message: string) => void;
+}
+
+export type SyncStatus = "created" | "updated" | "unchanged";
+
+export interface SyncContractsResult {
+  status: SyncStatus;
+  branch: string;
+  /** The commit the contracts are based on (HEAD when sync ran). */
+  base: string;
+  /** Branch tip before sync, when the branch existed. */
+  previous?: string;
+  /** New branch tip (absent when unchanged; in a dry run, the commit that would be made is not written). */
+  commit?: string;
+  /** Statement changes since the previous sync (or since the contracts committed at HEAD). */
+  statementChanges: StatementChange[];
+  /** Generated files created, updated or removed relative to HEAD. */
+  fileChanges: PlannedChange[];
+  message?: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Why sync refused to run; the message says what to do. */
+export class SyncError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SyncError";
+  }
+}
+
+/**
+ * `penult sync`: regenerates the contracts from the statements committed at HEAD and commits
+ * them onto `penult/contracts` (HEAD's tree + the regenerated contracts, parent HEAD), the way the
+ * GitHub App does on push. It never touches the current branch, the index, HEAD or the working
+ * tree: objects are written with plumbing through a private index file (GIT_INDEX_FILE), and
+ * only the contracts branch ref moves (compare-and-swap). Nothing changed -> no commit.
+ */
+export async function syncContracts(options: SyncContractsOptions): Promise<SyncContractsResult> {
+  const progress = options.progress ?? (() => {});
+  const git = (args: string[], extra: { env?: Record<string, string>; input?: string; okCodes?: number[] } = {}) =>
+    runGit(args, { cwd: options.cwd, ...extra });
+
+  let top: string;
+  try {
+    top = (await git(["rev-parse", "--show-toplevel"])).stdout.trim();
+  } catch {
+    throw new SyncError(`${options.cwd} is not inside a git repository: run \`git init\` and commit your statements first`);
+  }
+  const run = (args: string[], extra: { env?: Record<string, string>; input?: string; okCodes?: number[] } = {}) =>
+    runGit(args, { cwd: top, ...extra });
+  const head = (await run(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { okCodes: [1] })).stdout.trim();
+  if (!head) throw new SyncError("the repository has no commits yet: commit your statements, then run `npx penult sync`");
+
+  const reader = await openGitRevision({ repoDir: top, rev: head });
+  const all = new Set(await reader.listFiles(["**"]));
+  const decoder = new TextDecoder();
+  const readText = async (paths: readonly string[]): Promise<Map<string, string>> => {
+    const present = paths.filter((p) => all.has(p));
+    const bytes = reader.readFiles ? await reader.readFiles(present) : new Map(await Promise.all(present.map(async (p) => [p, await reader.readFile(p)] as const)));
+    return new Map([...bytes].map(([p, b]) => [p, decoder.decode(b)]));
+  };
+
+  // The config, statements and templates all come from HEAD: the branch must match what is committed.
+  const configText = (await readText([CONFIG_PATH])).get(CONFIG_PATH);
+  const parsed = configText === undefined ? { config: resolveDefaults(), diagnostics: [] } : parseConfig({ text: configText, file: CONFIG_PATH });
+  if (parsed.diagnostics.some((d) => d.severity === "error")) {
+    throw Object.assign(new SyncError(`${CONFIG_PATH} at HEAD is invalid:\n${parsed.diagnostics.map((d) => `  ${d.file}:${d.line ?? 1}: ${d.message}`).join("\n")}`), {
+      diagnostics: parsed.diagnostics,
+    });
+  }
+  const config = parsed.config;
+  const branch = options.branch ?? config.branch;
+  const ref = `refs/heads/${branch}`;
+  await run(["check-ref-format", ref]).catch(() => {
+    throw new SyncError(`"${branch}" is not a valid branch name; fix \`branch\` in ${CONFIG_PATH}`);
+  });
+  const current = (await run(["symbolic-ref", "--quiet", "HEAD"], { okCodes: [1] })).stdout.trim();
+  if (current === ref) throw new SyncError(`you are on ${branch}, the branch sync writes; switch to your own branch (e.g. git switch main) and run sync again`);
+
+  progress(`reading statements at ${head.slice(0, 7)}`);
+  const statements = await readSourceFiles({ reader, globs: config.statements });
+  const templates = options.loadTemplates ? await options.loadTemplates({ reader, folder: config.templates }) : undefined;
+  progress(`compiling ${statements.files.length} statement files`);
+  const rendered = options.render({ files: statements.files, config, ...(templates ? { templates } : {}) });
+
+  // Plan against HEAD's tree, exactly as `generate` plans against the disk.
+  const manifest = config.output === "." ? ".penult-manifest.json" : `${config.output}/.penult-manifest.json`;
+  const manifestText = (await readText([manifest])).get(manifest);
+  const listed = manifestText ? Object.keys(safeJson<{ files?: Record<string, string> }>(manifestText)?.files ?? {}) : [];
+  const existing = await readText([...new Set([...rendered.outputs.map((f) => f.path), ...listed])]);
+  if (manifestText !== undefined) existing.set(manifest, manifestText);
+  const plan = planOutput({ files: rendered.outputs, manifest, read: (p) => existing.get(p) });
+  const fileChanges = plan.changes.filter((c) => c.action === "create" || c.action === "update" || c.action === "remove");
+
+  const previous = (await run(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { okCodes: [1] })).stdout.trim() || undefined;
+  if (previous) {
+    const body = (await run(["log", "-1", "--format=%B", previous])).stdout;
+    if (!body.includes(SYNC_TRAILER)) {
+      throw new SyncError(
+        `${branch} has a commit penult did not make (${previous.slice(0, 7)}: "${body.split("\n")[0]}"); ` +
+          `sync will not overwrite it. Merge that work into your branch or move it elsewhere, then delete ${branch} (git branch -D ${branch}) and run sync again`,
+      );
+    }
+  }
+
+  progress(`writing ${fileChanges.length} changed files to a private index`);
+  const tree = await buildTree({ top, head, changes: fileChanges, run });
+  // "Nothing changed" means the contracts: HEAD already holds them, or the branch already proposes
+  // exactly these (an unrelated commit on HEAD does not make a new contracts commit).
+  const outputTree = async (commitish: string) =>
+    (await run(["rev-parse", "--verify", "--quiet", `${commitish}:${config.output === "." ? "" : config.output}`], { okCodes: [1, 128] })).stdout.trim();
+  const upToDate = fileChanges.length === 0 || (previous !== undefined && (await outputTree(previous)) === (await outputTree(tree)));
+
+  // Statements changed since what the branch (or, before the first sync, HEAD) already reflects.
+  const modelPath = `${config.output === "." ? "" : config.output + "/"}model.json`;
+  const oldModel = previous ? await readBlob({ run, spec: `${previous}:${modelPath}` }) : existing.get(modelPath);
+  const newModel = rendered.outputs.find((f) => f.path === modelPath)?.content;
+  const statementChanges = diffStatements({ previous: statementsOf(oldModel), current: statementsOf(newModel) }).changes;
+
+  const diagnostics = sortDiagnostics([...statements.diagnostics, ...rendered.diagnostics, ...plan.diagnostics]);
+  const result: SyncContractsResult = {
+    status: "unchanged",
+    branch,
+    base: head,
+    ...(previous ? { previous } : {}),
+    statementChanges,
+    fileChanges,
+    diagnostics,
+  };
+  if (upToDate) return result;
+
+  const subject = (await run(["log", "-1", "--format=%s", head])).stdout.trim();
+  const message = renderSyncMessage({ head, subject, statementChanges, fileChanges });
+  result.message = message;
+  result.status = previous ? "updated" : "created";
+  if (options.dryRun) return result;
+  const commit = (await run(["commit-tree", tree, "-p", head, "-F", "-"], { input: message, env: BOT_IDENTITY })).stdout.trim();
+  // Compare-and-swap: a concurrent sync or push to the branch makes this fail instead of clobbering it.
+  await run(["update-ref", "-m", "penult sync", ref, commit, previous ?? "0".repeat(head.length)]);
+  result.commit = commit;
+  return result;
+}
+
+/** HEAD's tree with the planned changes applied, written through a private index file. */
+async function buildTree(options: {
+  top: string;
+  head: string;
+  changes: readonly PlannedChange[];
+  run: (args: string[], extra?: { env?: Record<string, string>; input?: string }) => Promise<{ stdout: string }>;
+}): Promise<string> {
+  const tmp = mkdtempSync(join(tmpdir(), "penult-sync-"));
+  try {
+    const env = { GIT_INDEX_FILE: join(tmp, "index") };
+    await options.run(["read-tree", options.head], { env });
+    const writes = options.changes.filter((c) => c.content !== undefined && c.action !== "remove");
+    let shas: string[] = [];
+    if (writes.length) {
+      // One git process hashes every blob: 10k files cost one spawn, not 10k.
+      const paths = writes.map((c, i) => {
+        const p = join(tmp, `blob-${i}`);
+        writeFileSync(p, c.content as string);
+        return p;
+      });
+      shas = (await options.run(["hash-object", "-w", "--no-filters", "--stdin-paths"], { input: paths.join("\n") + "\n" })).stdout.trim().split("\n");
+    }
+    const zero = "0".repeat(options.head.length);
+    const entries = [
+      ...writes.map((c, i) => `100644 ${shas[i]}\t${c.path}\0`),
+      ...options.changes.filter((c) => c.action === "remove").map((c) => `0 ${zero}\t${c.path}\0`),
+    ];
+    if (entries.length) await options.run(["update-index", "-z", "--index-info"], { env, input: entries.join("") });
+    return (await options.run(["write-tree"], { env })).stdout.trim();
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function readBlob(options: { run: (args: string[], extra?: { okCodes?: number[] }) => Promise<{ stdout: string; code?: number }>; spec: string }): Promise<string | undefined> {
+  try {
+    return (await options.run(["cat-file", "blob", options.spec])).stdout;
+  } catch (err) {
+    if (err instanceof GitError) return undefined;
+    throw err;
+  }
+}
+
+function safeJson<T>(text: string | undefined): T | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The statement rows of a model.json (one per statement), or none when it is absent or unreadable. */
+function statementsOf(modelJson: string | undefined): StatementInput[] {
+  const rows = safeJson<{ statements?: unknown }>(modelJson)?.statements;
+  if (!Array.isArray(rows)) return [];
+  return rows.filter((r): r is StatementInput => !!r && typeof r === "object" && typeof (r as StatementInput).id === "string" && typeof (r as StatementInput).text === "string" && typeof (r as StatementInput).file === "string");
+}
+
+const MAX_LISTED = 50;
+
+/** The commit message: what changed in the statements, then the trailers sync relies on. */
+export function renderSyncMessage(options: {
+  head: string;
+  subject: string;
+  statementChanges: readonly StatementChange[];
+  fileChanges: readonly PlannedChange[];
+}): string {
+  const n = options.statementChanges.length;
+  const files = options.fileChanges.length;
+  const lines = [
+    n > 0
+      ? `penult: contracts for ${n} changed statement${n === 1 ? "" : "s"}`
+      : `penult: regenerate contracts (${files} file${files === 1 ? "" : "s"})`,
+    "",
+    `Regenerated from the statements at ${options.head.slice(0, 7)} (${options.subject}).`,
+  ];
+  if (n > 0) {
+    lines.push("", "Changed statements:");
+    for (const c of options.statementChanges.slice(0, MAX_LISTED)) {
+      const side = c.current ?? c.previous;
+      const where = side ? `${side.file}:${side.line}` : c.id;
+      lines.push(`- ${c.kind} ${where} [${c.id}] ${quote(side?.text ?? "")}`);
+      if (c.kind === "edited" && c.previous && c.current && c.previous.text !== c.current.text) lines.push(`    was: ${quote(c.previous.text)}`);
+    }
+    if (n > MAX_LISTED) lines.push(`- ... and ${n - MAX_LISTED} more`);
+  }
+  const count = (a: PlannedChange["action"]) => options.fileChanges.filter((c) => c.action === a).length;
+  lines.push("", `Contract files: ${count("create")} added, ${count("update")} changed, ${count("remove")} removed.`);
+  lines.push("", SYNC_TRAILER, `Penult-Base: ${options.head}`);
+  return lines.join("\n") + "\n";
+}
+
+function quote(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return `"${flat.length > 100 ? flat.slice(0, 97) + "..." : flat}"`;
+}
