@@ -55,7 +55,16 @@ export interface Facts {
   /** Noun phrases that name things the system keeps: "item", "shopping cart". */
   entities: string[];
   /** Attribute phrases: [{ entity: "order", field: "total amount" }]. */
-  fields: { entity: string; field: string; type?: string }[];
+  fields: {
+    entity: string;
+    field: string;
+    /** Type hint from the field's words: string, integer, number, boolean, date, datetime, duration, uuid, binary. */
+    type?: string;
+    /** Written as optional ("optional notes"). */
+    optional?: boolean;
+    /** Allowed values listed in the text: "status (pending/approved/rejected)" -> ["pending", "approved", "rejected"]. */
+    values?: string[];
+  }[];
   /** Event phrases (EARS triggers, "when X happens"): "item added". */
   events: string[];
   /** Error / unwanted conditions (EARS IF ... THEN): "payment fails". */
