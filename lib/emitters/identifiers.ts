@@ -17,8 +17,10 @@ export interface ReservedWords {
   all: readonly string[];
   /** Additionally forbidden as type names (e.g. TS `string`, `any`; Python `str`). */
   types?: readonly string[];
-  /** Additionally forbidden as value/member/parameter names. */
+  /** Additionally forbidden as value/parameter/module names. */
   values?: readonly string[];
+  /** Additionally forbidden as member (property, field, method) names. */
+  members?: readonly string[];
   /** Compare case-insensitively (e.g. for names that become file names). */
   caseInsensitive?: boolean;
 }
@@ -38,8 +40,8 @@ export interface LanguageNaming {
 
 /**
  * Which kind of declaration a name is for: selects the extra reserved table. "type": type names;
- * "value": parameters, variables, and modules/folders; "member": properties and methods, which
- * most languages accept even when they are keywords (only the `all` table applies).
+ * "value": parameters, variables, and modules/folders; "member": properties and methods (many
+ * languages accept keywords there, so the `members` table is usually small).
  */
 export type NameKind = "type" | "value" | "member" | "module";
 
@@ -88,7 +90,7 @@ export function transliterate(text: string): string {
     if (folded) {
       out += folded;
     } else if (/[\p{L}\p{N}]/u.test(ch)) {
-      out += ` u${cp.toString(16).toUpperCase()} `;
+      out += ` u${cp.toString(16)} `;
     } else {
       out += " ";
     }
@@ -121,7 +123,7 @@ function prefixWord(prefix: string, style: CaseStyle): string {
 
 function isReserved(id: string, naming: LanguageNaming, kind: NameKind): boolean {
   const r = naming.reserved;
-  const tables = [r.all, kind === "type" ? r.types : kind === "value" || kind === "module" ? r.values : undefined];
+  const tables = [r.all, kind === "type" ? r.types : kind === "member" ? r.members : r.values];
   if (r.caseInsensitive) {
     const low = id.toLowerCase();
     return tables.some((t) => t?.some((w) => w.toLowerCase() === low) ?? false);
@@ -287,28 +289,32 @@ export function sanitizeCommentLines(lines: readonly string[], style: CommentSty
   return lines.map((l) => sanitizeCommentText(l, style));
 }
 
-/** A double-quoted string literal valid in TypeScript/JavaScript and JSON. */
-export function quoteJsString(text: string): string {
-  // JSON.stringify escapes quotes, backslashes, controls and lone surrogates; U+2028/9 are legal in
-  // ES2019 strings but escape them anyway so older tools stay happy.
-  return JSON.stringify(text).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+/** `\uXXXX` for every hazard character (see sanitizeLine), so escaped literals keep their exact value. */
+function escapeHazards(text: string, form: (cp: number) => string): string {
+  return text.replace(HAZARD, (c) => form(c.codePointAt(0) ?? 0));
 }
 
-/** A double-quoted Python string literal. */
+const u4 = (cp: number): string => `\\u${cp.toString(16).padStart(4, "0")}`;
+
+/** A double-quoted string literal valid in TypeScript/JavaScript and JSON, holding exactly `text`. */
+export function quoteJsString(text: string): string {
+  // JSON.stringify escapes quotes, backslashes, C0 controls and lone surrogates; the remaining
+  // invisible or line-breaking characters are escaped too so the literal reads the same everywhere.
+  return escapeHazards(JSON.stringify(text), u4);
+}
+
+/** A double-quoted Python string literal holding exactly `text`. */
 export function quotePythonString(text: string): string {
-  let out = '"';
+  let out = "";
   for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
     if (ch === "\\") out += "\\\\";
     else if (ch === '"') out += '\\"';
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
-    else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0xd800 && cp <= 0xdfff) || /[\u2028\u2029\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/.test(ch))
-      out += cp > 0xffff ? `\\U${cp.toString(16).padStart(8, "0")}` : `\\u${cp.toString(16).padStart(4, "0")}`;
     else out += ch;
   }
-  return out + '"';
+  return `"${escapeHazards(out, u4)}"`;
 }
 
 /** Escapes text for markdown prose (inline), so statement text never becomes markup or HTML. */

@@ -91,14 +91,15 @@ export function createTemplateRenderer(options: { target: string; source: Templa
 }
 
 /**
- * Normal form of every emitted file: LF, no trailing spaces, no runs of more than one blank line,
+ * Normal form of every emitted file: LF, no trailing spaces, no runs of more than two blank lines,
  * exactly one final newline. Applied by emitContracts, so template overrides cannot break it.
  */
 export function normalizeFileContent(text: string): string {
   const lines = text.replace(/\r\n?/g, "\n").split("\n").map((l) => l.trimEnd());
   const out: string[] = [];
   for (const l of lines) {
-    if (l === "" && (out.length === 0 || out[out.length - 1] === "")) continue;
+    // at most two blank lines in a row (PEP 8 puts two between top-level Python classes)
+    if (l === "" && (out.length === 0 || (out[out.length - 1] === "" && out[out.length - 2] === ""))) continue;
     out.push(l);
   }
   while (out.length && out[out.length - 1] === "") out.pop();
