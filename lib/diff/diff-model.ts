@@ -43,6 +43,12 @@ export interface ElementChange {
    * statements that were removed. Empty means the change is not traced to any changed statement.
    */
   statements: string[];
+  /**
+   * The contract element a reviewer looks for: the nearest enclosing (or own) interface, entity,
+   * event, enum, or else component, subsystem or actor. An operation's owner is its interface.
+   */
+  owner: string;
+  ownerKind: ElementKind;
   /** A removed element that reappears under another name (same kind, same parent, shared statements). */
   renamedTo?: string;
   renamedFrom?: string;
@@ -126,6 +132,11 @@ export function diffModels(options: DiffModelsOptions): ModelDiff {
     changes.push(change);
   }
   for (const [id, cur] of after) if (!before.has(id)) changes.push(base(cur, "added", causes(undefined, cur)));
+  for (const c of changes) {
+    const owner = findOwner(c.id, c.change === "removed" ? before : after);
+    c.owner = owner.id;
+    c.ownerKind = owner.kind;
+  }
 
   detectRenames(changes, prevToCur);
   changes.sort((a, b) => cmp(a.id, b.id) || cmp(a.change, b.change));
@@ -133,11 +144,24 @@ export function diffModels(options: DiffModelsOptions): ModelDiff {
 }
 
 function base(el: FlatElement, change: ElementChange["change"], statements: string[]): ElementChange {
-  const out: ElementChange = { id: el.id, kind: el.kind, change, name: el.name, aspects: [], statements };
+  const out: ElementChange = { id: el.id, kind: el.kind, change, name: el.name, aspects: [], statements, owner: el.id, ownerKind: el.kind };
   if (el.parent !== undefined) out.parent = el.parent;
   if (change === "removed") out.previous = el;
   else out.current = el;
   return out;
+}
+
+const TYPE_KINDS: ReadonlySet<ElementKind> = new Set(["interface", "entity", "event", "enum"]);
+const CONTAINER_KINDS: ReadonlySet<ElementKind> = new Set(["component", "subsystem", "actor"]);
+
+function findOwner(id: string, flat: ReadonlyMap<string, FlatElement>): FlatElement {
+  const self = flat.get(id)!;
+  for (const kinds of [TYPE_KINDS, CONTAINER_KINDS]) {
+    let el: FlatElement | undefined = self;
+    while (el && !kinds.has(el.kind)) el = el.parent === undefined ? undefined : flat.get(el.parent);
+    if (el) return el;
+  }
+  return self;
 }
 
 function compareElements(a: FlatElement, b: FlatElement): ChangeAspect[] {

@@ -22,14 +22,8 @@ export interface GitTreeReaderOptions {
  */
 export async function openGitRevision(options: GitTreeReaderOptions): Promise<TreeReader> {
   const { repoDir, rev } = options;
-  if (!existsSync(repoDir)) throw new TreeReadError("NOT_A_REPOSITORY", `${repoDir} does not exist`);
-  const git = simpleGit(repoDir);
-  let topLevel: string;
-  try {
-    topLevel = (await git.raw(["rev-parse", "--show-toplevel"])).trim();
-  } catch {
-    throw new TreeReadError("NOT_A_REPOSITORY", `${repoDir} is not inside a git repository (run git init, or pass the repository folder)`);
-  }
+  const topLevel = await findRepoRoot(repoDir);
+  const git = simpleGit(topLevel);
   const sha = await resolveRevision(git, rev);
   const listing = await git.raw(["ls-tree", "-r", "-z", "--full-tree", sha]);
   const blobs = new Map<string, string>();
@@ -63,6 +57,16 @@ export async function openGitRevision(options: GitTreeReaderOptions): Promise<Tr
     },
     readFiles,
   };
+}
+
+/** The top folder of the repository holding `dir`; throws TreeReadError when there is none. */
+export async function findRepoRoot(dir: string): Promise<string> {
+  if (!existsSync(dir)) throw new TreeReadError("NOT_A_REPOSITORY", `${dir} does not exist`);
+  try {
+    return (await simpleGit(dir).raw(["rev-parse", "--show-toplevel"])).trim();
+  } catch {
+    throw new TreeReadError("NOT_A_REPOSITORY", `${dir} is not inside a git repository (run git init, or pass the repository folder)`);
+  }
 }
 
 /** Resolves `rev` to a commit sha, or explains why it cannot. */

@@ -1,0 +1,145 @@
+import Mustache from "mustache";
+import { displayName } from "../breaking/rule-helpers.js";
+import { formatLocation } from "../diagnostics.js";
+import type { StatementChange } from "../diff/types.js";
+import { builtinTemplateSource, layerTemplateSources } from "../emitters/templates.js";
+import type { TemplateSource } from "../emitters/types.js";
+import { clip, excerptChange } from "./excerpt-change.js";
+import type { ImpactReport, StatementQuote } from "./types.js";
+
+export interface RenderImpactMarkdownOptions {
+  /** Template overrides, e.g. a repository's `.penult/templates/report/impact.md.mustache`. */
+  templates?: TemplateSource;
+}
+
+/** Template name under templates/. */
+export const IMPACT_TEMPLATE = "report/impact.md.mustache";
+
+/** Element names listed in one table cell before "+ n more". */
+const MAX_ELEMENTS_PER_CELL = 6;
+
+const WHO: Record<string, string> = { implementer: "implementers", caller: "callers" };
+
+/**
+ * The impact report as GitHub-flavoured markdown: the PR body of a contracts PR and the preview
+ * comment on a statements PR. Layout and wording live in templates/report/impact.md.mustache
+ * (overridable); this module only prepares escaped, single-line values.
+ */
+export function renderImpactMarkdown(report: ImpactReport, options: RenderImpactMarkdownOptions = {}): string {
+  const source = layerTemplateSources(options.templates, builtinTemplateSource);
+  const template = source(IMPACT_TEMPLATE);
+  if (template === undefined) throw new Error(`penult: template ${IMPACT_TEMPLATE} not found`);
+
+  const elementCell = (ids: string[]): string => {
+    if (ids.length === 0) return "none";
+    const byId = new Map(report.elements.map((e) => [e.id, e]));
+    const parts = ids.slice(0, MAX_ELEMENTS_PER_CELL).map((id) => {
+      const c = byId.get(id)!;
+      const what = c.change === "changed" ? c.aspects.map((a) => (a === "trace" ? "trace" : a)).join(", ") : c.change;
+      return `\`${md(displayName(id))}\` (${md(what)})`;
+    });
+    if (ids.length > MAX_ELEMENTS_PER_CELL) parts.push(`+ ${ids.length - MAX_ELEMENTS_PER_CELL} more`);
+    return parts.join(", ");
+  };
+
+  const view = {
+    summary: md(report.summary.text),
+    base: md(report.base),
+    head: md(report.head),
+    hasRenamedFiles: report.renamedFiles.length > 0,
+    renamedFiles: report.renamedFiles.map((r) => ({ from: r.from, to: r.to, count: r.statements === 1 ? "1 statement" : `${r.statements} statements` })),
+    hasStatements: report.statements.length > 0,
+    statements: report.statements.map((row) => ({
+      id: row.change.id,
+      where: where(row.change),
+      change: describeStatementChange(row.change),
+      elements: elementCell(row.elements),
+    })),
+    hasBreaking: report.findings.some((f) => f.category !== "non-breaking"),
+    breaking: report.findings
+      .filter((f) => f.category !== "non-breaking")
+      .sort((a, b) => (a.category === b.category ? 0 : a.category === "implementer" ? -1 : 1))
+      .map((f) => ({ who: WHO[f.category], rule: f.rule, element: displayName(f.element), message: md(f.message) })),
+    hasNonBreaking: report.findings.some((f) => f.category === "non-breaking"),
+    nonBreakingTitle: nonBreakingTitle(report),
+    nonBreaking: report.findings
+      .filter((f) => f.category === "non-breaking")
+      .map((f) => ({ rule: f.rule, element: displayName(f.element), message: md(f.message) })),
+    hasDiagram: report.diagram.length > 0,
+    diagram: report.diagram,
+    hasContracts: report.contracts.length > 0,
+    contracts: report.contracts.map((s) => ({
+      title: s.file ? `\`${s.file}\`${s.status && s.status !== "modified" ? ` (${s.status})` : ""}` : `\`${md(displayName(s.owner!))}\` (${s.ownerKind})`,
+      items: s.items.map((i) => ({
+        what: md(capitalise(i.what.join("; "))),
+        rules: i.rules.join(", "),
+        statements: i.statements.map((q) => ({ quote: quoteLine(q) })),
+      })),
+    })),
+    hasUntraced: report.untraced.length > 0,
+    untraced: report.untraced.map((id) => `\`${md(displayName(id))}\``).join(", "),
+    hasDiagnostics: report.diagnostics.length > 0,
+    diagnostics: report.diagnostics.map((d) => md(`${formatLocation(d) ? formatLocation(d) + ": " : ""}${d.message}`)),
+  };
+  // Values are escaped above for markdown; the template escape only keeps every value on one line.
+  const out = Mustache.render(template.replace(/\r\n?/g, "\n"), view, undefined, { escape: (v: unknown) => String(v).replace(/[\r\n]+/g, " ") });
+  return out.replace(/\n{3,}/g, "\n\n").replace(/\s+$/, "") + "\n";
+}
+
+function nonBreakingTitle(report: ImpactReport): string {
+  const n = report.findings.filter((f) => f.category === "non-breaking").length;
+  return n === 1 ? "1 non-breaking change" : `${n} non-breaking changes`;
+}
+
+function where(c: StatementChange): string {
+  const s = (c.current ?? c.previous)!;
+  return `${s.file}:${s.line}`;
+}
+
+/** "edited: “…old…” → “…new…”", "added: “…”", "moved: A › B → C". */
+export function describeStatementChange(c: StatementChange): string {
+  switch (c.kind) {
+    case "added":
+      return `added: “${emph(md(clip(c.current!.text)))}”`;
+    case "removed":
+      return `removed: “${emph(md(clip(c.previous!.text)))}”`;
+    case "edited": {
+      const ex = excerptChange(c.previous!.text, c.current!.text);
+      const moved = c.locationChanged ? ` (also moved from ${location(c.previous!)})` : "";
+      return `edited: “${emph(md(ex.before))}” → “${emph(md(ex.after))}”${moved}`;
+    }
+    case "moved":
+      return `moved from ${location(c.previous!)} to ${location(c.current!)}: “${emph(md(clip(c.current!.text)))}”`;
+  }
+}
+
+function location(s: { file: string; headingPath: string[] }): string {
+  return md([`${s.file}`, ...s.headingPath].join(" › "));
+}
+
+function quoteLine(q: StatementQuote): string {
+  const head = `\`${q.id}\` (${q.kind === "unchanged" ? "unchanged" : q.kind}${q.where ? `, ${md(q.where)}` : ""})`;
+  if (q.before !== undefined && q.after !== undefined && q.before !== q.after) {
+    const ex = excerptChange(q.before, q.after);
+    return `${head}: “${emph(md(ex.before))}” → “${emph(md(ex.after))}”`;
+  }
+  const text = q.after ?? q.before ?? "";
+  return `${head}: “${emph(md(clip(text)))}”`;
+}
+
+/** Escapes markdown and table syntax in plain text; emphasis markers become `**`. */
+export function md(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, " ")
+    .replace(/([\\`*_[\]|~#])/g, "\\$1")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
+}
+
+function emph(text: string): string {
+  return text.replace(/\u0001/g, "**").replace(/\u0002/g, "**");
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
