@@ -4,6 +4,7 @@ import type { RuleContext } from "./types.js";
 
 /** `cart/CartService#addItem` -> `CartService.addItem`: how a reviewer names it. */
 export function displayName(id: string): string {
+  if (id === "") return "the system"; // the root subsystem's id is empty
   return id.split("/").pop()!.replace(/#/g, ".");
 }
 
