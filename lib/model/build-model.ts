@@ -78,6 +78,16 @@ const RETURNING_VERBS = new Set([
   "identify", "recommend", "suggest", "predict", "resolve", "determine", "receive",
 ]);
 
+/** Look-ups of one thing by its identity ("view the order" -> viewOrder(orderId)). */
+const LOOKUP_VERBS = new Set(["get", "find", "fetch", "retrieve", "view", "see", "read", "load", "look", "lookup", "show", "display", "open", "access", "obtain", "download", "inspect", "review", "preview", "receive"]);
+
+/** Verbs whose object is their output, not their input ("generate the architecture"). */
+const PRODUCING_VERBS = new Set([
+  "generate", "build", "make", "produce", "compose", "draft", "construct", "derive", "infer", "extract", "parse",
+  "compute", "calculate", "estimate", "synthesize", "synthesise", "predict", "recommend", "suggest", "identify",
+  "determine", "render", "export",
+]);
+
 /** Verbs whose operation hands back many ("browse events" -> Event[]). */
 const LISTING_VERBS = new Set(["list", "search", "browse", "filter", "query", "sort", "explore", "discover", "enumerate", "scan"]);
 
@@ -96,8 +106,7 @@ const PARAM_PREPS = new Set(["to", "from", "into", "for", "with", "on", "in", "b
 
 /** Nouns that never become entities or parameters on their own. */
 const NON_CONCEPTS = new Set([
-  "system", "application", "app", "software", "platform", "product", "tool", "solution", "website", "site",
-  "way", "time", "thing", "something", "anything", "everything", "nothing", "ability", "option", "feature",
+  "system", "software", "platform", "product", "tool", "solution", "website", "site", "way", "time", "thing", "something", "anything", "everything", "nothing", "ability", "option", "feature",
   "functionality", "function", "capability", "process", "step", "part", "need", "use", "case", "end",
   "me", "i", "you", "we", "they", "them", "it", "he", "she", "us", "him", "one", "someone", "anyone",
   "everyone", "people", "lot", "kind", "sort", "type", "example", "reason", "purpose", "order to",
@@ -236,6 +245,8 @@ class ModelBuilder {
 
   private readonly pins = new Map<string, string>();
   private readonly glossary = new Map<string, string>();
+  /** Glossary definitions by name, for doc comments. */
+  private readonly glossaryDocs = new Map<string, string>();
   /** Concept keys of declared entities and glossary terms, for tail matching ("upcoming events" -> Event). */
   private readonly knownKeys = new Map<string, string>();
 
@@ -327,7 +338,7 @@ class ModelBuilder {
             : dirs.length > 0
               ? titleWords(stripOrdinal(dirs[dirs.length - 1]!))
               : [];
-      const fileComponent = this.typeName(fileTitle.join(" ") || this.systemName(), "Component");
+      const fileComponent = this.typeName(fileTitle.join(" ") || this.systemName(), "Component", { maxWords: 8, keepFacets: true });
       for (const st of sts) {
         let path = folderPath;
         let component = fileComponent;
@@ -335,7 +346,7 @@ class ModelBuilder {
         if (sections && h !== undefined) {
           path = [...folderPath, toPathSegment(h)];
           this.ensureSubsystem(path, h);
-          component = this.typeName(titleWords(h).join(" ") || h, "Component");
+          component = this.typeName(titleWords(h).join(" ") || h, "Component", { maxWords: 8, keepFacets: true });
         }
         this.placement.set(st.id, { pathKey: path.join("/"), fileComponent: component });
         this.subsystems.get(path.join("/"))!.sources.add(st.id);
@@ -361,17 +372,25 @@ class ModelBuilder {
   // -------------------------------------------------------------------------------------------
   // Names (docs/model.md "Names")
 
-  /** Type name for a phrase: pins first, then glossary, then the phrase's concept words. */
-  private typeName(phrase: string, fallback: string): string {
+  /**
+   * Type name for a phrase: pins first, then glossary, then the phrase's concept words. Components
+   * and titles keep facet words ("events page" stays EventsPage) and may be longer than entities.
+   */
+  private typeName(phrase: string, fallback: string, options: { maxWords?: number; keepFacets?: boolean } = {}): string {
     const norm = normalizePhrase(phrase);
     const pinned = this.pins.get(norm);
     if (pinned) return applyPinnedName(pinned, "type", fallback);
-    const key = readConcept(phrase).words.join(" ");
+    const concept = readConcept(phrase, options.maxWords ?? 3, { keepFacets: options.keepFacets });
+    const key = concept.words.join(" ");
     const pinnedKey = this.pins.get(key);
     if (pinnedKey) return applyPinnedName(pinnedKey, "type", fallback);
     const g = this.glossary.get(norm) ?? this.glossary.get(key);
     if (g) return g;
-    return toTypeName(readConcept(phrase).words, fallback);
+    return toTypeName(concept.words, fallback);
+  }
+
+  private componentName(phrase: string): string {
+    return this.typeName(phrase, "Component", { maxWords: 4, keepFacets: true });
   }
 
   /** Resolves an entity-ish phrase to a concept name, matching known concepts by their tail words. */
@@ -398,8 +417,10 @@ class ModelBuilder {
     for (const st of this.statements) {
       const term = st.glossary?.term;
       if (!term || isEntityHeading(st)) continue;
-      const name = this.typeName(term, "Term");
-      const key = readConcept(term).words.join(" ");
+      const name = this.typeName(term, "Term", { maxWords: 4, keepFacets: true });
+      const key = readConcept(term, 4, { keepFacets: true }).words.join(" ");
+      const definition = firstSentence(st.glossary?.definition ?? "");
+      if (definition && !this.glossaryDocs.has(name)) this.glossaryDocs.set(name, definition);
       if (key) this.glossary.set(key, name);
       this.glossary.set(normalizePhrase(term), name);
       // "also called basket", "aka basket", "(or basket)": a reworded statement keeps the name.
@@ -566,7 +587,7 @@ class ModelBuilder {
     // Dependencies: a statement of component A that names component B.
     if (ops.length > 0 || explicit) {
       for (const phrase of [...f.entities, ...f.actions.flatMap((a) => (a.complements ?? []).map((c) => c.phrase))]) {
-        const name = this.typeName(readConcept(phrase).words.join(" "), "Component");
+        const name = this.componentName(phrase);
         if (name !== componentName && this.components.get(name)?.explicit) this.component(componentName).dependsOn.add(name);
       }
     }
@@ -574,7 +595,7 @@ class ModelBuilder {
 
   private explicitComponent(st: Statement, f: Facts): string | undefined {
     const subject = f.subject ?? st.ears?.subject;
-    if (subject && !this.isGenericSubject(subject)) return this.typeName(subject, "Component");
+    if (subject && !this.isGenericSubject(subject)) return this.componentName(subject);
     // A scenario or acceptance criterion belongs where its requirement belongs.
     const seen = new Set<string>();
     let parent = st.parent;
@@ -584,7 +605,7 @@ class ModelBuilder {
       if (!p) break;
       const pf = this.facts.get(parent);
       const ps = pf?.subject ?? p.ears?.subject;
-      if (ps && !this.isGenericSubject(ps)) return this.typeName(ps, "Component");
+      if (ps && !this.isGenericSubject(ps)) return this.componentName(ps);
       parent = p.parent;
     }
     return undefined;
@@ -607,20 +628,30 @@ class ModelBuilder {
     const verb = action.verb.toLowerCase().trim();
     if (!verb || action.negated || LIGHT_VERBS.has(verb) || !/^[a-z][a-z-]*$/.test(verb)) return undefined;
     const phraseWords = splitWords(action.phrase);
-    const particle = phraseWords[1] && ["in", "out", "up", "off"].includes(phraseWords[1]) && !(action.object && splitWords(action.object)[0] === phraseWords[1]) ? phraseWords[1] : undefined;
+    const next = phraseWords[2];
+    const particle =
+      phraseWords[1] &&
+      (["in", "out", "up", "off"].includes(phraseWords[1]) || (phraseWords[1] === "on" && (next === undefined || ["to", "into", "with"].includes(next)))) &&
+      !(action.object && splitWords(action.object)[0] === phraseWords[1])
+        ? phraseWords[1]
+        : undefined;
     let objectPhrase = action.object;
     const complements = [...(action.complements ?? [])];
-    if (!objectPhrase) {
+    if (!objectPhrase && !particle) {
       const i = complements.findIndex((c) => ["for", "to", "on", "with", "about", "into"].includes(c.prep));
       if (i !== -1) objectPhrase = complements.splice(i, 1)[0]!.phrase;
     }
     const object = objectPhrase ? this.conceptOf(objectPhrase) : undefined;
     const objectIsActor = object ? ctx.actorKeys.has(object.words.join(" ")) : false;
-    const returnsMany = LISTING_VERBS.has(verb) || (RETURNING_VERBS.has(verb) && (object?.plural ?? false));
+    // A phrasal verb ("check out", "log in") is its own verb: none of the single-verb classes apply.
+    const cls = particle ? "" : verb;
+    const returnsMany = LISTING_VERBS.has(cls) || (RETURNING_VERBS.has(cls) && (object?.plural ?? false));
     const nameWords = [verb, ...(particle ? [particle] : [])];
-    if (object) {
-      const words = object.words.slice(-2);
-      if (returnsMany || object.plural) words[words.length - 1] = pluralWord(words[words.length - 1]!);
+    // Name from the object even when it is no domain concept ("search for information").
+    const named = object ?? (objectPhrase ? readConcept(objectPhrase) : undefined);
+    if (named && named.words.length > 0 && !/^(?:me|it|them|us|you|him|her|this|that)$/.test(named.words.join(" "))) {
+      const words = named.words.slice(-2);
+      if (returnsMany || named.plural) words[words.length - 1] = pluralWord(words[words.length - 1]!);
       nameWords.push(...words);
     }
     const name = this.memberName(nameWords.join(" "), "operation");
@@ -631,17 +662,17 @@ class ModelBuilder {
     if (!op) {
       let returns: TypeSpec = { kind: "primitive", name: "void" };
       const objectType: TypeSpec = object && !objectIsActor ? { kind: "concept", name: object.name, fallback: "string" } : { kind: "primitive", name: "string" };
-      if (LISTING_VERBS.has(verb)) returns = { kind: "list", of: objectType };
-      else if (BOOLEAN_VERBS.has(verb)) returns = { kind: "primitive", name: "boolean" };
-      else if (verb === "count") returns = { kind: "primitive", name: "integer" };
-      else if (RETURNING_VERBS.has(verb)) returns = returnsMany ? { kind: "list", of: objectType } : objectType;
+      if (LISTING_VERBS.has(cls)) returns = { kind: "list", of: objectType };
+      else if (BOOLEAN_VERBS.has(cls)) returns = { kind: "primitive", name: "boolean" };
+      else if (cls === "count") returns = { kind: "primitive", name: "integer" };
+      else if (RETURNING_VERBS.has(cls)) returns = returnsMany ? { kind: "list", of: objectType } : objectType;
       op = {
         name,
         sources: new Set(),
         params: new Map(),
         returns,
         errors: new Map(),
-        async: !SYNC_VERBS.has(verb),
+        async: !SYNC_VERBS.has(cls),
         actors: new Set(),
         constraints: [],
         topic: object?.words ?? [],
@@ -654,25 +685,20 @@ class ModelBuilder {
     if (st.ears?.state && !op.whileState) op.whileState = st.ears.state;
     if (st.ears?.feature && !op.feature) op.feature = st.ears.feature;
 
-    // Parameters: the object (unless it is what a create/get hands back), then complements.
+    // Parameters: the object (unless it is what the operation produces), then complements.
     if (object) {
-      const lookup = RETURNING_VERBS.has(verb) || LISTING_VERBS.has(verb) || BOOLEAN_VERBS.has(verb);
       if (objectIsActor) {
         this.addParam(op, [...object.words, "id"], { kind: "primitive", name: "uuid" }, st);
-      } else if (lookup && !LISTING_VERBS.has(verb) && !["create", "generate", "build", "make", "produce", "compose", "draft", "construct"].includes(verb)) {
-        if (!object.plural && ["get", "find", "fetch", "retrieve", "view", "read", "load", "open", "show", "display", "download", "inspect", "review", "preview"].includes(verb)) {
-          this.addParam(op, [...object.words, "id"], { kind: "primitive", name: "uuid" }, st);
-        } else if (!RETURNING_VERBS.has(verb) || BOOLEAN_VERBS.has(verb)) {
-          this.addParam(op, object.words, { kind: "concept", name: object.name, fallback: primitiveFor(object.words) }, st, object.plural);
-        }
-      } else if (!lookup) {
+      } else if (LOOKUP_VERBS.has(cls) && !object.plural) {
+        this.addParam(op, [...object.words, "id"], { kind: "primitive", name: "uuid" }, st);
+      } else if (!(LISTING_VERBS.has(cls) || PRODUCING_VERBS.has(cls) || (RETURNING_VERBS.has(cls) && object.plural))) {
         this.addParam(op, object.words, { kind: "concept", name: object.name, fallback: primitiveFor(object.words) }, st, object.plural);
       }
       if (!objectIsActor) {
         const e = this.entity(object.name);
         this.touch(e, st);
         e.mentions.add(st.id);
-        if (RETURNING_VERBS.has(verb) || LISTING_VERBS.has(verb) || !BOOLEAN_VERBS.has(verb)) e.strong.add(st.id);
+        e.strong.add(st.id);
       }
     }
     for (const comp of complements) {
@@ -683,7 +709,7 @@ class ModelBuilder {
         this.addParam(op, [...c.words, "id"], { kind: "primitive", name: "uuid" }, st);
         continue;
       }
-      if (comp.prep === "by" && LISTING_VERBS.has(verb)) {
+      if (comp.prep === "by" && LISTING_VERBS.has(cls)) {
         this.addParam(op, c.words, { kind: "primitive", name: primitiveFor(c.words) }, st, false, true);
         continue;
       }
@@ -704,7 +730,9 @@ class ModelBuilder {
 
   private addError(op: OpAcc, when: string, st: Statement): void {
     // Not readConcept: "the payment fails" must keep its verb form ("PaymentFailsError").
-    const words = splitWords(when.replace(/\b(?:if|when|then|in case)\b/gi, " ")).filter((w) => !["the", "a", "an", "its", "their", "any"].includes(w)).slice(0, 6);
+    const words = splitWords(when.replace(/\b(?:if|when|then|in case)\b/gi, " "))
+      .filter((w) => !["the", "a", "an", "its", "their", "any", "do", "does", "did", "is", "are", "was", "were", "be", "been", "has", "have"].includes(w))
+      .slice(0, 8);
     const base = toTypeName(words, "Failure");
     const name = base.endsWith("Error") ? base : base + "Error";
     const e = op.errors.get(name) ?? { name, sources: new Set(), when: when.trim() };
@@ -923,8 +951,8 @@ class ModelBuilder {
       const path = acc.path;
       const name =
         path.length === 0
-          ? this.typeName(this.systemName(), "System")
-          : this.typeName(titleWords(stripOrdinal(acc.title)).join(" ") || acc.title, "Subsystem");
+          ? this.typeName(this.systemName(), "System", { maxWords: 8, keepFacets: true })
+          : this.typeName(titleWords(stripOrdinal(acc.title)).join(" ") || acc.title, "Subsystem", { maxWords: 8, keepFacets: true });
       const node: Subsystem = {
         id: path.length === 0 ? "/" : key,
         name,
@@ -958,7 +986,8 @@ class ModelBuilder {
       const relations: Relation[] = [...e.relations.values()]
         .filter((r) => idOf("entity", r.target))
         .map((r) => ({ id: `${id}#${uniqueMember(r.name, members)}`, name: r.name, sources: [...r.sources], cardinality: r.cardinality, target: idOf("entity", r.target)! }));
-      const entity: Entity = { id, name: finalName.get(`entity:${e.name}`)!, sources: [...e.sources], ...(e.doc ? { doc: e.doc } : {}), fields, relations };
+      const doc = e.doc ?? this.glossaryDocs.get(e.name);
+      const entity: Entity = { id, name: finalName.get(`entity:${e.name}`)!, sources: [...e.sources], ...(doc ? { doc } : {}), fields, relations };
       at("entity", e.name).entities.push(entity);
     }
     for (const en of this.enums.values()) {
@@ -1010,7 +1039,8 @@ class ModelBuilder {
       }
       const dependsOn = [...c.dependsOn].map((d) => idOf("component", d)).filter((d): d is string => d !== undefined && d !== id);
       const sources = new Set([...c.sources, ...interfaces.flatMap((i) => i.sources), ...c.constraints.flatMap((k) => [...k.sources])]);
-      const comp: Component = { id, name: cname, sources: [...sources], interfaces, dependsOn, constraints: emitConstraints(id, c.constraints, members) };
+      const doc = this.glossaryDocs.get(c.name);
+      const comp: Component = { id, name: cname, sources: [...sources], ...(doc ? { doc } : {}), interfaces, dependsOn, constraints: emitConstraints(id, c.constraints, members) };
       at("component", c.name).components.push(comp);
     }
 

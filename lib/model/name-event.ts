@@ -23,6 +23,13 @@ const IRREGULAR: Record<string, string> = {
 /** Two-syllable verbs stressed on the last syllable double their final consonant. */
 const DOUBLING = new Set(["submit", "commit", "admit", "permit", "omit", "emit", "occur", "refer", "prefer", "transfer", "compel", "control", "equip", "regret", "rebut", "recur", "deter", "incur", "patrol"]);
 
+const STATE_VERBS: Record<string, [string, string]> = {
+  exist: ["found", "missing"],
+  match: ["matched", "mismatched"],
+  expire: ["expired", "unexpired"],
+  contain: ["contained", "missing"],
+};
+
 const PARTICLES = new Set(["in", "out", "up", "off", "down", "back", "over"]);
 
 /** Past participle of a verb lemma: "add" -> "added", "stop" -> "stopped", "pay" -> "paid". */
@@ -77,11 +84,14 @@ export function nameEventWords(trigger: string): string[] {
   }
   const verb = toks[verbAt]!;
   const particle = toks[verbAt + 1] && PARTICLES.has(toks[verbAt + 1]!.lower) && toks[verbAt + 1]!.pos === "ADP" ? toks[verbAt + 1]!.lower : undefined;
-  const before = toks.slice(0, verbAt).filter((t) => t.pos !== "AUX" && t.pos !== "PART");
+  const before = toks.slice(0, verbAt).filter((t) => t.pos !== "AUX" && t.pos !== "PART" && t.lower !== "not" && t.lower !== "n't");
   const passive = verbAt > 0 && toks[verbAt - 1]!.pos === "AUX" && /(?:ed|en|wn|ung|ought|ade|ent|aid|ost|ound|eft|old|eld|ut|et)$/.test(verb.lower);
   const afterEnd = toks.findIndex((t, i) => i > verbAt + (particle ? 1 : 0) && (t.pos === "ADP" || t.pos === "SCONJ" || t.pos === "CCONJ" || t.pos === "PUNCT"));
   const after = toks.slice(verbAt + (particle ? 2 : 1), afterEnd === -1 ? toks.length : afterEnd);
-  const past = pastParticiple(verb.lemma);
+  const negated = toks.some((t) => t.lower === "not" || t.lower === "n't" || t.lower === "never");
+  // State verbs name a finding, not an action: "the branch exists" -> BranchFound, "... does not exist" -> BranchMissing.
+  const state = STATE_VERBS[verb.lemma];
+  const past = state ? state[negated ? 1 : 0] : negated ? "not " + pastParticiple(verb.lemma) : pastParticiple(verb.lemma);
   const objectWords = passive ? [] : nounWords(after);
   const subjectWords = nounWords(before);
   const thing = objectWords.length > 0 ? objectWords : subjectWords;

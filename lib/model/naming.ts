@@ -78,7 +78,7 @@ export interface ConceptWords {
  * preposition or relative word ("events near me" -> event), follows container words ("a list of
  * events" -> event, plural), keeps at most `maxWords` trailing words and singularises the last.
  */
-export function readConcept(phrase: string, maxWords = 3): ConceptWords {
+export function readConcept(phrase: string, maxWords = 3, options: { keepFacets?: boolean } = {}): ConceptWords {
   let words = splitWords(phrase);
   let plural = false;
   for (;;) {
@@ -100,7 +100,7 @@ export function readConcept(phrase: string, maxWords = 3): ConceptWords {
   }
   words = words.filter((w) => !LEADING_NOISE.has(w) || words.length === 1);
   // "event details", "user data": a trailing facet word names a view of the concept before it.
-  while (words.length > 1 && TRAILING_FACETS.has(words[words.length - 1]!)) {
+  while (!options.keepFacets && words.length > 1 && TRAILING_FACETS.has(words[words.length - 1]!)) {
     plural ||= words[words.length - 1] === "list";
     words = words.slice(0, -1);
   }
