@@ -1,0 +1,73 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { loadConfig, type ResolvedConfig } from "../config/load-config.js";
+import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { writeOutput } from "../write-output.js";
+import { loadTemplateOverrides, manifestPath } from "./project.js";
+import { renderProject } from "./render-project.js";
+import { checkContractDir, createFsTreeReader, lintStatements, readSourceFiles } from "./stages.js";
+
+export interface CheckProjectOptions {
+  root: string;
+  progress?: (message: string) => void;
+}
+
+export interface CheckProjectResult {
+  /** Absent when the config itself is invalid (then only config diagnostics are reported). */
+  config?: ResolvedConfig;
+  /** Every finding, sorted: config, statement reading/compiling, lint, contracts in sync, n-1 guard. */
+  diagnostics: Diagnostic[];
+  /** Which checks ran and how many findings each gave. */
+  sections: { name: "config" | "statements" | "lint" | "contracts" | "n-1 guard"; findings: number }[];
+  configInvalid: boolean;
+}
+
+/**
+ * `penult check`: everything a reviewer wants to be true before merging, as diagnostics:
+ * the statements lint clean (EARS shape, vague words, ambiguous pronouns, duplicates and
+ * contradictions, undefined terms), the contracts on disk are what the statements generate
+ * (stale, missing and extra files), and no implementation was added to the contracts by hand.
+ */
+export async function checkProject(options: CheckProjectOptions): Promise<CheckProjectResult> {
+  const progress = options.progress ?? (() => {});
+  const loaded = loadConfig({ root: options.root });
+  if (loaded.diagnostics.some((d) => d.severity === "error")) {
+    return { diagnostics: sortDiagnostics(loaded.diagnostics), sections: [{ name: "config", findings: loaded.diagnostics.length }], configInvalid: true };
+  }
+  const config = loaded.config;
+  const reader = createFsTreeReader({ rootDir: options.root });
+  progress("reading statements");
+  const read = await readSourceFiles({ reader, globs: config.statements });
+  const templates = await loadTemplateOverrides({ reader, folder: config.templates });
+  progress("compiling");
+  const rendered = renderProject({ files: read.files, config, ...(templates ? { templates } : {}) });
+  const { compiled } = rendered;
+  progress("linting statements");
+  const decoder = new TextDecoder();
+  const sources = Object.fromEntries(read.files.map((f) => [f.path, typeof f.content === "string" ? f.content : decoder.decode(f.content)]));
+  const lint = lintStatements({
+    statements: compiled.statements,
+    facts: compiled.facts,
+    model: compiled.model,
+    config: config.lint,
+    configFile: loaded.file ?? ".github/penult.yml",
+    sources,
+  });
+  progress("comparing contracts with the statements");
+  const contracts = writeOutput({ root: options.root, files: rendered.outputs, manifest: manifestPath(config), mode: "check" });
+  const inSync = contracts.diagnostics;
+  progress("checking contracts for hand-written implementation");
+  const guard = existsSync(join(options.root, config.output)) ? checkContractDir({ root: options.root, dir: config.output }) : [];
+  const statementDiagnostics = [...read.diagnostics, ...rendered.diagnostics];
+  return {
+    config,
+    diagnostics: sortDiagnostics([...statementDiagnostics, ...lint, ...inSync, ...guard]),
+    sections: [
+      { name: "statements", findings: statementDiagnostics.length },
+      { name: "lint", findings: lint.length },
+      { name: "contracts", findings: inSync.length },
+      { name: "n-1 guard", findings: guard.length },
+    ],
+    configInvalid: false,
+  };
+}

@@ -1,0 +1,59 @@
+import type { Command } from "commander";
+import { EXIT } from "../exit-codes.js";
+import type { CommandContext } from "../context.js";
+import { generateProject } from "../generate-project.js";
+import { formatDiagnostic, summarizeDiagnostics } from "../output.js";
+
+export function registerGenerate(program: Command, ctx: CommandContext): void {
+  program
+    .command("generate")
+    .description("compile the statements of the working tree into <output>/model.json, contracts, diagrams and ARCHITECTURE.md")
+    .option("--check", "write nothing; exit 1 when the files on disk are not what the statements generate (for CI)")
+    .option("--dry-run", "write nothing; list what would be created, updated or removed")
+    .option("--json", "print the result as JSON (files and diagnostics)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ npx penult generate
+  $ npx penult generate --check     # CI: fail when contracts/ is stale
+  $ npx penult generate --dry-run --json
+
+Diagnostics are printed as: file:line:column severity CODE message
+Exit codes: 0 ok; 1 statement errors, or (--check) contracts out of date; 2 bad config or usage.`,
+    )
+    .action(async (opts: { check?: boolean; dryRun?: boolean; json?: boolean }) => {
+      const mode = opts.check ? "check" : opts.dryRun ? "dry-run" : "write";
+      const r = await generateProject({ root: ctx.root, mode, progress: ctx.progress(!opts.json) });
+      const w = r.written;
+      const errors = r.diagnostics.some((d) => d.severity === "error");
+      if (errors) ctx.setExit(EXIT.findings);
+      if (opts.json) {
+        ctx.io.stdout(
+          JSON.stringify(
+            { mode, statementFiles: r.statementFiles, statements: r.rendered.compiled.statements.length, created: w.created, updated: w.updated, removed: w.removed, unchanged: w.unchanged.length, diagnostics: r.diagnostics },
+            null,
+            2,
+          ) + "\n",
+        );
+        return;
+      }
+      const c = ctx.colors;
+      for (const d of r.diagnostics) ctx.io.stderr(formatDiagnostic(d, c) + "\n");
+      if (mode !== "check") {
+        const verb = mode === "write" ? "" : "would be ";
+        for (const p of w.created) ctx.io.stdout(`${c.green(verb + "created")} ${p}\n`);
+        for (const p of w.updated) ctx.io.stdout(`${c.yellow(verb + "updated")} ${p}\n`);
+        for (const p of w.removed) ctx.io.stdout(`${c.red(verb + "removed")} ${p}\n`);
+      }
+      const n = r.rendered.compiled.statements.length;
+      const summary = `${n} statement${n === 1 ? "" : "s"} from ${r.statementFiles} file${r.statementFiles === 1 ? "" : "s"} -> ${r.rendered.outputs.length} generated files in ${r.config.output}/ (${w.created.length} created, ${w.updated.length} updated, ${w.removed.length} removed); ${summarizeDiagnostics(r.diagnostics)}`;
+      ctx.io.stdout(`${mode === "dry-run" ? "dry run: " : ""}${summary}\n`);
+      if (mode === "check") {
+        if (w.changed) {
+          ctx.setExit(EXIT.findings);
+          ctx.io.stdout(c.red(`contracts are out of date with the statements: run \`npx penult generate\` and commit the result\n`));
+        } else ctx.io.stdout(c.green("contracts are up to date\n"));
+      }
+    });
+}

@@ -1,0 +1,57 @@
+/**
+ * The CLI's single door to the library stages that other modules own. Commands import stages from
+ * here, never from deep paths, so a stage that has not landed yet is one honest error in one place
+ * ({@link StageUnavailableError}) instead of a stub pretending to work.
+ */
+import type { Model } from "../model/types.js";
+
+/** A stage the command needs is not part of this build yet. Exit code 2, with the module named. */
+export class StageUnavailableError extends Error {
+  constructor(
+    readonly stage: string,
+    readonly module: string,
+  ) {
+    super(`${stage} is not available in this build yet (${module}); this command cannot run without it`);
+    this.name = "StageUnavailableError";
+  }
+}
+
+export { compile, type CompileResult } from "../compile.js";
+export { emitContracts, type TemplateSource } from "../emitters/index.js";
+export { createRecordTemplateSource } from "../emitters/templates.js";
+export { createFsTreeReader, openGitRevision, readSourceFiles, matchGlobs, TreeReadError, type TreeReader } from "../git/index.js";
+
+/** Canonical `contracts/model.json` text (lib/model/serialize-model.ts). */
+export function serializeModel(_model: Model): string {
+  throw new StageUnavailableError("serializeModel", "lib/model/serialize-model.ts");
+}
+export { parseStatements } from "../statements/parse-statements.js";
+export { extractFacts } from "../extract/extract-facts.js";
+export { lintStatements } from "../lint/index.js";
+export { checkContractDir } from "../check/index.js";
+export { runDiff, type RunDiffResult } from "../diff/index.js";
+
+import type { Diagnostic } from "../diagnostics.js";
+import type { ImplementLanguage, PenultConfig } from "../config/types.js";
+import type { Statement } from "../statements/types.js";
+
+/** What `penult implement` asks of lib/implement: the scaffold of one interface, as files. */
+export interface ScaffoldOptions {
+  model: Model;
+  statements: readonly Statement[];
+  /** Interface name or id as the user typed it (`CartService`, `cart/CartService`). */
+  interfaceName: string;
+  lang: ImplementLanguage;
+  config: PenultConfig & { implement: { source: string; test: string } };
+}
+
+export interface ScaffoldResult {
+  /** Repository-relative files: the implementation class and its test file. */
+  files: { path: string; content: string }[];
+  diagnostics: Diagnostic[];
+}
+
+/** The n-layer scaffold (lib/implement). */
+export function scaffoldImplementation(_options: ScaffoldOptions): ScaffoldResult {
+  throw new StageUnavailableError("the implement scaffold", "lib/implement");
+}
