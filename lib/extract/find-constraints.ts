@@ -83,11 +83,12 @@ const RULES: Rule[] = [
   },
   // capacity: "support 10,000 users", "up to 5000 records"
   {
-    re: new RegExp(String.raw`(?:(at least|up to|a minimum of|minimum of|more than|over|maximum of|support|handle|accommodate)\s+)${NUM}${MULT}\s+(users?|customers?|accounts?|records?|products?|items?|members?|tenants?|events?|files?|entries|rows?|documents?|transactions?|devices?)\b(?!\s+(?:per|a|an|each|/)\s*(?:second|sec|minute|min|hour|day)\b)`, "gi"),
+    re: new RegExp(String.raw`(?:(at least|up to|a minimum of|minimum of|more than|over|maximum of|a maximum of|support(?:ing)?|handl(?:e|ing)|accommodat(?:e|ing)|cater(?:ing)? (?:to|for))\s+)${NUM}${MULT}\s+(users?|customers?|accounts?|records?|products?|items?|members?|tenants?|events?|files?|entries|rows?|documents?|transactions?|devices?|movies?|games?|players?|students?|videos?|images?|requests?|sessions?|connections?)\b(?!\s+(?:per|a|an|each|/)\s*(?:second|sec|minute|min|hour|day)\b)`, "gi"),
     read: (m) => {
       const what = m[4]!.toLowerCase().replace(/ies$/, "y").replace(/s$/, "");
       const w = m[1]!.toLowerCase();
       const op: Constraint["op"] = /more than|over/.test(w) ? ">" : /maximum|max/.test(w) ? "<=" : ">=";
+      // "at least 10 users" with no verb of capacity around is still a scale requirement.
       return { metric: `${what}-count`, op, value: toNumber(m[2]!, m[3]), unit: `${what}s`, attribute: "scalability" };
     },
   },
