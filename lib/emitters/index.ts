@@ -3,6 +3,7 @@ import type { Model } from "../model/types.js";
 import { canonicalizeModel, indexModel } from "./model-index.js";
 import { builtinTemplateSource, createTemplateRenderer, layerTemplateSources, normalizeFileContent } from "./templates.js";
 import type { Emitter, OutputFile, TemplateSource } from "./types.js";
+import { javaEmitter } from "./java.js";
 import { pythonEmitter } from "./python.js";
 import { typescriptEmitter } from "./typescript.js";
 
@@ -13,6 +14,7 @@ export type { Emitter, EmitContext, OutputFile, TemplateSource } from "./types.j
  * module exporting an {@link Emitter} + one line here + templates/<name>/ + a compile helper.
  */
 export const EMITTERS: readonly Emitter[] = [
+  javaEmitter,
   pythonEmitter,
   typescriptEmitter,
 ];

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { OutputFile } from "../../../lib/emitters/index.js";
+import { compileJava } from "./java.js";
 import { compilePython } from "./python.js";
 import type { CompileOutcome } from "./run-tool.js";
 import { compileTypescript } from "./typescript.js";
@@ -13,6 +14,7 @@ export type { CompileOutcome } from "./run-tool.js";
  * that target's files (`<root>/<target>`). Alphabetical; one line per target.
  */
 export const COMPILERS: Readonly<Record<string, (dir: string) => Promise<CompileOutcome>>> = {
+  java: compileJava,
   python: compilePython,
   typescript: compileTypescript,
 };
