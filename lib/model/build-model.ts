@@ -114,7 +114,7 @@ const NON_CONCEPTS = new Set([
   "default", "requirement", "user story", "story", "scenario", "spec", "specification", "statement",
   "change", "update", "issue", "problem", "error", "failure", "success", "result", "response", "request",
   "support", "access", "mode", "state", "status", "level", "place", "manner", "fact", "information",
-  "detail", "data", "content", "item", "value", "number", "amount", "set", "list", "group", "minute",
+  "detail", "data", "content", "value", "number", "amount", "list", "minute",
   "second", "hour", "day", "week", "month", "year", "ms", "millisecond", "percent", "user interface",
 ]);
 
@@ -338,7 +338,7 @@ class ModelBuilder {
             : dirs.length > 0
               ? titleWords(stripOrdinal(dirs[dirs.length - 1]!))
               : [];
-      const fileComponent = this.typeName(fileTitle.join(" ") || this.systemName(), "Component", { maxWords: 8, keepFacets: true });
+      const fileComponent = this.typeName(fileTitle.join(" ") || this.systemName(), "Component", { maxWords: 8, keepFacets: true, keepNumber: true });
       for (const st of sts) {
         let path = folderPath;
         let component = fileComponent;
@@ -346,7 +346,7 @@ class ModelBuilder {
         if (sections && h !== undefined) {
           path = [...folderPath, toPathSegment(h)];
           this.ensureSubsystem(path, h);
-          component = this.typeName(titleWords(h).join(" ") || h, "Component", { maxWords: 8, keepFacets: true });
+          component = this.typeName(titleWords(h).join(" ") || h, "Component", { maxWords: 8, keepFacets: true, keepNumber: true });
         }
         this.placement.set(st.id, { pathKey: path.join("/"), fileComponent: component });
         this.subsystems.get(path.join("/"))!.sources.add(st.id);
@@ -376,11 +376,11 @@ class ModelBuilder {
    * Type name for a phrase: pins first, then glossary, then the phrase's concept words. Components
    * and titles keep facet words ("events page" stays EventsPage) and may be longer than entities.
    */
-  private typeName(phrase: string, fallback: string, options: { maxWords?: number; keepFacets?: boolean } = {}): string {
+  private typeName(phrase: string, fallback: string, options: { maxWords?: number; keepFacets?: boolean; keepNumber?: boolean } = {}): string {
     const norm = normalizePhrase(phrase);
     const pinned = this.pins.get(norm);
     if (pinned) return applyPinnedName(pinned, "type", fallback);
-    const concept = readConcept(phrase, options.maxWords ?? 3, { keepFacets: options.keepFacets });
+    const concept = readConcept(phrase, options.maxWords ?? 3, { keepFacets: options.keepFacets, keepNumber: options.keepNumber });
     const key = concept.words.join(" ");
     const pinnedKey = this.pins.get(key);
     if (pinnedKey) return applyPinnedName(pinnedKey, "type", fallback);
@@ -390,7 +390,7 @@ class ModelBuilder {
   }
 
   private componentName(phrase: string): string {
-    return this.typeName(phrase, "Component", { maxWords: 4, keepFacets: true });
+    return this.typeName(phrase, "Component", { maxWords: 4, keepFacets: true, keepNumber: true });
   }
 
   /** Resolves an entity-ish phrase to a concept name, matching known concepts by their tail words. */
@@ -839,8 +839,8 @@ class ModelBuilder {
     return [...this.entities.values()].filter((e) => {
       if (e.declared) return true;
       if (actorNames.has(e.name)) return false;
-      if (componentNames.has(e.name) && this.components.get(e.name)!.explicit) return false;
       if (e.fields.size > 0) return true;
+      if (componentNames.has(e.name) && this.components.get(e.name)!.explicit) return false;
       const mentions = new Set([...e.mentions, ...e.strong]);
       return mentions.size >= 2 && e.strong.size >= 1;
     });
@@ -945,14 +945,15 @@ class ModelBuilder {
 
     // Subsystems, bottom-up sources: a subsystem with no statements of its own traces to its children.
     const subsystemNodes = new Map<string, Subsystem>();
-    const keys = [...this.subsystems.keys()].sort((a, b) => b.split("/").length - a.split("/").length || cmp(a, b));
+    const depth = (k: string) => (k === "" ? 0 : k.split("/").length);
+    const keys = [...this.subsystems.keys()].sort((a, b) => depth(b) - depth(a) || cmp(a, b));
     for (const key of keys) {
       const acc = this.subsystems.get(key)!;
       const path = acc.path;
       const name =
         path.length === 0
-          ? this.typeName(this.systemName(), "System", { maxWords: 8, keepFacets: true })
-          : this.typeName(titleWords(stripOrdinal(acc.title)).join(" ") || acc.title, "Subsystem", { maxWords: 8, keepFacets: true });
+          ? this.typeName(this.systemName(), "System", { maxWords: 8, keepFacets: true, keepNumber: true })
+          : this.typeName(titleWords(stripOrdinal(acc.title)).join(" ") || acc.title, "Subsystem", { maxWords: 8, keepFacets: true, keepNumber: true });
       const node: Subsystem = {
         id: path.length === 0 ? "/" : key,
         name,
@@ -1010,7 +1011,8 @@ class ModelBuilder {
       for (const role of ["api", "handlers"] as const) {
         const ops = c.interfaces.get(role);
         if (!ops || ops.size === 0) continue;
-        const iname = uniqueMember(cname + (role === "api" ? "Api" : "Handlers"), members);
+        // Interfaces keep the concept's name when a collision renamed the component (CartService -> CartApi).
+        const iname = uniqueMember(c.name + (role === "api" ? "Api" : "Handlers"), members);
         const iid = `${id}#${iname}`;
         const opMembers = new Set<string>();
         const operations: Operation[] = [...ops.values()].map((op) => {

@@ -48,7 +48,7 @@ const KEEP_AS_IS = new Set([
 export function splitWords(phrase: string): string[] {
   const ascii = phrase.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   // Break camelCase and snake_case identifiers too: "KiroWorker", "user_profiles".
-  const spaced = ascii.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2");
+  const spaced = ascii.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2");
   const words = spaced.toLowerCase().match(/[a-z0-9]+/g);
   return words ?? [];
 }
@@ -78,7 +78,7 @@ export interface ConceptWords {
  * preposition or relative word ("events near me" -> event), follows container words ("a list of
  * events" -> event, plural), keeps at most `maxWords` trailing words and singularises the last.
  */
-export function readConcept(phrase: string, maxWords = 3, options: { keepFacets?: boolean } = {}): ConceptWords {
+export function readConcept(phrase: string, maxWords = 3, options: { keepFacets?: boolean; keepNumber?: boolean } = {}): ConceptWords {
   let words = splitWords(phrase);
   let plural = false;
   for (;;) {
@@ -106,7 +106,7 @@ export function readConcept(phrase: string, maxWords = 3, options: { keepFacets?
   }
   if (words.length > maxWords) words = words.slice(words.length - maxWords);
   const last = words[words.length - 1];
-  if (last !== undefined) {
+  if (last !== undefined && !options.keepNumber) {
     const single = singularWord(last);
     if (single !== last) plural = true;
     words = [...words.slice(0, -1), single];
