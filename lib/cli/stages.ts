@@ -21,10 +21,7 @@ export { emitContracts, type TemplateSource } from "../emitters/index.js";
 export { createRecordTemplateSource } from "../emitters/templates.js";
 export { createFsTreeReader, openGitRevision, readSourceFiles, matchGlobs, TreeReadError, type TreeReader } from "../git/index.js";
 
-/** Canonical `contracts/model.json` text (lib/model/serialize-model.ts). */
-export function serializeModel(_model: Model): string {
-  throw new StageUnavailableError("serializeModel", "lib/model/serialize-model.ts");
-}
+export { serializeModel } from "../model/serialize-model.js";
 export { parseStatements } from "../statements/parse-statements.js";
 export { extractFacts } from "../extract/extract-facts.js";
 export { lintStatements } from "../lint/index.js";
