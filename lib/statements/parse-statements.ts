@@ -1,5 +1,13 @@
-import type { Diagnostic } from "../diagnostics.js";
-import type { SourceFile, Statement } from "./types.js";
+import { parse as parseYaml } from "yaml";
+import { cmp, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { assignStatementIds, type FileCandidates } from "./assign-statement-ids.js";
+import { LineIndex, type Candidate } from "./candidate.js";
+import { decodeSource } from "./decode-source.js";
+import { detectTranscript, readChat } from "./read-chat.js";
+import { readMarkdown } from "./read-markdown.js";
+import { readPlainText } from "./read-plain-text.js";
+import { makeDiagnostic } from "./statement-diagnostics.js";
+import type { ScenarioParts, SourceFile, Statement } from "./types.js";
 
 export interface ParseResult {
   /** Sorted by file, then line, then column. */
@@ -7,7 +15,173 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-/** PLACEHOLDER (issue 3, statements helper replaces this): markdown files -> statements. */
-export function parseStatements(_files: readonly SourceFile[]): ParseResult {
-  throw new Error("parseStatements: not written yet");
+/** How a file is read. */
+export type SourceFormat = "markdown" | "chat" | "text";
+
+/**
+ * Blanks out YAML front matter (keeping offsets and lines) and reads `penult.format` from it.
+ */
+export function takeFrontMatter(text: string): { text: string; format?: SourceFormat; error?: string } {
+  const m = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
+  if (!m) return { text };
+  const blank = m[0].replace(/[^\n]/g, " ");
+  const rest = blank + text.slice(m[0].length);
+  try {
+    const data = parseYaml(m[1]!) as unknown;
+    const penult = data && typeof data === "object" ? (data as Record<string, unknown>).penult : undefined;
+    const format = penult && typeof penult === "object" ? (penult as Record<string, unknown>).format : undefined;
+    if (format === "chat" || format === "markdown" || format === "text") return { text: rest, format };
+    return { text: rest };
+  } catch (e) {
+    return { text: rest, error: e instanceof Error ? e.message.split("\n")[0] : String(e) };
+  }
+}
+
+interface FileRead {
+  file: string;
+  candidates: Candidate[];
+  lines: LineIndex;
+  diagnostics: Diagnostic[];
+}
+
+function readFile(source: SourceFile): FileRead {
+  const file = source.path;
+  const decoded = decodeSource(file, source.content);
+  const diagnostics = [...decoded.diagnostics];
+  const empty = (text = ""): FileRead => ({ file, candidates: [], lines: new LineIndex(text), diagnostics });
+  if (decoded.text === undefined) return empty();
+  if (decoded.text.trim() === "") {
+    diagnostics.push(makeDiagnostic({ code: "PARSE_EMPTY_FILE", message: "empty file: no statements", file, line: 1 }));
+    return empty(decoded.text);
+  }
+  const front = takeFrontMatter(decoded.text);
+  if (front.error) {
+    diagnostics.push(
+      makeDiagnostic({ code: "PARSE_FRONT_MATTER", message: `front matter is not valid YAML (${front.error}); ignored`, file, line: 1 }),
+    );
+  }
+  let text = front.text;
+  const lineOf = (offset: number): number => new LineIndex(text.slice(0, offset)).lineCount;
+  let format: SourceFormat = front.format ?? (/\.txt$/i.test(file) ? "text" : "markdown");
+  if (!front.format && detectTranscript(text)) format = "chat";
+  let candidates: Candidate[];
+  const skipped: string[] = [];
+  if (format === "chat") {
+    const chat = readChat(text);
+    candidates = chat.candidates;
+    for (const [what, n] of Object.entries(chat.skipped)) if (n) skipped.push(`${n} ${what}`);
+  } else if (format === "text") {
+    const plain = readPlainText(text);
+    candidates = plain.candidates;
+    if (plain.questions) skipped.push(`${plain.questions} bare questions`);
+  } else {
+    const md = readMarkdown({ file, text, lineOf });
+    text = md.text;
+    candidates = md.candidates;
+    diagnostics.push(...md.diagnostics);
+    if (md.skipped.questions) skipped.push(`${md.skipped.questions} bare questions`);
+    if (md.skipped.tables) skipped.push(`${md.skipped.tables} tables that hold no requirements`);
+  }
+  if (skipped.length) {
+    diagnostics.push(
+      makeDiagnostic({ code: "PARSE_SKIPPED", message: `read as ${format}; skipped ${skipped.join(", ")}`, file, line: 1 }),
+    );
+  }
+  const lines = new LineIndex(text);
+  for (const c of candidates) {
+    if (c.text.length > 4000) {
+      diagnostics.push(
+        makeDiagnostic({
+          code: "PARSE_LONG_STATEMENT",
+          message: `statement of ${c.text.length} characters kept as prose without pattern recognition`,
+          file,
+          line: lines.position(c.start).line,
+        }),
+      );
+    }
+  }
+  if (candidates.length === 0) {
+    diagnostics.push(makeDiagnostic({ code: "PARSE_NO_STATEMENTS", message: `no statements found (read as ${format})`, file, line: 1 }));
+  }
+  return { file, candidates, lines, diagnostics };
+}
+
+function toStatement(c: Candidate, f: FileRead, id: string, authored: boolean, ids: readonly string[]): Statement {
+  const s: Statement = {
+    id,
+    authored,
+    kind: c.cls.kind,
+    text: c.text,
+    file: f.file,
+    span: { start: f.lines.position(c.start), end: f.lines.position(Math.max(c.start, c.end)) },
+    headingPath: c.headingPath,
+  };
+  if (c.label) s.label = c.label;
+  if (c.parent !== undefined && ids[c.parent] !== undefined) s.parent = ids[c.parent];
+  if (c.speaker) s.speaker = c.speaker;
+  if (c.cls.ears) s.ears = c.cls.ears;
+  if (c.cls.story) s.story = c.cls.story;
+  if (c.cls.kind === "scenario") {
+    const scenario: ScenarioParts = { steps: c.cls.steps ?? [] };
+    if (c.scenarioName) scenario.name = c.scenarioName;
+    s.scenario = scenario;
+  }
+  if (c.cls.glossary) s.glossary = c.cls.glossary;
+  return s;
+}
+
+/**
+ * Reads statement files (markdown, chat transcripts, plain-text backlogs) into statements with
+ * stable ids. Pure and deterministic: the same files in any order give the same result; a file
+ * that cannot be read yields diagnostics and never stops the others.
+ */
+export function parseStatements(files: readonly SourceFile[]): ParseResult {
+  const diagnostics: Diagnostic[] = [];
+  // Sort by path (then content, for duplicate paths) so input order cannot matter.
+  const sorted = [...files].sort((a, b) => cmp(a.path, b.path) || cmpContent(a.content, b.content));
+  const reads: FileRead[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const source = sorted[i]!;
+    if (i > 0 && sorted[i - 1]!.path === source.path) {
+      diagnostics.push(
+        makeDiagnostic({ code: "PARSE_DUPLICATE_FILE", message: "the same path was given twice; the first copy is read", file: source.path }),
+      );
+      continue;
+    }
+    try {
+      const read = readFile(source);
+      reads.push(read);
+      diagnostics.push(...read.diagnostics);
+    } catch (e) {
+      diagnostics.push(
+        makeDiagnostic({
+          code: "PARSE_INTERNAL_ERROR",
+          message: `could not parse this file: ${e instanceof Error ? e.message : String(e)}`,
+          file: source.path,
+        }),
+      );
+    }
+  }
+  const fileCandidates: FileCandidates[] = reads.map((r) => ({ file: r.file, candidates: r.candidates, lines: r.lines }));
+  const assigned = assignStatementIds(fileCandidates);
+  diagnostics.push(...assigned.diagnostics);
+  const statements: Statement[] = [];
+  reads.forEach((r, fi) => {
+    const ids = assigned.ids[fi]!;
+    r.candidates.forEach((c, ci) => statements.push(toStatement(c, r, ids[ci]!, assigned.authored[fi]![ci]!, ids)));
+  });
+  statements.sort(
+    (a, b) =>
+      cmp(a.file, b.file) ||
+      a.span.start.line - b.span.start.line ||
+      a.span.start.column - b.span.start.column ||
+      cmp(a.id, b.id),
+  );
+  return { statements, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+function cmpContent(a: string | Uint8Array, b: string | Uint8Array): number {
+  const sa = typeof a === "string" ? a : Buffer.from(a).toString("latin1");
+  const sb = typeof b === "string" ? b : Buffer.from(b).toString("latin1");
+  return cmp(sa, sb);
 }
