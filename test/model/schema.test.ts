@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import Ajv2020 from "ajv/dist/2020.js";
+import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -13,12 +13,10 @@ import { arbitraryInput } from "./random-input.js";
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..", "..");
 const schema = JSON.parse(readFileSync(join(repo, "schema", "model.schema.json"), "utf8")) as object;
-// ajv's CJS default export under ESM interop.
-const AjvClass = ((Ajv2020 as unknown as { default?: typeof Ajv2020 }).default ?? Ajv2020) as typeof Ajv2020;
-const validate = new AjvClass({ allErrors: true, strict: true }).compile(schema);
+const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 
 function errorsOf(json: string): string[] {
-  return validate(JSON.parse(json)) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  return validate(JSON.parse(json)) ? [] : (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath} ${e.message}`);
 }
 
 describe("schema/model.schema.json", () => {
