@@ -5,6 +5,7 @@ import { builtinTemplateSource, createTemplateRenderer, layerTemplateSources, no
 import type { Emitter, OutputFile, TemplateSource } from "./types.js";
 import { javaEmitter } from "./java.js";
 import { pythonEmitter } from "./python.js";
+import { rustEmitter } from "./rust.js";
 import { typescriptEmitter } from "./typescript.js";
 
 export type { Emitter, EmitContext, OutputFile, TemplateSource } from "./types.js";
@@ -16,6 +17,7 @@ export type { Emitter, EmitContext, OutputFile, TemplateSource } from "./types.j
 export const EMITTERS: readonly Emitter[] = [
   javaEmitter,
   pythonEmitter,
+  rustEmitter,
   typescriptEmitter,
 ];
 

@@ -5,6 +5,7 @@ import type { OutputFile } from "../../../lib/emitters/index.js";
 import { compileJava } from "./java.js";
 import { compilePython } from "./python.js";
 import type { CompileOutcome } from "./run-tool.js";
+import { compileRust } from "./rust.js";
 import { compileTypescript } from "./typescript.js";
 
 export type { CompileOutcome } from "./run-tool.js";
@@ -16,6 +17,7 @@ export type { CompileOutcome } from "./run-tool.js";
 export const COMPILERS: Readonly<Record<string, (dir: string) => Promise<CompileOutcome>>> = {
   java: compileJava,
   python: compilePython,
+  rust: compileRust,
   typescript: compileTypescript,
 };
 
