@@ -4,7 +4,7 @@ import type { RuleContext } from "./types.js";
 
 /** `cart/CartService#addItem` -> `CartService.addItem`: how a reviewer names it. */
 export function displayName(id: string): string {
-  if (id === "") return "the system"; // the root subsystem's id is empty
+  if (id === "" || id === "/") return "the system"; // the root subsystem
   return id.split("/").pop()!.replace(/#/g, ".");
 }
 

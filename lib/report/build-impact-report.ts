@@ -86,19 +86,20 @@ export function buildImpactReport(options: BuildImpactReportOptions): ImpactRepo
     };
   };
 
+  const signatureChanges = visible.filter((c) => !isTraceOnly(c));
   let contracts: ContractSection[];
   if (options.contractFiles) {
-    contracts = attributeContractFiles({ files: options.contractFiles, changes: visible }).map(({ file, changes: cs }) => ({
-      file: file.path,
-      status: file.status,
-      items: cs.map(item),
-    }));
+    contracts = attributeContractFiles({ files: options.contractFiles, changes: signatureChanges }).map(({ file, changes: cs }) => {
+      const explained = new Set(cs.flatMap((c) => c.statements));
+      const quoted = quotedStatements(file, statementDiff.changes).filter((id) => !explained.has(id));
+      return { file: file.path, status: file.status, items: cs.map(item), quotes: quoted.map(quote) };
+    });
   } else {
     const owners = new Map<string, ElementChange[]>();
-    for (const c of visible) owners.set(c.owner, [...(owners.get(c.owner) ?? []), c]);
+    for (const c of signatureChanges) owners.set(c.owner, [...(owners.get(c.owner) ?? []), c]);
     contracts = [...owners.entries()]
       .sort(([a], [b]) => cmp(a, b))
-      .map(([owner, cs]) => ({ owner, ownerKind: cs[0]!.ownerKind, items: cs.map(item) }));
+      .map(([owner, cs]) => ({ owner, ownerKind: cs[0]!.ownerKind, items: cs.map(item), quotes: [] }));
   }
 
   const untraced = visible.filter((c) => c.statements.length === 0).map((c) => c.id);
@@ -116,6 +117,18 @@ export function buildImpactReport(options: BuildImpactReportOptions): ImpactRepo
     diagram: renderImpactDiagram({ changes: visible, findings, previous: options.previous, current: options.current }),
     diagnostics: sortDiagnostics(options.diagnostics ?? []),
   };
+}
+
+/** Changed statements a contract file's changed lines quote, by id or by text. */
+function quotedStatements(file: ContractFileChange, changes: readonly StatementChange[]): string[] {
+  const lines = [...file.addedLines, ...file.removedLines].join("\n");
+  const out: string[] = [];
+  for (const c of changes) {
+    const ids = [c.previous?.id, c.current?.id].filter((x): x is string => !!x);
+    const texts = [c.previous?.text, c.current?.text].filter((x): x is string => !!x && x.length >= 12);
+    if (ids.some((id) => lines.includes(id)) || texts.some((t) => lines.includes(t))) out.push(c.id);
+  }
+  return out.sort(cmp);
 }
 
 function summarise(o: {

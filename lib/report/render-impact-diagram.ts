@@ -41,9 +41,11 @@ export function renderImpactDiagram(options: {
 
   const ownerState = (owner: string): string => {
     const cs = owners.get(owner)!;
-    if (cs.some((c) => breakingIds.has(c.id))) return "breaking";
     const self = cs.find((c) => c.id === owner);
-    return self?.change === "added" ? "added" : self?.change === "removed" ? "removed" : "changed";
+    // A removed element is always breaking; its own colour says more than the border.
+    if (self?.change === "removed") return "removed";
+    if (cs.some((c) => breakingIds.has(c.id))) return "breaking";
+    return self?.change === "added" ? "added" : "changed";
   };
   const label = (owner: string): string => {
     const cs = owners.get(owner)!;

@@ -5,6 +5,7 @@ import type { StatementChange } from "../diff/types.js";
 import { builtinTemplateSource, layerTemplateSources } from "../emitters/templates.js";
 import type { TemplateSource } from "../emitters/types.js";
 import { clip, excerptChange } from "./excerpt-change.js";
+import { isTraceOnly } from "./build-impact-report.js";
 import type { ImpactReport, StatementQuote } from "./types.js";
 
 export interface RenderImpactMarkdownOptions {
@@ -30,17 +31,31 @@ export function renderImpactMarkdown(report: ImpactReport, options: RenderImpact
   const template = source(IMPACT_TEMPLATE);
   if (template === undefined) throw new Error(`penult: template ${IMPACT_TEMPLATE} not found`);
 
+  const byId = new Map(report.elements.map((e) => [e.id, e]));
   const elementCell = (ids: string[]): string => {
-    if (ids.length === 0) return "none";
-    const byId = new Map(report.elements.map((e) => [e.id, e]));
-    const parts = ids.slice(0, MAX_ELEMENTS_PER_CELL).map((id) => {
+    // Trace-only changes (a container now also cites the statement) are counted, not listed.
+    const real = ids.filter((id) => !isTraceOnly(byId.get(id)!));
+    const traced = ids.length - real.length;
+    const parts = real.slice(0, MAX_ELEMENTS_PER_CELL).map((id) => {
       const c = byId.get(id)!;
-      const what = c.change === "changed" ? c.aspects.map((a) => (a === "trace" ? "trace" : a)).join(", ") : c.change;
+      const what = c.change === "changed" ? c.aspects.filter((a) => a !== "trace").join(", ") : c.change;
       return `\`${md(displayName(id))}\` (${md(what)})`;
     });
-    if (ids.length > MAX_ELEMENTS_PER_CELL) parts.push(`+ ${ids.length - MAX_ELEMENTS_PER_CELL} more`);
-    return parts.join(", ");
+    if (real.length > MAX_ELEMENTS_PER_CELL) parts.push(`+ ${real.length - MAX_ELEMENTS_PER_CELL} more`);
+    if (traced) parts.push(real.length ? `+ ${traced} traced only` : `${traced} traced only (no contract change)`);
+    return parts.length ? parts.join(", ") : "none";
   };
+  const nonBreaking = report.findings.filter((f) => f.category === "non-breaking" && f.rule !== "TRACE_ONLY_CHANGED");
+  const traceOnly = report.findings.filter((f) => f.rule === "TRACE_ONLY_CHANGED");
+  const nonBreakingRows = nonBreaking.map((f) => ({ rule: f.rule, element: displayName(f.element), message: md(f.message) }));
+  if (traceOnly.length) {
+    const names = traceOnly.map((f) => displayName(f.element));
+    nonBreakingRows.push({
+      rule: "TRACE_ONLY_CHANGED",
+      element: names.length === 1 ? names[0]! : `${names.length} elements`,
+      message: md(`now traced to other statements (no contract change): ${names.join(", ")}`),
+    });
+  }
 
   const view = {
     summary: md(report.summary.text),
@@ -60,11 +75,9 @@ export function renderImpactMarkdown(report: ImpactReport, options: RenderImpact
       .filter((f) => f.category !== "non-breaking")
       .sort((a, b) => (a.category === b.category ? 0 : a.category === "implementer" ? -1 : 1))
       .map((f) => ({ who: WHO[f.category], rule: f.rule, element: displayName(f.element), message: md(f.message) })),
-    hasNonBreaking: report.findings.some((f) => f.category === "non-breaking"),
-    nonBreakingTitle: nonBreakingTitle(report),
-    nonBreaking: report.findings
-      .filter((f) => f.category === "non-breaking")
-      .map((f) => ({ rule: f.rule, element: displayName(f.element), message: md(f.message) })),
+    hasNonBreaking: nonBreakingRows.length > 0,
+    nonBreakingTitle: nonBreakingTitle(nonBreaking.length + traceOnly.length),
+    nonBreaking: nonBreakingRows,
     hasDiagram: report.diagram.length > 0,
     diagram: report.diagram,
     hasContracts: report.contracts.length > 0,
@@ -75,6 +88,9 @@ export function renderImpactMarkdown(report: ImpactReport, options: RenderImpact
         rules: i.rules.join(", "),
         statements: i.statements.map((q) => ({ quote: quoteLine(q) })),
       })),
+      hasQuotes: s.quotes.length > 0,
+      quotes: s.quotes.map((q) => ({ quote: quoteLine(q) })),
+      empty: s.items.length === 0 && s.quotes.length === 0,
     })),
     hasUntraced: report.untraced.length > 0,
     untraced: report.untraced.map((id) => `\`${md(displayName(id))}\``).join(", "),
@@ -86,8 +102,7 @@ export function renderImpactMarkdown(report: ImpactReport, options: RenderImpact
   return out.replace(/\n{3,}/g, "\n\n").replace(/\s+$/, "") + "\n";
 }
 
-function nonBreakingTitle(report: ImpactReport): string {
-  const n = report.findings.filter((f) => f.category === "non-breaking").length;
+function nonBreakingTitle(n: number): string {
   return n === 1 ? "1 non-breaking change" : `${n} non-breaking changes`;
 }
 

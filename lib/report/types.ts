@@ -55,7 +55,10 @@ export interface ContractSection {
   /** The owning element, when sections are per element. */
   owner?: string;
   ownerKind?: ElementKind;
+  /** Element changes that explain the file (trace-only changes left out: they change no signature). */
   items: ContractItem[];
+  /** Changed statements whose id or text appears in the file's changed lines (doc comments quote them). */
+  quotes: StatementQuote[];
 }
 
 export interface ImpactSummary {

@@ -15,6 +15,6 @@ export const constraintChangedRule: BreakingRule = {
     if (change.change === "removed") return [`${where} lost constraint ${String(el.own.text)}`];
     if (!change.aspects.includes("bound")) return [];
     const [before, after] = ownPair<string>(change, "text");
-    return [`constraint on ${where}: ${before} -> ${after}`];
+    return [`constraint on ${where}: ${before} → ${after}`];
   },
 };

@@ -10,6 +10,6 @@ export const fieldTypeChangedRule: BreakingRule = {
   check(change) {
     if (change.change !== "changed" || change.kind !== "field" || !change.aspects.includes("type")) return [];
     const [before, after] = ownPair<string>(change, "type");
-    return [`field ${displayName(change.id)} changed type: ${before} -> ${after}`];
+    return [`field ${displayName(change.id)} changed type: ${before} → ${after}`];
   },
 };

@@ -9,7 +9,7 @@ export const operationParamTypeChangedRule: BreakingRule = {
   },
   check(change) {
     return paramChanges(change).retyped.map(
-      ({ before, after }) => `${displayName(change.id)} parameter ${after.name} changed type: ${before.type} -> ${after.type}`,
+      ({ before, after }) => `${displayName(change.id)} parameter ${after.name} changed type: ${before.type} → ${after.type}`,
     );
   },
 };

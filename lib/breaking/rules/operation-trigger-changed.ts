@@ -12,7 +12,7 @@ export const operationTriggerChangedRule: BreakingRule = {
     const out: string[] = [];
     for (const [key, label] of [["handles", "handles event"], ["whileState", "applies while"], ["feature", "depends on feature"]] as const) {
       const [before, after] = ownPair<string | null>(change, key);
-      if (before !== after) out.push(`${displayName(change.id)} ${label}: ${before ?? "(none)"} -> ${after ?? "(none)"}`);
+      if (before !== after) out.push(`${displayName(change.id)} ${label}: ${before ?? "(none)"} → ${after ?? "(none)"}`);
     }
     return out;
   },

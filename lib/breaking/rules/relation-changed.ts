@@ -12,7 +12,7 @@ export const relationChangedRule: BreakingRule = {
     const out: string[] = [];
     for (const key of ["target", "cardinality"] as const) {
       const [before, after] = ownPair<string>(change, key);
-      if (before !== after) out.push(`relation ${displayName(change.id)} ${key}: ${before} -> ${after}`);
+      if (before !== after) out.push(`relation ${displayName(change.id)} ${key}: ${before} → ${after}`);
     }
     return out;
   },
