@@ -128,7 +128,8 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoResu
 
 function syncLine(r: SyncContractsResult): string {
   if (r.status === "unchanged") return "no commit: nothing changed";
-  const files = r.fileChanges.length;
   const n = r.statementChanges.length;
-  return `${r.commit?.slice(0, 7)} on ${r.base.slice(0, 7)}: ${n} changed statement${n === 1 ? "" : "s"}, ${files} contract file${files === 1 ? "" : "s"} differ from main`;
+  const { added, changed, removed } = r.branchChanges;
+  const since = r.status === "created" ? "" : " since the previous contracts commit";
+  return `${r.commit?.slice(0, 7)} on ${r.base.slice(0, 7)}: ${n} changed statement${n === 1 ? "" : "s"}; contract files${since}: ${added.length} added, ${changed.length} changed, ${removed.length} removed`;
 }

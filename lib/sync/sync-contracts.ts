@@ -57,6 +57,8 @@ export interface SyncContractsResult {
   statementChanges: StatementChange[];
   /** Generated files created, updated or removed relative to HEAD. */
   fileChanges: PlannedChange[];
+  /** Generated files added, changed and removed by this commit relative to the previous branch tip (relative to HEAD on a first sync). */
+  branchChanges: { added: string[]; changed: string[]; removed: string[] };
   message?: string;
   diagnostics: Diagnostic[];
 }
@@ -166,12 +168,14 @@ export async function syncContracts(options: SyncContractsOptions): Promise<Sync
     ...(previous ? { previous } : {}),
     statementChanges,
     fileChanges,
+    branchChanges: { added: [], changed: [], removed: [] },
     diagnostics,
   };
   if (upToDate) return result;
 
   const subject = (await run(["log", "-1", "--format=%s", head])).stdout.trim();
-  const message = renderSyncMessage({ head, subject, statementChanges, fileChanges });
+  result.branchChanges = await diffTrees({ run, from: previous ?? head, to: tree, folder: config.output });
+  const message = renderSyncMessage({ head, subject, statementChanges, branchChanges: result.branchChanges, since: previous ? "the previous contracts commit" : "HEAD" });
   result.message = message;
   result.status = previous ? "updated" : "created";
   if (options.dryRun) return result;
@@ -216,6 +220,27 @@ async function buildTree(options: {
   }
 }
 
+/** Files added, changed and removed under `folder` between two trees (commits or tree ids). */
+async function diffTrees(options: {
+  run: (args: string[]) => Promise<{ stdout: string }>;
+  from: string;
+  to: string;
+  folder: string;
+}): Promise<{ added: string[]; changed: string[]; removed: string[] }> {
+  const out = { added: [] as string[], changed: [] as string[], removed: [] as string[] };
+  const pathspec = options.folder === "." ? [] : ["--", options.folder];
+  const raw = (await options.run(["diff-tree", "-r", "-z", "--no-renames", "--name-status", options.from, options.to, ...pathspec])).stdout;
+  const parts = raw.split("\0").filter((p) => p !== "");
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const status = parts[i];
+    const path = parts[i + 1] as string;
+    if (status === "A") out.added.push(path);
+    else if (status === "D") out.removed.push(path);
+    else out.changed.push(path);
+  }
+  return out;
+}
+
 async function readBlob(options: { run: (args: string[], extra?: { okCodes?: number[] }) => Promise<{ stdout: string; code?: number }>; spec: string }): Promise<string | undefined> {
   try {
     return (await options.run(["cat-file", "blob", options.spec])).stdout;
@@ -248,10 +273,13 @@ export function renderSyncMessage(options: {
   head: string;
   subject: string;
   statementChanges: readonly StatementChange[];
-  fileChanges: readonly PlannedChange[];
+  branchChanges: { added: readonly string[]; changed: readonly string[]; removed: readonly string[] };
+  /** What the file counts are relative to: "HEAD" or "the previous contracts commit". */
+  since: string;
 }): string {
   const n = options.statementChanges.length;
-  const files = options.fileChanges.length;
+  const { added, changed, removed } = options.branchChanges;
+  const files = added.length + changed.length + removed.length;
   const lines = [
     n > 0
       ? `penult: contracts for ${n} changed statement${n === 1 ? "" : "s"}`
@@ -269,8 +297,7 @@ export function renderSyncMessage(options: {
     }
     if (n > MAX_LISTED) lines.push(`- ... and ${n - MAX_LISTED} more`);
   }
-  const count = (a: PlannedChange["action"]) => options.fileChanges.filter((c) => c.action === a).length;
-  lines.push("", `Contract files: ${count("create")} added, ${count("update")} changed, ${count("remove")} removed.`);
+  lines.push("", `Contract files since ${options.since}: ${added.length} added, ${changed.length} changed, ${removed.length} removed.`);
   lines.push("", SYNC_TRAILER, `Penult-Base: ${options.head}`);
   return lines.join("\n") + "\n";
 }

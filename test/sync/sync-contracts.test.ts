@@ -105,7 +105,8 @@ describe("syncContracts", () => {
     const message = repo.git("log", "-1", "--format=%B", "penult/contracts");
     expect(message.split("\n")[0]).toBe("penult: contracts for 1 changed statement");
     expect(message).toMatch(/- edited statements\/cart\.md:2 \[.*\] "The cart SHALL show a total with tax\."\n {4}was: "The cart SHALL show a total\."/);
-    expect(message).toContain("Contract files: 4 added, 0 changed, 0 removed."); // relative to HEAD, which has none yet
+    expect(message).toContain("Contract files since the previous contracts commit: 0 added, 3 changed, 0 removed.");
+    expect(result.branchChanges).toEqual({ added: [], changed: ["contracts/.penult-manifest.json", "contracts/files/cart.md.txt", "contracts/model.json"], removed: [] });
   });
 
   it("removes the contracts of a deleted statement file", async () => {

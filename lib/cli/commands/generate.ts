@@ -3,6 +3,7 @@ import { EXIT } from "../exit-codes.js";
 import type { CommandContext } from "../context.js";
 import { generateProject } from "../generate-project.js";
 import { formatDiagnostic, summarizeDiagnostics } from "../output.js";
+import { manifestPath } from "../project.js";
 
 export function registerGenerate(program: Command, ctx: CommandContext): void {
   program
@@ -46,8 +47,11 @@ Exit codes: 0 ok; 1 statement errors, or (--check) contracts out of date; 2 bad 
         for (const p of w.updated) ctx.io.stdout(`${c.yellow(verb + "updated")} ${p}\n`);
         for (const p of w.removed) ctx.io.stdout(`${c.red(verb + "removed")} ${p}\n`);
       }
+      // The manifest is bookkeeping; counts are of the generated files people read.
+      const manifest = manifestPath(r.config);
+      const count = (xs: readonly string[]) => xs.filter((p) => p !== manifest).length;
       const n = r.rendered.compiled.statements.length;
-      const summary = `${n} statement${n === 1 ? "" : "s"} from ${r.statementFiles} file${r.statementFiles === 1 ? "" : "s"} -> ${r.rendered.outputs.length} generated files in ${r.config.output}/ (${w.created.length} created, ${w.updated.length} updated, ${w.removed.length} removed); ${summarizeDiagnostics(r.diagnostics)}`;
+      const summary = `${n} statement${n === 1 ? "" : "s"} from ${r.statementFiles} file${r.statementFiles === 1 ? "" : "s"} -> ${r.rendered.outputs.length} generated files in ${r.config.output}/ (${count(w.created)} created, ${count(w.updated)} updated, ${count(w.removed)} removed); ${summarizeDiagnostics(r.diagnostics)}`;
       ctx.io.stdout(`${mode === "dry-run" ? "dry run: " : ""}${summary}\n`);
       if (mode === "check") {
         if (w.changed) {
