@@ -16,6 +16,9 @@ export interface RenderImpactMarkdownOptions {
 /** Template name under templates/. */
 export const IMPACT_TEMPLATE = "report/impact.md.mustache";
 
+/** Names listed in the folded TRACE_ONLY_CHANGED row before "and n more". */
+const MAX_TRACE_NAMES = 12;
+
 /** Element names listed in one table cell before "+ n more". */
 const MAX_ELEMENTS_PER_CELL = 6;
 
@@ -53,7 +56,7 @@ export function renderImpactMarkdown(report: ImpactReport, options: RenderImpact
     nonBreakingRows.push({
       rule: "TRACE_ONLY_CHANGED",
       element: names.length === 1 ? names[0]! : `${names.length} elements`,
-      message: md(`now traced to other statements (no contract change): ${names.join(", ")}`),
+      message: md(`now traced to other statements (no contract change): ${listSome(names, MAX_TRACE_NAMES)}`),
     });
   }
 
@@ -89,7 +92,7 @@ export function renderImpactMarkdown(report: ImpactReport, options: RenderImpact
         statements: i.statements.map((q) => ({ quote: quoteLine(q) })),
       })),
       hasQuotes: s.quotes.length > 0,
-      quotes: s.quotes.map((q) => ({ quote: quoteLine(q) })),
+      quotes: foldRenamedQuotes(s.quotes, report).map((quote) => ({ quote })),
       empty: s.items.length === 0 && s.quotes.length === 0,
     })),
     hasUntraced: report.untraced.length > 0,
@@ -120,16 +123,48 @@ export function describeStatementChange(c: StatementChange): string {
       return `removed: “${emph(md(clip(c.previous!.text)))}”`;
     case "edited": {
       const ex = excerptChange(c.previous!.text, c.current!.text);
-      const moved = c.locationChanged ? ` (also moved from ${location(c.previous!)})` : "";
+      const moved = c.locationChanged ? ` (also moved ${movedWhere(c.previous!, c.current!)})` : "";
       return `edited: “${emph(md(ex.before))}” → “${emph(md(ex.after))}”${moved}`;
     }
     case "moved":
-      return `moved from ${location(c.previous!)} to ${location(c.current!)}: “${emph(md(clip(c.current!.text)))}”`;
+      return `moved ${movedWhere(c.previous!, c.current!)}: “${emph(md(clip(c.current!.text)))}”`;
   }
 }
 
 function location(s: { file: string; headingPath: string[] }): string {
   return md([`${s.file}`, ...s.headingPath].join(" › "));
+}
+
+/** "heading “A” to “B”" or "file a.md to b.md": only the part of the location that differs. */
+function movedWhere(a: { file: string; headingPath: string[] }, b: { file: string; headingPath: string[] }): string {
+  if (a.file !== b.file) return `from ${location(a)} to ${location(b)}`;
+  let i = 0;
+  while (i < a.headingPath.length && i < b.headingPath.length && a.headingPath[i] === b.headingPath[i]) i++;
+  const from = a.headingPath.slice(i).join(" › ") || "(top of the file)";
+  const to = b.headingPath.slice(i).join(" › ") || "(top of the file)";
+  return `from heading “${md(from)}” to “${md(to)}”`;
+}
+
+function listSome(names: string[], max: number): string {
+  return names.length <= max ? names.join(", ") : `${names.slice(0, max).join(", ")} and ${names.length - max} more`;
+}
+
+/**
+ * Statements that only moved because their file was renamed are summed up in one line per rename
+ * (their derived ids follow the file name, so every quote changes); the rest are quoted one by one.
+ */
+function foldRenamedQuotes(quotes: readonly StatementQuote[], report: ImpactReport): string[] {
+  const renamedBy = new Map(report.statements.map((r) => [r.change.id, r.change]));
+  const viaRename = new Set<string>();
+  for (const q of quotes) {
+    if (q.kind === "moved" && !renamedBy.has(q.id)) viaRename.add(q.id);
+  }
+  const out = quotes.filter((q) => !viaRename.has(q.id)).map(quoteLine);
+  if (viaRename.size) {
+    const files = report.renamedFiles.map((r) => `\`${md(r.from)}\` → \`${md(r.to)}\``).join(", ");
+    out.push(`${viaRename.size} statement${viaRename.size === 1 ? "" : "s"} of the renamed file ${files}: same text, new ids (derived ids include the file path)`);
+  }
+  return out;
 }
 
 function quoteLine(q: StatementQuote): string {
