@@ -3,6 +3,7 @@ import type { Model } from "../model/types.js";
 import { canonicalizeModel, indexModel } from "./model-index.js";
 import { builtinTemplateSource, createTemplateRenderer, layerTemplateSources, normalizeFileContent } from "./templates.js";
 import type { Emitter, OutputFile, TemplateSource } from "./types.js";
+import { goEmitter } from "./go.js";
 import { javaEmitter } from "./java.js";
 import { pythonEmitter } from "./python.js";
 import { rustEmitter } from "./rust.js";
@@ -15,6 +16,7 @@ export type { Emitter, EmitContext, OutputFile, TemplateSource } from "./types.j
  * module exporting an {@link Emitter} + one line here + templates/<name>/ + a compile helper.
  */
 export const EMITTERS: readonly Emitter[] = [
+  goEmitter,
   javaEmitter,
   pythonEmitter,
   rustEmitter,

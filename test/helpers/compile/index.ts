@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { OutputFile } from "../../../lib/emitters/index.js";
+import { compileGo } from "./go.js";
 import { compileJava } from "./java.js";
 import { compilePython } from "./python.js";
 import type { CompileOutcome } from "./run-tool.js";
@@ -15,6 +16,7 @@ export type { CompileOutcome } from "./run-tool.js";
  * that target's files (`<root>/<target>`). Alphabetical; one line per target.
  */
 export const COMPILERS: Readonly<Record<string, (dir: string) => Promise<CompileOutcome>>> = {
+  go: compileGo,
   java: compileJava,
   python: compilePython,
   rust: compileRust,
