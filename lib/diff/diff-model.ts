@@ -189,7 +189,7 @@ function detectRenames(changes: ElementChange[], prevToCur: Map<string, string>)
   for (const r of removed) {
     const mapped = new Set(r.previous!.sources.map((s) => prevToCur.get(s) ?? s));
     for (const a of added) {
-      if (a.kind !== r.kind || a.parent !== r.parent) continue;
+      if (a.kind !== r.kind || a.parent !== r.parent || !looksRenamed(r, a)) continue;
       const overlap = a.current!.sources.filter((s) => mapped.has(s)).length;
       if (overlap > 0) pairs.push({ r, a, overlap });
     }
@@ -200,6 +200,17 @@ function detectRenames(changes: ElementChange[], prevToCur: Map<string, string>)
     r.renamedTo = a.id;
     a.renamedFrom = r.id;
   }
+}
+
+/**
+ * A shared statement alone is not enough (one reworded statement can drop one operation and add an
+ * unrelated one): the names must share a word (addItem -> addProduct) or the signatures must match.
+ */
+function looksRenamed(r: ElementChange, a: ElementChange): boolean {
+  const words = (name: string) => new Set(name.split(/(?=[A-Z])|[_\s-]+/).map((w) => w.toLowerCase()).filter((w) => w.length > 2));
+  const rw = words(r.name);
+  if ([...words(a.name)].some((w) => rw.has(w))) return true;
+  return sameJson(r.previous!.own, a.current!.own);
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

@@ -317,7 +317,11 @@ export function quotePythonString(text: string): string {
   return `"${escapeHazards(out, u4)}"`;
 }
 
-/** Escapes text for markdown prose (inline), so statement text never becomes markup or HTML. */
+/**
+ * Escapes text for markdown prose (inline, GFM), so statement text never becomes markup or HTML:
+ * punctuation that starts markup is backslash-escaped. (A bare URL a statement quotes still shows
+ * as a GFM autolink: that is the author's own text, not markup.)
+ */
 export function escapeMarkdown(text: string): string {
   return sanitizeLine(text).replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => `\\${c}`);
 }

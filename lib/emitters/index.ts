@@ -3,8 +3,11 @@ import type { Model } from "../model/types.js";
 import { canonicalizeModel, indexModel } from "./model-index.js";
 import { builtinTemplateSource, createTemplateRenderer, layerTemplateSources, normalizeFileContent } from "./templates.js";
 import type { Emitter, OutputFile, TemplateSource } from "./types.js";
+import { jsonschemaEmitter } from "./jsonschema.js";
 import { goEmitter } from "./go.js";
 import { javaEmitter } from "./java.js";
+import { markdownEmitter } from "./markdown.js";
+import { mermaidEmitter } from "./mermaid.js";
 import { pythonEmitter } from "./python.js";
 import { rustEmitter } from "./rust.js";
 import { typescriptEmitter } from "./typescript.js";
@@ -18,6 +21,9 @@ export type { Emitter, EmitContext, OutputFile, TemplateSource } from "./types.j
 export const EMITTERS: readonly Emitter[] = [
   goEmitter,
   javaEmitter,
+  jsonschemaEmitter,
+  markdownEmitter,
+  mermaidEmitter,
   pythonEmitter,
   rustEmitter,
   typescriptEmitter,
@@ -81,6 +87,7 @@ export function emitContracts(options: EmitContractsOptions): EmitContractsResul
         model,
         index,
         templates: createTemplateRenderer({ target: name, source }),
+        templatesFor: (target) => createTemplateRenderer({ target, source }),
         outputDir: options.outputDir ?? "contracts",
         report,
       });

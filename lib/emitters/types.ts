@@ -29,6 +29,8 @@ export interface EmitContext {
   index: ModelIndex;
   /** Renders this target's templates (overrides first, then built-ins). */
   templates: TemplateRenderer;
+  /** Another target's templates, for emitters that embed its output (ARCHITECTURE.md inlines Mermaid). */
+  templatesFor(target: string): TemplateRenderer;
   /**
    * Repository-relative POSIX path of the output folder (default `contracts`), so emitters that link
    * back to statements (ARCHITECTURE.md) can write correct relative links.

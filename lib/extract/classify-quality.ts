@@ -65,7 +65,7 @@ const CUES: Record<QualityAttribute, [RegExp, number][]> = {
     [/\b(?:handle|handling|support|cater|accommodate)\b/i, 0.5],
   ],
   security: [
-    [/\b(?:only\s+(?:\w+\s+){0,5}(?:can|shall|may|will|must|are|is)\b|(?:are|is) the only (?:people|persons|users|ones)|data integrity|integrity of|user report|access to (?:the )?(?:\w+\s+){0,3}(?:data|information|details|records|files|database|system))/i, 3],
+    [/\b(?:only\s+(?:[a-z]+\s+){0,4}?(?:users?|people|persons|personnel|administrators?|admins?|staff|members|employees|customers|managers|[a-z]+ers|[a-z]+ors)\s+(?:with\s+(?:[a-z]+\s+){1,3})?(?:can|shall|may|will|must|are|is|have)\b|(?:are|is) the only (?:people|persons|users|ones)|data integrity|integrity of|user report|access to (?:the )?(?:\w+\s+){0,3}(?:data|information|details|records|files|database|system))/i, 3],
     [/\b(?:secur\w*|authori[sz]\w*|authenticat\w*|unauthori[sz]\w*|encrypt\w*|decrypt\w*|passwords?|log ?(?:in|on)s?|login|credentials?|privacy|private|confidential\w*|malicious|virus\w*|threats?|attacks?|hack\w*|firewall|ssl|tls|https|permissions?|access (?:rights|levels?|control)|privileges?|tamper\w*|intrusion|breach\w*|sensitive|protect\w*|personal information|identity)\b/i, 3],
     [/\b(?:only (?:authori[sz]ed|registered|the|users|adjusters|managers|administrators|company|valid)|(?:shall|must|will) not (?:be able to )?(?:view|access|see)|access to|roles?|restrict\w*|prevent\w*|verify|audit\w*|integrity|corrupt\w*|user ids?|logons?|accounts? (?:is|are) (?:revoked|locked)|revoked?|lock\w*)\b/i, 1.5],
   ],

@@ -96,7 +96,9 @@ function readClause(b: FactsBuilder, tagged: TaggedText, from: number, to: numbe
   // Who acts in the clause, and what it touches.
   let i = from;
   while (i < to && (CLAUSE_WORDS.has(tokens[i]!.lower) || tokens[i]!.pos === "SCONJ")) i++;
-  const np = readNounPhrase(tokens, i, to);
+  // "when creating agents": a gerund clause has no subject.
+  const gerund = tokens[i]?.pos === "VERB" && tokens[i]!.lower.endsWith("ing");
+  const np = gerund ? undefined : readNounPhrase(tokens, i, to);
   let v = i;
   if (np) {
     const name = normaliseName(spanText(text, tokens, np.start, np.end));
@@ -138,7 +140,7 @@ function leadingClauseEnd(tokens: readonly Token[], from: number, to: number): n
 function readSentence(b: FactsBuilder, tagged: TaggedText, from: number, to: number): void {
   const { text, tokens } = tagged;
   let start = from;
-  while (start < to && (tokens[start]!.pos === "PUNCT" || tokens[start]!.pos === "NUM" || /^[-*]$/.test(tokens[start]!.text))) start++;
+  while (start < to && (tokens[start]!.pos === "PUNCT" || tokens[start]!.pos === "NUM" || /^[-*]$/.test(tokens[start]!.text) || /^(?:then|and|but|also|or)$/.test(tokens[start]!.lower))) start++;
   if (start >= to) return;
   // Leading subordinate clause(s).
   for (let guard = 0; guard < 3 && start < to; guard++) {
@@ -170,8 +172,9 @@ function readSentence(b: FactsBuilder, tagged: TaggedText, from: number, to: num
       while (actionsFrom < to && tokens[actionsFrom]!.pos === "ADV") actionsFrom++;
     } else actionsFrom = start;
   }
-  if (subject) addSubject(b, tagged, subject);
   const r = readActions({ text, tokens, from: actionsFrom, to, ...(subject ? { subject } : {}) });
+  // The subject of a passive is what is acted on, not the component acting ("prompts SHALL be shown").
+  if (subject && !r.found.some((f) => f.passive)) addSubject(b, tagged, subject);
   addFound(b, tagged, r.found, true);
   addAgents(b, tagged, r.agents);
   // Trailing "when/if" clauses after the response.
@@ -181,6 +184,11 @@ function readSentence(b: FactsBuilder, tagged: TaggedText, from: number, to: num
     if (w === "on" || w === "before" || w === "after") continue;
     let end = i + 1;
     while (end < to && tokens[end]!.lower !== "," && tokens[end]!.lower !== ";" && tokens[end]!.lower !== ".") end++;
+    // "check if files are up to date" is a question, not a condition: only failures count.
+    if (CONDITION_WORDS.has(w) && !FAILURE.test(spanText(text, tokens, i, end))) {
+      i = end;
+      continue;
+    }
     readClause(b, tagged, i, end, EVENT_WORDS.has(w) ? "event" : "condition");
     i = end;
   }

@@ -17,6 +17,8 @@ export interface FoundAction {
   /** Objects of the action (coordinated objects give several), after "a list of X" -> X. */
   objects: NounChunk[];
   complements: { prep: string; chunk: NounChunk }[];
+  /** The object is the clause subject ("the data SHALL be encrypted"). */
+  passive?: boolean;
 }
 
 export interface ReadActionsResult {
@@ -248,6 +250,7 @@ function readFrom(
   }
   const objStart = k;
   const objects: NounChunk[] = [];
+  if (passiveObject && tokens[passiveObject.head]!.pos === "PRON") passiveObject = undefined;
   if (passiveObject) objects.push(passiveObject);
   else {
     const first = readObject(tokens, k, to);
@@ -257,12 +260,14 @@ function readFrom(
       for (;;) {
         const m = skipCoordinator(tokens, k, to);
         if (m < 0 || (isVerbAt(tokens, m, to) && tokens[m]!.pos === "VERB")) break;
+        // "fail the build and report test failures": a known verb followed by its own object.
+        if (ACTION_VERBS.has(tokens[m]!.lower) && tokens[m + 1] && ["DET", "NOUN", "PROPN", "ADJ"].includes(tokens[m + 1]!.pos) && readNounPhrase(tokens, m + 1, to)) break;
         const more = readObject(tokens, m, to);
         if (!more || tokens[more.main.head]!.pos === "PRON") break;
         objects.push(more.main);
         k = more.end;
       }
-    } else if (first) k = first.end;
+    }
   }
   const objEnd = k;
   const complements: { prep: string; chunk: NounChunk }[] = [];
@@ -277,6 +282,15 @@ function readFrom(
     if (!np || tokens.slice(np.main.start, np.main.end).some((x) => x.pos === "NUM")) break;
     complements.push({ prep: t.lower, chunk: np.main });
     k = np.end;
+    // "by topic, activity level, and member count": one preposition, several phrases.
+    for (;;) {
+      const m = skipCoordinator(tokens, k, to);
+      if (m < 0 || isVerbAt(tokens, m, to) || tokens[m]!.pos === "ADP") break;
+      const more = readObject(tokens, m, to);
+      if (!more || tokens.slice(more.main.start, more.main.end).some((x) => x.pos === "NUM" || x.pos === "PRON")) break;
+      complements.push({ prep: t.lower, chunk: more.main });
+      k = more.end;
+    }
   }
   const end = k;
   for (const v of verbs) {
@@ -290,11 +304,13 @@ function readFrom(
       action.complements = complements.map((c) => ({ prep: c.prep, phrase: spanText(text, tokens, c.chunk.start, c.chunk.end) }));
     }
     if (negated) action.negated = true;
-    out.found.push({ action, objects, complements });
+    out.found.push(passiveObject ? { action, objects, complements, passive: true } : { action, objects, complements });
   }
   out.end = Math.max(out.end, end);
   // A further coordinated verb phrase with its own object: "save progress and allow resumption".
   const m = skipCoordinator(tokens, end, to);
-  if (m >= 0 && isVerbAt(tokens, m, to)) readInto(o, m, false, out, depth + 1);
+  // A third-person form after a base-form verb is a noun or a new clause ("progress or counts").
+  const third = m >= 0 && tokens[m] && /[^s]s$/.test(tokens[m]!.lower) && tokens[m]!.lower !== tokens[m]!.lemma;
+  if (m >= 0 && !third && isVerbAt(tokens, m, to)) readInto(o, m, false, out, depth + 1);
   return true;
 }

@@ -42,7 +42,13 @@ export function readEventPhrase(text: string, tokens: readonly Token[], from: nu
   // Gerund clause with no subject: "archiving a change", "generating code".
   let subject: NounChunk | undefined;
   let v = i;
-  if (!(tokens[i]!.pos === "VERB" && tokens[i]!.lower.endsWith("ing"))) {
+  const gerundNp = tokens[i]!.pos === "VERB" && tokens[i]!.lower.endsWith("ing") ? readNounPhrase(tokens, i + 1, to) : undefined;
+  // "scheduling errors occur": the gerund modifies the subject when a finite verb follows.
+  const gerundIsModifier = !!gerundNp && (tokens[gerundNp.end]?.pos === "VERB" || tokens[gerundNp.end]?.pos === "AUX");
+  if (gerundIsModifier) {
+    subject = { start: i, end: gerundNp!.end, head: gerundNp!.head };
+    v = subject.end;
+  } else if (!(tokens[i]!.pos === "VERB" && tokens[i]!.lower.endsWith("ing"))) {
     subject = readNounPhrase(tokens, i, to);
     if (!subject) return fallback();
     v = subject.end;

@@ -118,6 +118,9 @@ const NON_CONCEPTS = new Set([
   "second", "hour", "day", "week", "month", "year", "ms", "millisecond", "percent", "user interface",
 ]);
 
+/** Statement kinds that state requirements: they make components, operations, events and fields. */
+const REQUIREMENT_KINDS = new Set(["user-story", "ears-ubiquitous", "ears-event", "ears-state", "ears-unwanted", "ears-optional", "ears-complex", "shall", "chat"]);
+
 /** Headings under which bullets declare entities (spec-kit "Key Entities", "Data Model", ...). */
 const ENTITY_HEADING = /\b(?:key\s+)?entit(?:y|ies)\b|\bdata\s*model\b|\bdomain\s*model\b|\bdata\s+entities\b/i;
 
@@ -261,6 +264,8 @@ class ModelBuilder {
   private readonly opsOf = new Map<string, OpAcc[]>();
   private readonly used = new Set<string>();
   private readonly pendingErrors: { st: Statement; component: string; when: string }[] = [];
+  /** Files that hold at least one requirement statement; prose elsewhere in them is narrative. */
+  private readonly requirementFiles = new Set<string>();
 
   constructor(options: BuildModelOptions) {
     this.config = options.config;
@@ -296,6 +301,7 @@ class ModelBuilder {
     this.layOut();
     this.readGlossary();
     this.readDeclaredEntities();
+    for (const st of this.statements) if (REQUIREMENT_KINDS.has(st.kind) && st.kind !== "chat") this.requirementFiles.add(st.file);
     for (const st of this.statements) this.collect(st);
     this.attachPendingErrors();
     this.reportUnused();
@@ -481,6 +487,20 @@ class ModelBuilder {
       return;
     }
     const place = this.placement.get(st.id)!;
+    // Narrative prose and scenarios next to requirements only support entities (docs/model.md "What counts").
+    const contributes = REQUIREMENT_KINDS.has(st.kind) || (st.kind === "prose" && !this.requirementFiles.has(st.file));
+    if (!contributes) {
+      if (!isEntityHeading(st) && st.kind !== "glossary") {
+        for (const phrase of f.entities) {
+          const c = this.conceptOf(phrase);
+          if (!c) continue;
+          const e = this.entity(c.name);
+          this.touch(e, st);
+          e.mentions.add(st.id);
+        }
+      }
+      return;
+    }
     const explicit = this.explicitComponent(st, f);
     place.explicitComponent = explicit;
     const componentName = explicit ?? place.fileComponent;
@@ -526,7 +546,7 @@ class ModelBuilder {
 
     // Events (docs/model.md "Events")
     const eventNames: string[] = [];
-    const triggers = f.events.length > 0 ? f.events : st.ears?.trigger ? [st.ears.trigger] : [];
+    const triggers = !(st.kind.startsWith("ears-") || st.kind === "shall") ? [] : f.events.length > 0 ? f.events : st.ears?.trigger ? [st.ears.trigger] : [];
     for (const t of triggers) {
       const words = nameEventWords(t);
       const name = this.typeName(words.join(" "), "Event");
@@ -594,7 +614,8 @@ class ModelBuilder {
   }
 
   private explicitComponent(st: Statement, f: Facts): string | undefined {
-    const subject = f.subject ?? st.ears?.subject;
+    // Only a modal statement's subject names a component ("THE Cart SHALL"); a prose sentence's subject does not.
+    const subject = st.ears?.subject ?? (st.kind.startsWith("ears-") || st.kind === "shall" ? f.subject : undefined);
     if (subject && !this.isGenericSubject(subject)) return this.componentName(subject);
     // A scenario or acceptance criterion belongs where its requirement belongs.
     const seen = new Set<string>();
@@ -604,7 +625,7 @@ class ModelBuilder {
       const p = this.byId.get(parent);
       if (!p) break;
       const pf = this.facts.get(parent);
-      const ps = pf?.subject ?? p.ears?.subject;
+      const ps = p.ears?.subject ?? (p.kind.startsWith("ears-") || p.kind === "shall" ? pf?.subject : undefined);
       if (ps && !this.isGenericSubject(ps)) return this.componentName(ps);
       parent = p.parent;
     }

@@ -36,6 +36,16 @@ export function readNounPhrase(tokens: readonly Token[], i: number, end = tokens
   let k = j;
   while (k < end) {
     const t = tokens[k]!;
+    // "culturally relevant information", "the previously saved preference"
+    if (t.pos === "ADV" && /ly$/.test(t.lower) && tokens[k + 1] && (tokens[k + 1]!.pos === "ADJ" || (tokens[k + 1]!.pos === "VERB" && /ed$/.test(tokens[k + 1]!.lower)))) {
+      k++;
+      continue;
+    }
+    // "a clear, readable table": a comma between adjectives stays inside the phrase.
+    if (t.text === "," && k > j && tokens[k - 1]!.pos === "ADJ" && tokens[k + 1]?.pos === "ADJ") {
+      k++;
+      continue;
+    }
     if (isNominal(t)) head = k;
     else if (t.lower === "'s" || t.lower === "'" || t.lower === "’s") {
       if (head !== k - 1) break;

@@ -1,5 +1,6 @@
 import winkNLP, { type ItemToken } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
+import { repairTokens } from "./repair-tokens.js";
 import type { Pos, TaggedText, Token } from "./types.js";
 
 type Nlp = ReturnType<typeof winkNLP>;
@@ -21,11 +22,9 @@ export function tagText(text: string): TaggedText {
   const nlp = loadNlp();
   const its = nlp.its;
   const doc = nlp.readDoc(text);
-  const tokens: Token[] = [];
-  const sentences: [number, number][] = [];
+  const raw: Token[] = [];
   let cursor = 0;
   doc.sentences().each((sentence, sIndex) => {
-    const first = tokens.length;
     sentence.tokens().each((tok: ItemToken) => {
       const value = tok.out(its.value);
       const pos = tok.out(its.pos) as Pos;
@@ -37,9 +36,15 @@ export function tagText(text: string): TaggedText {
       const start = at >= 0 ? at : cursor;
       const end = at >= 0 ? at + value.length : cursor;
       cursor = end;
-      tokens.push({ text: value, lower: value.toLowerCase(), lemma, pos, start, end, sentence: sIndex });
+      raw.push({ text: value, lower: value.toLowerCase(), lemma, pos, start, end, sentence: sIndex });
     });
-    sentences.push([first, tokens.length]);
+  });
+  const tokens = repairTokens(text, raw);
+  const sentences: [number, number][] = [];
+  tokens.forEach((t, i) => {
+    const last = sentences.at(-1);
+    if (last && tokens[i - 1]!.sentence === t.sentence) last[1] = i + 1;
+    else sentences.push([i, i + 1]);
   });
   return { text, tokens, sentences };
 }

@@ -30,12 +30,23 @@ export function excerptChange(before: string, after: string): ChangeExcerpt {
   const leadText = (leadWords.length > CONTEXT_WORDS ? "…" : "") + leadWords.slice(-CONTEXT_WORDS).join("");
   const tailText = tailWords.slice(0, CONTEXT_WORDS).join("") + (tailWords.length > CONTEXT_WORDS ? "…" : "");
   const side = (keep: (p: { added?: boolean; removed?: boolean }) => boolean): string => {
-    let mid = "";
+    let out = leadText;
+    // A dropped part (the other side's words) may have carried the only space between two words.
+    let pendingSpace = false;
+    const append = (piece: string) => {
+      if (pendingSpace && piece && !/\s$/.test(out) && !/^\s/.test(piece)) out += " ";
+      pendingSpace = false;
+      out += piece;
+    };
     for (const p of parts.slice(firstChanged, lastChanged + 1)) {
-      if (!keep(p)) continue;
-      mid += p.added || p.removed ? mark(p.value) : p.value;
+      if (!keep(p)) {
+        pendingSpace ||= /\s/.test(p.value);
+        continue;
+      }
+      append(p.added || p.removed ? mark(p.value) : p.value);
     }
-    return clip(leadText + mid + tailText);
+    append(tailText);
+    return clip(out);
   };
   return { before: side((p) => !p.added), after: side((p) => !p.removed) };
 }

@@ -221,6 +221,12 @@ export function classifyText(text: string, options: { leadLabel?: string; inGlos
       inner.kind === "user-story" || inner.kind === "scenario" || inner.kind.startsWith("ears-") ? inner.kind : "shall";
     return { ...inner, kind, label: code[1]!.toUpperCase(), text: body };
   }
+  // "1.2. WHEN ..." (Kiro numbering written as text, not as a list).
+  const numbered = /^(\d+(?:\.\d+)+)\.?\s+(?=\S)/.exec(text);
+  if (numbered) {
+    const inner = classifyText(text.slice(numbered[0].length), options);
+    return { ...inner, label: inner.label ?? numbered[1]!, text: inner.text ?? text.slice(numbered[0].length) };
+  }
   const storyText = text.replace(/^user\s+story\s*:\s*/i, "");
   const story = parseUserStory(storyText);
   if (story) return { kind: "user-story", story, text: storyText };

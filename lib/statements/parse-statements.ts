@@ -67,7 +67,7 @@ function readFile(source: SourceFile): FileRead {
   let candidates: Candidate[];
   const skipped: string[] = [];
   if (format === "chat") {
-    const chat = readChat(text);
+    const chat = readChat(text, { quoted: /^[ \t]{0,3}>/m.test(text) });
     candidates = chat.candidates;
     for (const [what, n] of Object.entries(chat.skipped)) if (n) skipped.push(`${n} ${what}`);
   } else if (format === "text") {

@@ -10,6 +10,7 @@ import {
   REQUIREMENT_CODE_RE,
   classifyText,
   isBareQuestion,
+  parseGlossary,
   parseScenarioSteps,
   type Classification,
 } from "./classify-statement.js";
@@ -479,9 +480,28 @@ class MarkdownWalker {
     return true;
   }
 
+  private readGlossaryTable(table: Table, termCol: number, defCol: number): void {
+    for (const row of table.children.slice(1)) {
+      const termCell = row.children[termCol];
+      const defCell = row.children[defCol];
+      if (!termCell || !defCell) continue;
+      const term = flattenInline(termCell.children, this.base).text;
+      const def = flattenInline(defCell.children, this.base).text;
+      const g = parseGlossary(term, def);
+      if (!g) continue;
+      this.emit({ text: `${g.term}: ${g.definition}`, start: this.offset(row), end: this.offset(row, true), cls: { kind: "glossary", glossary: g } });
+    }
+  }
+
   private readTable(table: Table): void {
     const rows = table.children;
     const header = rows[0]?.children.map((c) => flattenInline(c.children, this.base).text.toLowerCase()) ?? [];
+    const termCol = header.findIndex((h) => /^(term|name|concept|entity)$/.test(h.trim()));
+    const defCol = header.findIndex((h) => /^(definition|description|meaning)$/.test(h.trim()));
+    if (termCol >= 0 && defCol >= 0 && !header.some((h) => /requirement/.test(h))) {
+      this.readGlossaryTable(table, termCol, defCol);
+      return;
+    }
     let textCol = header.findIndex((h) => /\b(requirements?|description|statement|criteri(a|on)|user story|story|rule)\b/.test(h));
     let idCol = header.findIndex((h) => /^(id|#|ref|req(uirement)?\s*id|code|key|no\.?)$/.test(h.trim()));
     const body = rows.slice(1);

@@ -1,0 +1,230 @@
+import { loadTemplateOverrides, manifestPath } from "../cli/project.js";
+import { renderProject } from "../cli/render-project.js";
+import { CONFIG_PATH, parseConfig, resolveDefaults, type ResolvedConfig } from "../config/load-config.js";
+import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { computeImpactOfModels } from "../diff/compute-impact.js";
+import { readSourceFiles } from "../git/read-source-files.js";
+import type { TreeReader } from "../git/tree-reader.js";
+import { lintStatements } from "../lint/index.js";
+import type { Model } from "../model/types.js";
+import { MODEL_VERSION } from "../model/types.js";
+import { renderImpactMarkdown } from "../report/render-impact-markdown.js";
+import type { ImpactReport } from "../report/types.js";
+import type { Statement } from "../statements/types.js";
+import { planOutput, type PlannedChange } from "../write-output.js";
+
+export interface PlanContractsUpdateOptions {
+  /** The commit whose statements are compiled (the pushed default-branch head). */
+  tree: TreeReader;
+  /** Full SHA of that commit, for the report and the commit message. */
+  sha: string;
+  /** Subject line of that commit. */
+  subject?: string;
+  /** Config already loaded by the caller (the App reads it with context.config); default: read from `tree`. */
+  config?: ResolvedConfig;
+}
+
+/** A contract file's explanation, for one review comment. */
+export interface FileNote {
+  path: string;
+  body: string;
+}
+
+export interface ContractsUpdatePlan {
+  config: ResolvedConfig;
+  /** Generated files to create, update or remove in `tree` (paths relative to the repository root). */
+  changes: PlannedChange[];
+  /** True when the contracts in `tree` already are what the statements generate. */
+  upToDate: boolean;
+  report: ImpactReport;
+  /** PR title and body (the body is the impact report in markdown). */
+  title: string;
+  body: string;
+  /** One explanation per changed contract file. */
+  fileNotes: FileNote[];
+  /** Commit message listing the changed statements. */
+  commitMessage: string;
+  /** Statement lint and compile findings, positioned on statement files (for the check run). */
+  findings: Diagnostic[];
+  /** Problems reading the tree, the config or writing the outputs. */
+  diagnostics: Diagnostic[];
+  statementCount: number;
+}
+
+/**
+ * The GitHub App's push job without GitHub: given the statements of a commit, what the contracts
+ * PR should contain and say. The statement changes are measured against the model the commit
+ * already holds (`<output>/model.json`, i.e. what the last merged contracts reflect), so a PR that
+ * stays open across several pushes always explains everything it would merge.
+ */
+export async function planContractsUpdate(options: PlanContractsUpdateOptions): Promise<ContractsUpdatePlan> {
+  const { tree } = options;
+  const diagnostics: Diagnostic[] = [];
+  const config = options.config ?? (await readConfig(tree, diagnostics));
+  const read = await readSourceFiles({ reader: tree, globs: config.statements });
+  diagnostics.push(...read.diagnostics);
+  const templates = await loadTemplateOverrides({ reader: tree, folder: config.templates });
+  const rendered = renderProject({ files: read.files, config, ...(templates ? { templates } : {}) });
+  const { compiled } = rendered;
+
+  const manifest = manifestPath(config);
+  const modelPath = joinPath(config.output, "model.json");
+  const existingPaths = new Set(await tree.listFiles([`${config.output === "." ? "" : config.output + "/"}**`]));
+  const wanted = [...new Set([...rendered.outputs.map((f) => f.path), manifest, modelPath])].filter((p) => existingPaths.has(p));
+  const manifestText = await readText(tree, [manifest]);
+  const listed = Object.keys(safeJson<{ files?: Record<string, string> }>(manifestText.get(manifest))?.files ?? {}).filter((p) => existingPaths.has(p));
+  const existing = await readText(tree, [...new Set([...wanted, ...listed])]);
+  const plan = planOutput({ files: rendered.outputs, manifest, read: (p) => existing.get(p) });
+  diagnostics.push(...plan.diagnostics);
+  const changes = plan.changes.filter((c) => c.action === "create" || c.action === "update" || c.action === "remove");
+
+  const previous = previousSide(existing.get(modelPath));
+  const impact = computeImpactOfModels({
+    previous,
+    current: compiled,
+    base: previous.model.statements.length ? `${modelPath} (contracts now in the repository)` : "no contracts yet",
+    head: options.sha.slice(0, 7),
+    config,
+  });
+  const body = renderImpactMarkdown(impact.report);
+  const decoder = new TextDecoder();
+  const sources = Object.fromEntries(read.files.map((f) => [f.path, typeof f.content === "string" ? f.content : decoder.decode(f.content)]));
+  const lint = lintStatements({
+    statements: compiled.statements,
+    facts: compiled.facts,
+    model: compiled.model,
+    config: config.lint,
+    configFile: CONFIG_PATH,
+    sources,
+  });
+  const statementChanges = impact.statementDiff.changes;
+  return {
+    config,
+    changes,
+    upToDate: changes.length === 0,
+    report: impact.report,
+    title: renderTitle(impact.report),
+    body,
+    fileNotes: renderFileNotes(impact.report, config.output),
+    commitMessage: renderCommitMessage({ sha: options.sha, subject: options.subject ?? "", title: renderTitle(impact.report), report: impact.report, changes }),
+    findings: sortDiagnostics([...compiled.diagnostics, ...lint]),
+    diagnostics: sortDiagnostics(diagnostics),
+    statementCount: compiled.statements.length,
+  };
+}
+
+async function readConfig(tree: TreeReader, diagnostics: Diagnostic[]): Promise<ResolvedConfig> {
+  const text = (await readText(tree, [CONFIG_PATH])).get(CONFIG_PATH);
+  if (text === undefined) return resolveDefaults();
+  const parsed = parseConfig({ text, file: CONFIG_PATH });
+  diagnostics.push(...parsed.diagnostics);
+  return parsed.config;
+}
+
+/** Reads the files of `paths` that exist, as text. */
+async function readText(tree: TreeReader, paths: readonly string[]): Promise<Map<string, string>> {
+  const decoder = new TextDecoder();
+  const out = new Map<string, string>();
+  if (tree.readFiles) {
+    for (const [p, b] of await tree.readFiles(paths)) out.set(p, decoder.decode(b));
+    return out;
+  }
+  for (const p of paths) {
+    try {
+      out.set(p, decoder.decode(await tree.readFile(p)));
+    } catch {
+      // absent: nothing to compare with
+    }
+  }
+  return out;
+}
+
+/** The statements and model the repository's contracts reflect, from its model.json (empty when none). */
+function previousSide(modelJson: string | undefined): { statements: Statement[]; model: Model } {
+  const parsed = safeJson<Model>(modelJson);
+  const model: Model =
+    parsed && parsed.version === MODEL_VERSION && parsed.system && Array.isArray(parsed.statements)
+      ? parsed
+      : {
+          version: MODEL_VERSION,
+          system: { id: "", name: "System", sources: [], path: [], components: [], entities: [], enums: [], events: [], constraints: [], subsystems: [] },
+          actors: [],
+          statements: [],
+        };
+  const statements: Statement[] = model.statements.map((s) => ({
+    id: s.id,
+    authored: false,
+    kind: s.kind as Statement["kind"],
+    text: s.text,
+    file: s.file,
+    span: { start: { line: s.line, column: 1 }, end: { line: s.line, column: 1 } },
+    headingPath: [],
+  }));
+  return { statements, model };
+}
+
+/** Trailer that marks a contracts commit made by penult, with the commit it was generated from. */
+export const SOURCE_TRAILER = "Penult-Source";
+
+function renderCommitMessage(options: { sha: string; subject: string; title: string; report: ImpactReport; changes: readonly PlannedChange[] }): string {
+  const lines = [options.title, "", `Generated from ${options.sha.slice(0, 7)}${options.subject ? ` (${oneLine(options.subject)})` : ""}.`];
+  if (options.report.statements.length) {
+    lines.push("", "Changed statements:");
+    for (const row of options.report.statements.slice(0, 50)) {
+      const side = row.change.current ?? row.change.previous;
+      lines.push(`- ${row.change.kind} ${side ? `${side.file}:${side.line ?? 1}` : ""} [${row.change.id}] "${oneLine(side?.text ?? "").slice(0, 100)}"`);
+    }
+    if (options.report.statements.length > 50) lines.push(`- ... and ${options.report.statements.length - 50} more`);
+  }
+  const count = (a: PlannedChange["action"]) => options.changes.filter((c) => c.action === a).length;
+  lines.push("", `Contract files: ${count("create")} added, ${count("update")} changed, ${count("remove")} removed.`, "", `${SOURCE_TRAILER}: ${options.sha}`);
+  return lines.join("\n") + "\n";
+}
+
+function renderTitle(report: ImpactReport): string {
+  const n = report.statements.length;
+  const breaking = report.summary.breaking.implementer + report.summary.breaking.caller;
+  const what = n ? `contracts for ${n} changed statement${n === 1 ? "" : "s"}` : "regenerate contracts";
+  return `penult: ${what}${breaking ? ` (${breaking} breaking)` : ""}`;
+}
+
+/** One short explanation per changed contract file: which statements changed it, old -> new. */
+function renderFileNotes(report: ImpactReport, output: string): FileNote[] {
+  const notes: FileNote[] = [];
+  for (const section of report.contracts) {
+    if (!section.file) continue;
+    const lines: string[] = [`**${section.status ?? "changed"}** by penult from the statements:`];
+    for (const item of section.items) {
+      lines.push("", `- \`${item.element}\`: ${item.what.join("; ") || item.change}${item.rules.length ? ` (${item.rules.join(", ")})` : ""}`);
+      for (const q of item.statements) {
+        if (q.before !== undefined && q.after !== undefined && q.before !== q.after) {
+          lines.push(`  - \`${q.id}\` (${q.where}): ~~${oneLine(q.before)}~~ → ${oneLine(q.after)}`);
+        } else {
+          lines.push(`  - \`${q.id}\` (${q.where}) ${q.kind}: ${oneLine(q.after ?? q.before ?? "")}`);
+        }
+      }
+    }
+    lines.push("", "Change the statements, not this file: penult regenerates it.");
+    const path = section.file.startsWith(output + "/") || output === "." ? section.file : joinPath(output, section.file);
+    notes.push({ path, body: lines.join("\n") });
+  }
+  return notes;
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > 160 ? flat.slice(0, 157) + "..." : flat;
+}
+
+function joinPath(dir: string, path: string): string {
+  return dir === "." || dir === "" ? path : `${dir}/${path}`;
+}
+
+function safeJson<T>(text: string | undefined): T | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
+}
