@@ -4,9 +4,12 @@ import { dirname, join } from "node:path";
 import type { OutputFile } from "../../../lib/emitters/index.js";
 import { compileGo } from "./go.js";
 import { compileJava } from "./java.js";
+import { compileJsonschema } from "./jsonschema.js";
+import { compileMarkdown } from "./markdown.js";
+import { compileMermaid } from "./mermaid.js";
 import { compilePython } from "./python.js";
-import type { CompileOutcome } from "./run-tool.js";
 import { compileRust } from "./rust.js";
+import type { CompileOutcome } from "./run-tool.js";
 import { compileTypescript } from "./typescript.js";
 
 export type { CompileOutcome } from "./run-tool.js";
@@ -18,6 +21,9 @@ export type { CompileOutcome } from "./run-tool.js";
 export const COMPILERS: Readonly<Record<string, (dir: string) => Promise<CompileOutcome>>> = {
   go: compileGo,
   java: compileJava,
+  jsonschema: compileJsonschema,
+  markdown: compileMarkdown,
+  mermaid: compileMermaid,
   python: compilePython,
   rust: compileRust,
   typescript: compileTypescript,
