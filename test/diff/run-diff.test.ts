@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runDiff } from "../../lib/diff/run-diff.js";
+import { TreeReadError } from "../../lib/git/tree-reader.js";
+
+const CASE = join(import.meta.dirname, "../fixtures/diff/reports/remove-requirement");
+const FILE = "statements/cart/cart-order-management.md";
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@e", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@e" } });
+
+let repo: string;
+beforeAll(() => {
+  repo = mkdtempSync(join(tmpdir(), "penult-rundiff-"));
+  mkdirSync(join(repo, "statements/cart"), { recursive: true });
+  git(repo, "init", "-q", "-b", "main");
+  writeFileSync(join(repo, FILE), readFileSync(join(CASE, "previous", FILE)));
+  git(repo, "add", ".");
+  git(repo, "commit", "-qm", "statements");
+  writeFileSync(join(repo, FILE), readFileSync(join(CASE, "current", FILE)));
+});
+afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+describe("runDiff on a real repository", () => {
+  it("explains a missing HEAD~1, and compares a revision with the working tree", async () => {
+    // With one commit, HEAD~1 does not exist: a clear error.
+    const err = await runDiff({ repoDir: repo, config: { targets: ["typescript"] } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TreeReadError);
+    expect((err as Error).message).toMatch(/Revision HEAD~1 does not exist\. The repository has 1 commit/);
+    const r = await runDiff({ repoDir: repo, base: "HEAD", config: { targets: ["typescript"] } });
+    expect(r.report.head).toBe("working tree");
+    expect(r.breaking).toBe(true);
+    expect(r.output).toContain("removed: “System MUST allow shoppers to clear all items from their cart”");
+    expect(r.output).toContain("`OPERATION_REMOVED`");
+  });
+
+  it("compares two revisions and prints JSON", async () => {
+    git(repo, "commit", "-qam", "remove FR-008");
+    const r = await runDiff({ repoDir: repo, head: "HEAD", format: "json", config: { targets: ["typescript"] } });
+    const json = JSON.parse(r.output);
+    expect(json.base).toMatch(/^HEAD~1 \(/);
+    expect(json.summary.statements.removed).toBe(1);
+    expect(json.findings.map((f: { rule: string }) => f.rule)).toContain("OPERATION_REMOVED");
+    // The same revisions give the same bytes.
+    expect((await runDiff({ repoDir: repo, head: "HEAD", format: "json", config: { targets: ["typescript"] } })).output).toBe(r.output);
+  });
+});
