@@ -14,7 +14,7 @@ import type { ContractFileChange, ImpactReport } from "../report/types.js";
 import type { SourceFile } from "../statements/types.js";
 import { diffModels, type ModelDiff } from "./diff-model.js";
 import { diffStatements } from "./diff-statements.js";
-import type { StatementDiff } from "./types.js";
+import type { StatementDiff, StatementInput } from "./types.js";
 
 /** One side of a comparison, compiled. */
 export interface CompiledSide {
@@ -26,8 +26,9 @@ export interface CompiledSide {
 }
 
 export interface ImpactOfModelsOptions {
-  previous: Pick<CompileResult, "statements" | "model">;
-  current: Pick<CompileResult, "statements" | "model">;
+  /** Parsed statements (or model.json's statement rows) and the model of each side. */
+  previous: { statements: readonly StatementInput[]; model: Model };
+  current: { statements: readonly StatementInput[]; model: Model };
   base?: string;
   head?: string;
   /** Emit contracts of both models to explain changes per contract file (default true). */
