@@ -3,6 +3,7 @@ import type { Model } from "../model/types.js";
 import { canonicalizeModel, indexModel } from "./model-index.js";
 import { builtinTemplateSource, createTemplateRenderer, layerTemplateSources, normalizeFileContent } from "./templates.js";
 import type { Emitter, OutputFile, TemplateSource } from "./types.js";
+import { csharpEmitter } from "./csharp.js";
 import { jsonschemaEmitter } from "./jsonschema.js";
 import { goEmitter } from "./go.js";
 import { javaEmitter } from "./java.js";
@@ -19,6 +20,7 @@ export type { Emitter, EmitContext, OutputFile, TemplateSource } from "./types.j
  * module exporting an {@link Emitter} + one line here + templates/<name>/ + a compile helper.
  */
 export const EMITTERS: readonly Emitter[] = [
+  csharpEmitter,
   goEmitter,
   javaEmitter,
   jsonschemaEmitter,

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { OutputFile } from "../../../lib/emitters/index.js";
+import { compileCsharp } from "./csharp.js";
 import { compileGo } from "./go.js";
 import { compileJava } from "./java.js";
 import { compileJsonschema } from "./jsonschema.js";
@@ -19,6 +20,7 @@ export type { CompileOutcome } from "./run-tool.js";
  * that target's files (`<root>/<target>`). Alphabetical; one line per target.
  */
 export const COMPILERS: Readonly<Record<string, (dir: string) => Promise<CompileOutcome>>> = {
+  csharp: compileCsharp,
   go: compileGo,
   java: compileJava,
   jsonschema: compileJsonschema,
