@@ -10,6 +10,8 @@ command -v go   >/dev/null 2>&1 || need+=(golang-go)
 command -v mcs  >/dev/null 2>&1 || need+=(mono-mcs)
 command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v rustc >/dev/null 2>&1 || need+=(rustc)
+# JUnit 5 jars in /usr/share/java: the `penult implement --lang java` proof compiles its test class.
+[ -f /usr/share/java/junit-jupiter-api.jar ] || need+=(junit5)
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import mypy' >/dev/null 2>&1 || need+=(python3-mypy)
 
 if [ ${#need[@]} -gt 0 ]; then

@@ -9,10 +9,13 @@ export const RUST_CONTRACTS_CRATE = "contracts";
 
 const METHOD = /^ {4}fn (\w+)\(&self(?:, )?(.*)\)(?: -> (.+))?;$/gm;
 
-/** A Rust string literal holding exactly `text` (Rust has `\u{...}`, not `\uXXXX`). */
+/**
+ * A Rust string literal holding exactly `text` (Rust has `\u{...}`, not `\uXXXX`), for use as the
+ * format string of `todo!`: braces are doubled so they are not read as placeholders.
+ */
 export function quoteRust(text: string): string {
   let out = "";
-  for (const ch of text) {
+  for (const ch of text.replace(/[{}]/g, (b) => b + b)) {
     const cp = ch.codePointAt(0)!;
     if (ch === "\\") out += "\\\\";
     else if (ch === '"') out += '\\"';

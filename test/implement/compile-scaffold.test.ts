@@ -1,0 +1,142 @@
+/**
+ * Proof that the scaffold compiles against the contracts, with each language's real compiler:
+ * for fixture models, emit the contracts (lib/emitters) and the scaffold of several interfaces,
+ * write both into one project and run tsc (strict), mypy --strict, javac (JUnit 5 on the class
+ * path), rustc (the contracts crate, then the scaffold crate with --test).
+ */
+import { describe, expect, it } from "@jest/globals";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ImplementLanguage } from "../../lib/config/types.js";
+import { emitContracts } from "../../lib/emitters/index.js";
+import { scaffoldImplementation } from "../../lib/implement/index.js";
+import type { Model } from "../../lib/model/types.js";
+import { PYTHON } from "../helpers/compile/python.js";
+import { runTool, type CompileOutcome } from "../helpers/compile/run-tool.js";
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const loadModel = (name: string) => JSON.parse(readFileSync(join(REPO, "test", "fixtures", "models", `${name}.json`), "utf8")) as Model;
+
+/** Interfaces per model: for hostile, ones whose emitted names differ (they share a project). */
+const CASES: { model: string; interfaces: string[] }[] = [
+  { model: "shop", interfaces: ["CartService", "billing/BillingService", "catalogservice"] },
+  { model: "nested", interfaces: ["LedgerService", "AccountStoreApi", "TokenServiceApi"] },
+  { model: "hostile", interfaces: ["hs2:日本/Comp/I0", "hs6:a/b *//Comp/I1"] },
+];
+
+const TARGET: Record<string, string> = { ts: "typescript", python: "python", java: "java", rust: "rust" };
+
+function listFiles(dir: string, ext: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((n) => (statSync(join(dir, n)).isDirectory() ? listFiles(join(dir, n), ext) : n.endsWith(ext) ? [join(dir, n)] : []));
+}
+
+/** Writes contracts (under contracts/) and scaffolds (src/, test/) of one model into a fresh project. */
+function writeProject(root: string, model: Model, lang: ImplementLanguage, interfaces: string[]): string[] {
+  const emitted = emitContracts({ model, targets: [TARGET[lang]!] });
+  const files = emitted.files.map((f) => ({ path: `contracts/${f.path}`, content: f.content }));
+  const scaffolds: string[] = [];
+  for (const name of interfaces) {
+    const result = scaffoldImplementation({ model, interfaceName: name, lang });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.files).toHaveLength(2);
+    for (const f of result.files) scaffolds.push(f.path);
+    files.push(...result.files);
+  }
+  for (const f of files) {
+    mkdirSync(dirname(join(root, f.path)), { recursive: true });
+    writeFileSync(join(root, f.path), f.content);
+  }
+  return scaffolds;
+}
+
+async function compileTs(root: string): Promise<CompileOutcome> {
+  writeFileSync(
+    join(root, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        target: "ES2022", lib: ["ES2023"], module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true,
+        noUnusedLocals: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, verbatimModuleSyntax: true,
+        isolatedModules: true, skipLibCheck: true, types: [],
+      },
+      include: ["contracts/**/*.ts", "src/**/*.ts", "test/**/*.ts"],
+    }),
+  );
+  writeFileSync(join(root, "package.json"), JSON.stringify({ type: "module", private: true }));
+  return runTool({ command: process.execPath, args: [join(REPO, "node_modules", "typescript", "bin", "tsc"), "-p", root], cwd: root });
+}
+
+async function compilePy(root: string): Promise<CompileOutcome> {
+  const files = [...listFiles(join(root, "src"), ".py"), ...listFiles(join(root, "test"), ".py")];
+  return runTool({
+    command: PYTHON,
+    args: ["-m", "mypy", "--strict", "--no-incremental", "--cache-dir=/dev/null", "--no-error-summary", ...files],
+    cwd: root,
+    env: { MYPYPATH: `${join(root, "contracts", "python")}:${join(root, "src")}` },
+  });
+}
+
+const JUNIT = ["junit-jupiter-api.jar", "opentest4j.jar", "apiguardian-api.jar"].map((j) => `/usr/share/java/${j}`);
+
+async function compileJavaProject(root: string): Promise<CompileOutcome> {
+  for (const jar of JUNIT) if (!existsSync(jar)) return { ok: false, output: `${jar} missing: scripts/setup.sh installs Debian's junit5` };
+  const files = ["contracts/java", "src", "test"].flatMap((d) => listFiles(join(root, d), ".java"));
+  const out = mkdtempSync(join(tmpdir(), "penult-impl-javac-"));
+  try {
+    return await runTool({
+      command: "javac",
+      args: ["--release", "17", "-encoding", "UTF-8", "-Xlint:all", "-Xlint:-processing", "-Werror", "-cp", JUNIT.join(":"), "-d", out, ...files],
+      cwd: root,
+    });
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+async function compileRustProject(root: string, scaffolds: string[]): Promise<CompileOutcome> {
+  const out = join(root, "target");
+  mkdirSync(out, { recursive: true });
+  const lib = await runTool({
+    command: "rustc",
+    args: ["--crate-type", "lib", "--edition", "2021", "--crate-name", "contracts", "--emit", "metadata", "-D", "warnings", "--out-dir", out, join(root, "contracts", "rust", "lib.rs")],
+    cwd: root,
+  });
+  if (!lib.ok) return { ok: false, output: `contracts crate:\n${lib.output}` };
+  // The crate root a user would write: each scaffold a module, each test file a #[cfg(test)] module.
+  const mods = scaffolds.filter((p) => p.startsWith("src/")).map((p) => `pub mod ${p.slice(4, -3)};`);
+  const tests = scaffolds.filter((p) => p.startsWith("test/")).map((p) => `#[cfg(test)]\n#[path = "../${p}"]\nmod ${p.slice(5, -3)};`);
+  writeFileSync(join(root, "src", "lib.rs"), [...mods, ...tests].join("\n") + "\n");
+  const args = (extra: string[]) => [...extra, "--edition", "2021", "--crate-name", "scaffold", "--emit", "metadata", "-D", "warnings", "--out-dir", out, "--extern", `contracts=${join(out, "libcontracts.rmeta")}`, join(root, "src", "lib.rs")];
+  const plain = await runTool({ command: "rustc", args: args(["--crate-type", "lib"]), cwd: root });
+  if (!plain.ok) return { ok: false, output: `scaffold crate:\n${plain.output}` };
+  const test = await runTool({ command: "rustc", args: args(["--test"]), cwd: root });
+  return test.ok ? test : { ok: false, output: `scaffold crate --test:\n${test.output}` };
+}
+
+const COMPILE: Record<string, (root: string, scaffolds: string[]) => Promise<CompileOutcome>> = {
+  ts: compileTs,
+  python: compilePy,
+  java: compileJavaProject,
+  rust: compileRustProject,
+};
+
+describe.each(Object.keys(COMPILE))("scaffold in %s compiles against the contracts", (lang) => {
+  it.each(CASES.map((c) => [c.model, c.interfaces] as const))("%s", async (modelName, interfaces) => {
+    // Inside the repository so tsc finds @jest/globals in node_modules; test/**/tmp/ is ignored by git.
+    const base = join(REPO, "test", "implement", "tmp");
+    mkdirSync(base, { recursive: true });
+    const root = mkdtempSync(join(base, `${lang}-${modelName}-`));
+    try {
+      const scaffolds = writeProject(root, loadModel(modelName), lang as ImplementLanguage, interfaces);
+      const outcome = await COMPILE[lang]!(root, scaffolds);
+      if (!outcome.ok) throw new Error(`${lang} scaffold of ${modelName} does not compile (kept in ${root}):\n${outcome.output}`);
+      rmSync(root, { recursive: true, force: true });
+    } catch (err) {
+      throw err;
+    }
+  });
+});
