@@ -116,6 +116,11 @@ export const VAGUE_ADJECTIVES = new Set([
   "single", "same", "particular", "individual", "corresponding", "respective", "necessary", "required",
   "previous", "next", "last", "first", "entire", "whole", "full", "such", "several", "many", "more",
   "most", "few", "all", "any", "each", "every", "some", "no", "both", "upcoming", "past", "recent",
+  "clear", "detailed", "complete", "proper", "simple", "basic", "comprehensive", "important", "main",
+  "good", "better", "best", "easy", "quick", "fast", "large", "small", "big", "high", "low", "possible",
+  "above", "below", "following", "preferred", "desired", "requested", "supported", "configured",
+  "specified", "defined", "listed", "provided", "given", "needed", "certain", "related", "associated",
+  "accurate", "correct", "consistent", "useful", "helpful", "interactive", "optional", "extra", "actual",
 ]);
 
 /**
@@ -126,7 +131,7 @@ export const NON_ENTITY_HEADS = new Set([
   "page", "button", "screen", "tab", "menu", "dialog", "window", "popup", "modal", "link", "section", "panel",
   "widget", "icon", "dropdown", "checkbox", "toolbar", "sidebar", "banner", "header", "footer", "ability",
   "way", "information", "functionality", "option", "possibility", "capability", "feature", "mechanism",
-  "means", "ui", "ux", "interface", "system", "application", "website", "site", "platform", "tool", "software", "app", "solution",
+  "means", "ui", "ux", "interface", "system", "application", "website", "platform", "tool", "software", "app", "solution",
   "experience", "time", "manner", "basis", "purpose", "support", "need", "needs", "kind", "type", "lot",
   "thing", "something", "process", "step", "effort", "level", "aspect", "view", "field", "form", "area",
   "selector", "flow", "behavior", "behaviour", "requirement", "standard", "guideline", "practice", "number",

@@ -60,9 +60,8 @@ export function normaliseEntity(tokens: readonly Token[], chunk: NounChunk, opti
     const t = tokens[i]!;
     if (t.pos === "DET" || t.pos === "NUM" || t.pos === "PRON" || t.pos === "PUNCT") continue;
     if (DETERMINERS.has(t.lower) || VAGUE_ADJECTIVES.has(t.lower)) continue;
-    // Adjectives rarely belong to a type name ("public profile" is a profile); nouns do ("shopping cart").
-    if (t.pos === "ADJ" && i !== chunk.head) continue;
-    if (t.pos === "VERB" && i !== chunk.head) continue;
+    // Vague adjectives go ("new event" is an event); telling ones stay ("clinical site", "streaming movie").
+    if (t.pos === "ADV") continue;
     words.push(i === chunk.head ? singularise(t.lower) : t.lower);
   }
   const name = words.join(" ").replace(/[`"*]/g, "").trim();

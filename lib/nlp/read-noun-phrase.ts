@@ -37,6 +37,11 @@ export function readNounPhrase(tokens: readonly Token[], i: number, end = tokens
   while (k < end) {
     const t = tokens[k]!;
     // "culturally relevant information", "the previously saved preference"
+    // wink tags "new" in "a new site" as an adverb.
+    if (t.pos === "ADV" && k === j && j > i && tokens[k + 1] && ["ADJ", "NOUN", "PROPN"].includes(tokens[k + 1]!.pos)) {
+      k++;
+      continue;
+    }
     if (t.pos === "ADV" && /ly$/.test(t.lower) && tokens[k + 1] && (tokens[k + 1]!.pos === "ADJ" || (tokens[k + 1]!.pos === "VERB" && /ed$/.test(tokens[k + 1]!.lower)))) {
       k++;
       continue;
