@@ -252,6 +252,10 @@ class ModelBuilder {
   private readonly glossaryDocs = new Map<string, string>();
   /** Concept keys of declared entities and glossary terms, for tail matching ("upcoming events" -> Event). */
   private readonly knownKeys = new Map<string, string>();
+  /** Last word of each declared entity -> the declared names ending with it. */
+  private readonly declaredHeads = new Map<string, Set<string>>();
+  /** Files with a data-model section: their declarations are authoritative. */
+  private readonly declaringFiles = new Set<string>();
 
   private readonly subsystems = new Map<string, SubsystemAcc>();
   private readonly components = new Map<string, ComponentAcc>();
@@ -416,6 +420,14 @@ class ModelBuilder {
       if (hit) return { name: hit, words: splitWords(hit), plural: c.plural };
     }
     if (NON_CONCEPTS.has(key) || c.words.every((w) => NON_CONCEPTS.has(w) || /^[0-9]/.test(w))) return undefined;
+    // "the profile" where only "Teacher Profile" is declared: a lone head noun refers to it.
+    if (c.words.length === 1) {
+      const owners = this.declaredHeads.get(key);
+      if (owners && owners.size === 1) {
+        const only = [...owners][0]!;
+        return { name: only, words: splitWords(only), plural: c.plural };
+      }
+    }
     return { name: toTypeName(c.words, "Entity"), words: c.words, plural: c.plural };
   }
 
@@ -456,6 +468,10 @@ class ModelBuilder {
       if (key) this.knownKeys.set(key, name);
       const snake = splitWords(parsed.term).join(" ");
       if (snake && !this.knownKeys.has(snake)) this.knownKeys.set(snake, name);
+      const words = key.split(" ");
+      const head = words[words.length - 1];
+      if (head && words.length > 1) this.declaredHeads.set(head, (this.declaredHeads.get(head) ?? new Set()).add(name));
+      this.declaringFiles.add(st.file);
     }
     for (const { st, term, definition } of declared) {
       const name = this.typeName(term, "Entity");
@@ -860,9 +876,12 @@ class ModelBuilder {
     return [...this.entities.values()].filter((e) => {
       if (e.declared) return true;
       if (actorNames.has(e.name)) return false;
+      // Where a file declares its entities, other nouns of that file need more evidence.
+      const strict = [...e.sources].every((id) => this.declaringFiles.has(this.byId.get(id)!.file));
+      const mentions = new Set([...e.mentions, ...e.strong]);
+      if (strict) return e.fields.size > 0 && mentions.size >= 3 && e.strong.size >= 2;
       if (e.fields.size > 0) return true;
       if (componentNames.has(e.name) && this.components.get(e.name)!.explicit) return false;
-      const mentions = new Set([...e.mentions, ...e.strong]);
       return mentions.size >= 2 && e.strong.size >= 1;
     });
   }

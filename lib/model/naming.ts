@@ -46,7 +46,8 @@ const KEEP_AS_IS = new Set([
 
 /** Lower-case word tokens of a phrase: letters and digits, inner hyphens and apostrophes split. */
 export function splitWords(phrase: string): string[] {
-  const ascii = phrase.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  // Possessives name their owner's thing: "teacher's profile" -> teacher profile.
+  const ascii = phrase.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/\s?['’]s\b/g, "");
   // Break camelCase and snake_case identifiers too: "KiroWorker", "user_profiles".
   const spaced = ascii.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2");
   const words = spaced.toLowerCase().match(/[a-z0-9]+/g);
