@@ -53,7 +53,7 @@ export class LineIndex {
   }
 }
 
-const AUTHORED_ID_RE = /\s*\{#([^{}\s]*)\}\s*$/;
+const AUTHORED_ID_RE = /\s*\{#([^{}\n]{0,100})\}\s*$/;
 const VALID_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 
 /**

@@ -221,6 +221,12 @@ export function classifyText(text: string, options: { leadLabel?: string; inGlos
       inner.kind === "user-story" || inner.kind === "scenario" || inner.kind.startsWith("ears-") ? inner.kind : "shall";
     return { ...inner, kind, label: code[1]!.toUpperCase(), text: body };
   }
+  // "#G04# As a ..." (backlog exports tag each line with its project).
+  const tag = /^#([A-Za-z0-9_-]{1,20})#\s+(?=\S)/.exec(text);
+  if (tag) {
+    const inner = classifyText(text.slice(tag[0].length), options);
+    return { ...inner, label: inner.label ?? tag[1]!, text: inner.text ?? text.slice(tag[0].length) };
+  }
   // "1.2. WHEN ..." (Kiro numbering written as text, not as a list).
   const numbered = /^(\d+(?:\.\d+)+)\.?\s+(?=\S)/.exec(text);
   if (numbered) {

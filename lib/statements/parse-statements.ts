@@ -61,7 +61,6 @@ function readFile(source: SourceFile): FileRead {
     );
   }
   let text = front.text;
-  const lineOf = (offset: number): number => new LineIndex(text.slice(0, offset)).lineCount;
   let format: SourceFormat = front.format ?? (/\.txt$/i.test(file) ? "text" : "markdown");
   if (!front.format && detectTranscript(text)) format = "chat";
   let candidates: Candidate[];
@@ -75,7 +74,7 @@ function readFile(source: SourceFile): FileRead {
     candidates = plain.candidates;
     if (plain.questions) skipped.push(`${plain.questions} bare questions`);
   } else {
-    const md = readMarkdown({ file, text, lineOf });
+    const md = readMarkdown({ file, text });
     text = md.text;
     candidates = md.candidates;
     diagnostics.push(...md.diagnostics);

@@ -3,7 +3,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { Diagnostic } from "../diagnostics.js";
-import { takeAuthoredId, type Candidate, type ReadResult } from "./candidate.js";
+import { LineIndex, takeAuthoredId, type Candidate, type ReadResult } from "./candidate.js";
 import {
   ANNOTATION_LABELS,
   METADATA_LABELS,
@@ -138,6 +138,7 @@ interface HeadingFrame {
   depth: number;
   title: string;
   uid: number;
+  line: number;
   /** OpenSpec "Requirement: <name>" */
   requirement?: string;
   /** OpenSpec "Scenario: <name>" */
@@ -176,6 +177,11 @@ class MarkdownWalker {
   walkRoot(root: Root, base: number): void {
     this.base = base;
     for (const child of root.children) this.walkBlock(child, 0);
+  }
+
+  /** Reports ids left on headings that no statement took. */
+  finish(): void {
+    this.enterHeading({ type: "heading", depth: 1, children: [] });
   }
 
   private get headingPath(): string[] {
@@ -248,8 +254,21 @@ class MarkdownWalker {
     const taken = takeAuthoredId(flat.text);
     this.reportInvalidId(taken.invalid, this.offset(node));
     const title = taken.text.trim();
+    const top = this.headings[this.headings.length - 1];
+    if (top?.authoredId && !top.used) {
+      // The id on a heading names the first statement under it; a heading with none loses it loudly.
+      this.diagnostics.push(
+        makeDiagnostic({
+          code: "PARSE_INVALID_ID",
+          message: `id "{#${top.authoredId}}" on heading "${top.title}" names no statement (no statement follows before the next heading)`,
+          file: this.file,
+          line: top.line,
+        }),
+      );
+      top.used = true;
+    }
     while (this.headings.length && this.headings[this.headings.length - 1]!.depth >= node.depth) this.headings.pop();
-    const frame: HeadingFrame = { depth: node.depth, title, uid: ++this.uid };
+    const frame: HeadingFrame = { depth: node.depth, title, uid: ++this.uid, line: this.lineOf(this.offset(node)) };
     if (taken.id) frame.authoredId = taken.id;
     const req = /^requirement\s*:\s*(.+)$/i.exec(title);
     if (req) frame.requirement = req[1]!.trim();
@@ -650,7 +669,7 @@ export function flattenDeepNesting(text: string): { text: string; firstLine?: nu
 }
 
 /** Reads statements from a markdown text (already decoded, LF). */
-export function readMarkdown(options: { file: string; text: string; lineOf: (offset: number) => number }): ReadResult & {
+export function readMarkdown(options: { file: string; text: string }): ReadResult & {
   skipped: { questions: number; tables: number };
   /** The text the offsets refer to (deep nesting flattened; same lines as the input). */
   text: string;
@@ -669,7 +688,8 @@ export function readMarkdown(options: { file: string; text: string; lineOf: (off
     );
   }
   const text = flattened.text;
-  const walker = new MarkdownWalker(file, text, options.lineOf);
+  const index = new LineIndex(text);
+  const walker = new MarkdownWalker(file, text, (offset) => index.position(offset).line);
   const processor = needsGfm(text) ? withGfm : withoutGfm;
   const chunks = splitIntoChunks(text);
   if (chunks.length > 1) {
@@ -686,6 +706,7 @@ export function readMarkdown(options: { file: string; text: string; lineOf: (off
     const root = processor.parse(text.slice(ch.start, ch.end)) as Root;
     walker.walkRoot(root, ch.start);
   }
+  walker.finish();
   return {
     candidates: walker.candidates,
     diagnostics: [...diagnostics, ...walker.diagnostics],
