@@ -2,7 +2,7 @@ import { expect, it } from "@jest/globals";
 import { loadFixtureModel } from "./load-fixture-model.js";
 import { describeTargetSuite } from "./go-java-rust-csharp-suite.js";
 
-describeTargetSuite("csharp", (emit) => {
+describeTargetSuite("csharp", [{ path: "csharp/Contracts.cs", content: "namespace A { public interface IA { Missing M(); } }\n" }], (emit) => {
   it("writes a namespace per subsystem with interfaces, auto-property classes and enums", () => {
     const files = emit(loadFixtureModel("shop"));
     const billing = files.get("csharp/Billing/Contracts.cs")!;

@@ -5,6 +5,7 @@ import { findImplementations } from "../../lib/check/find-implementations.js";
 import { emitContracts } from "../../lib/emitters/index.js";
 import type { Model } from "../../lib/model/types.js";
 import { compileEmitted } from "../helpers/compile/index.js";
+import type { OutputFile } from "../../lib/emitters/index.js";
 import { FIXTURE_MODELS, loadFixtureModel } from "./load-fixture-model.js";
 
 /** Reverses every array of the model: emitting must not depend on the order elements come in. */
@@ -31,7 +32,12 @@ function listFiles(dir: string): string[] {
  * array order, and the shop model matches its golden files (`UPDATE=1` rewrites them; a missing, an
  * extra and a stale file all fail).
  */
-export function describeTargetSuite(target: string, extra?: (emit: (m: Model) => Map<string, string>) => void): void {
+export function describeTargetSuite(
+  target: string,
+  /** Files that must NOT compile: proves the helper really runs the compiler and reads its verdict. */
+  broken?: readonly OutputFile[],
+  extra?: (emit: (m: Model) => Map<string, string>) => void,
+): void {
   const emit = (model: Model): Map<string, string> => {
     const { files, diagnostics } = emitContracts({ model, targets: [target] });
     expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
@@ -73,6 +79,12 @@ export function describeTargetSuite(target: string, extra?: (emit: (m: Model) =>
       if (expected.length === 0) throw new Error(`no golden files in ${dir}: run with UPDATE=1`);
       expect([...rel.keys()].sort()).toEqual(expected);
       for (const p of expected) expect(rel.get(p)).toBe(readFileSync(join(dir, p), "utf8"));
+    });
+
+    if (broken) it("its compile helper rejects a broken file", async () => {
+      const r = (await compileEmitted({ files: broken, targets: [target] }))[target]!;
+      expect(r.ok).toBe(false);
+      expect(r.output.length).toBeGreaterThan(0);
     });
 
     extra?.(emit);

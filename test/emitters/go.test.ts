@@ -4,7 +4,7 @@ import { canonicalizeModel, indexModel } from "../../lib/emitters/model-index.js
 import { loadFixtureModel } from "./load-fixture-model.js";
 import { describeTargetSuite } from "./go-java-rust-csharp-suite.js";
 
-describeTargetSuite("go", (emit) => {
+describeTargetSuite("go", [{ path: "go/go.mod", content: "module contracts/a\n\ngo 1.18\n" }, { path: "go/a.go", content: "package a\n\ntype A interface { M() Missing }\n" }], (emit) => {
   it("writes a module: go.mod, a package per subsystem, no function bodies", () => {
     const files = emit(loadFixtureModel("shop"));
     expect(files.get("go/go.mod")).toMatch(/^module contracts\/shop\n/);

@@ -2,7 +2,7 @@ import { expect, it } from "@jest/globals";
 import { loadFixtureModel } from "./load-fixture-model.js";
 import { describeTargetSuite } from "./go-java-rust-csharp-suite.js";
 
-describeTargetSuite("java", (emit) => {
+describeTargetSuite("java", [{ path: "java/a/A.java", content: "package a;\npublic interface A { Missing m(); }\n" }], (emit) => {
   it("writes one public type per file, in a package per subsystem, and never a body", () => {
     const files = emit(loadFixtureModel("shop"));
     for (const [path, content] of files) {

@@ -2,7 +2,7 @@ import { expect, it } from "@jest/globals";
 import { loadFixtureModel } from "./load-fixture-model.js";
 import { describeTargetSuite } from "./go-java-rust-csharp-suite.js";
 
-describeTargetSuite("rust", (emit) => {
+describeTargetSuite("rust", [{ path: "rust/lib.rs", content: "pub trait A { fn m(&self) -> Missing; }\n" }], (emit) => {
   it("writes a crate: lib.rs at the root, mod.rs per subsystem, no impl blocks", () => {
     const files = emit(loadFixtureModel("shop"));
     expect(files.has("rust/lib.rs")).toBe(true);
