@@ -165,7 +165,10 @@ function readSentence(b: FactsBuilder, tagged: TaggedText, from: number, to: num
     subject = chunkEndingAt(tokens, start, modal);
     actionsFrom = modal + 1;
   } else {
-    const np = readNounPhrase(tokens, start, to);
+    // A sentence opening with a gerund ("generating skills for a tool") has no subject.
+    const first = tokens[start]!;
+    const gerund = /^[a-z]{3,}ing$/.test(first.lower) && (first.pos === "VERB" || (first.pos === "NOUN" && !!readNounPhrase(tokens, start + 1, to)));
+    const np = gerund ? undefined : readNounPhrase(tokens, start, to);
     if (np && tokens[np.head]!.pos !== "VERB") {
       subject = np;
       actionsFrom = np.end;

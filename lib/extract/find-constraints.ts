@@ -105,6 +105,8 @@ const RULES: Rule[] = [
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
       const { metric, attribute } = timeMetric(before, after, word);
       if (metric === "latency" && /^(?:for|after|of)$/i.test(word)) return undefined;
+      // Hours to years are deadlines ("allow resumption within 7 days"), not response times.
+      if (metric === "latency" && unit.kind === "long-time") return { metric: "time-limit", op: opOf(word) === "=" ? "<=" : opOf(word), value, unit: unit.unit, attribute: "operational" };
       const op: Constraint["op"] = metric === "retention" ? ">=" : metric === "interval" ? "=" : opOf(word) === ">=" ? ">=" : opOf(word) === "=" ? "<=" : opOf(word);
       return { metric, op, value, unit: unit.unit, attribute };
     },

@@ -65,7 +65,8 @@ export function normaliseEntity(tokens: readonly Token[], chunk: NounChunk, opti
     words.push(i === chunk.head ? singularise(t.lower) : t.lower);
   }
   const name = words.join(" ").replace(/[`"*]/g, "").trim();
-  if (!name || !/[a-z]/.test(name)) return undefined;
+  // Paths, placeholders and code are names of files or commands, not kept things.
+  if (!name || !/[a-z]/.test(name) || /[<>/\\{}()[\]=]/.test(name)) return undefined;
   const head = name.split(" ").at(-1)!;
   if (NON_ENTITY_NOUNS.has(name) || NON_ENTITY_HEADS.has(head) || words.length > 4) return undefined;
   if (!options.allowPersona && isPersona(name)) return undefined;
@@ -79,5 +80,5 @@ export function isCollective(tokens: readonly Token[], chunk: NounChunk): boolea
 
 /** An actor name: lower case, determiners dropped, last word singular: "Registered Users" -> "registered user". */
 export function normaliseActor(phrase: string): string {
-  return normaliseName(phrase.replace(/^(?:as\s+)?(?:an?|the)\s+/i, ""));
+  return normaliseName(phrase.replace(/^(?:as\s+)?(?:only\s+)?(?:an?|the)\s+/i, "").replace(/^only\s+/i, ""));
 }

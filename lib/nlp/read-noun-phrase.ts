@@ -42,7 +42,7 @@ export function readNounPhrase(tokens: readonly Token[], i: number, end = tokens
       k++;
       continue;
     }
-    if (t.pos === "ADV" && /ly$/.test(t.lower) && tokens[k + 1] && (tokens[k + 1]!.pos === "ADJ" || (tokens[k + 1]!.pos === "VERB" && /ed$/.test(tokens[k + 1]!.lower)))) {
+    if (t.pos === "ADV" && /ly$/.test(t.lower) && t.lower !== "only" && tokens[k + 1] && (tokens[k + 1]!.pos === "ADJ" || (tokens[k + 1]!.pos === "VERB" && /ed$/.test(tokens[k + 1]!.lower)))) {
       k++;
       continue;
     }
