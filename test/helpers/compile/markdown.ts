@@ -5,7 +5,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
-import { parseMermaid } from "./mermaid.js";
+import { parseMermaidDiagrams } from "./mermaid.js";
 import type { CompileOutcome } from "./run-tool.js";
 
 /**
@@ -33,9 +33,7 @@ export async function compileMarkdown(dir: string): Promise<CompileOutcome> {
       if (!autolink && !/^(\.\.\/)+[^:]*#L\d+$/.test(url)) problems.push(`line ${node.position?.start.line}: link ${JSON.stringify(url)} is not a relative statement link`);
     }
   });
-  for (const [i, b] of blocks.entries()) {
-    const message = await parseMermaid(b);
-    if (message) problems.push(`mermaid block ${i + 1}: ${message}`);
-  }
+  const results = await parseMermaidDiagrams(blocks.map((text, i) => ({ name: `mermaid block ${i + 1}`, text })));
+  for (const [name, message] of results) if (message) problems.push(`${name}: ${message}`);
   return { ok: problems.length === 0, output: problems.join("\n") };
 }

@@ -1,41 +1,35 @@
+import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { CompileOutcome } from "./run-tool.js";
 
-type MermaidApi = { parse(text: string): Promise<unknown> };
-let mermaid: Promise<MermaidApi> | undefined;
+const here = dirname(fileURLToPath(import.meta.url));
 
 /**
- * Mermaid's own parser (mermaid 11, the last major that runs on Node 20). Its sanitiser (DOMPurify)
- * needs a DOM even to parse, so a happy-dom window is installed as the global once, before the first
- * import. `@mermaid-js/parser` alone cannot be used: it covers the newer Langium grammars (pie,
- * gitGraph, architecture, ...) but not classDiagram or flowchart, which are still Jison parsers
- * inside the mermaid package.
+ * Parses diagrams with Mermaid's own parser (mermaid 11 + happy-dom, see parse-mermaid.mjs), all in
+ * one child process. `@mermaid-js/parser` alone cannot be used: it covers the newer Langium grammars
+ * (pie, gitGraph, architecture, ...) but not classDiagram or flowchart, which are Jison parsers
+ * inside the mermaid package. Returns the parser's message per diagram name (undefined = parses).
  */
-export function loadMermaid(): Promise<MermaidApi> {
-  mermaid ??= (async () => {
-    const { Window } = await import("happy-dom");
-    const g = globalThis as unknown as Record<string, unknown>;
-    if (!g.window) {
-      const w = new Window();
-      g.window = w;
-      g.document = w.document;
-    }
-    const mod = (await import("mermaid")) as unknown as { default: MermaidApi };
-    return mod.default;
-  })();
-  return mermaid;
-}
-
-/** Parses one diagram; `undefined` when it parses, else the parser's message. */
-export async function parseMermaid(text: string): Promise<string | undefined> {
-  const api = await loadMermaid();
-  try {
-    await api.parse(text);
-    return undefined;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  }
+export function parseMermaidDiagrams(diagrams: readonly { name: string; text: string }[]): Promise<Map<string, string | undefined>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(here, "parse-mermaid.mjs")], { cwd: join(here, "..", "..", "..") });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));
+    child.stderr.on("data", (d: Buffer) => (err += d.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      try {
+        const results = JSON.parse(out) as { name: string; error?: string }[];
+        resolve(new Map(results.map((r) => [r.name, r.error])));
+      } catch {
+        reject(new Error(`mermaid parser process failed (exit ${code}): ${err.slice(0, 2000)}`));
+      }
+    });
+    child.stdin.end(JSON.stringify(diagrams));
+  });
 }
 
 function listFiles(dir: string): string[] {
@@ -47,12 +41,13 @@ function listFiles(dir: string): string[] {
 
 /** Parses every `.mmd` file under `dir` (the `mermaid/` output folder) with Mermaid's parser. */
 export async function compileMermaid(dir: string): Promise<CompileOutcome> {
-  const problems: string[] = [];
   const files = listFiles(dir).sort();
-  for (const file of files) {
-    const message = await parseMermaid(readFileSync(file, "utf8"));
-    if (message) problems.push(`${relative(dir, file).split(sep).join("/")}: ${message}`);
-  }
-  if (files.length === 0) problems.push("no .mmd files found");
+  if (files.length === 0) return { ok: false, output: "no .mmd files found" };
+  const diagrams = files.map((f) => ({ name: relative(dir, f).split(sep).join("/"), text: readFileSync(f, "utf8") }));
+  const results = await parseMermaidDiagrams(diagrams);
+  const problems = diagrams.flatMap((d) => {
+    const e = results.has(d.name) ? results.get(d.name) : "not parsed";
+    return e ? [`${d.name}: ${e}`] : [];
+  });
   return { ok: problems.length === 0, output: problems.join("\n") };
 }
