@@ -26,7 +26,7 @@ const CASES: { model: string; interfaces: string[] }[] = [
   { model: "hostile", interfaces: ["hs2:日本/Comp/I0", "hs6:a/b *//Comp/I1"] },
 ];
 
-const TARGET: Record<string, string> = { ts: "typescript", python: "python", java: "java", rust: "rust" };
+const TARGET: Record<string, string> = { ts: "typescript", python: "python", java: "java", rust: "rust", go: "go", csharp: "csharp" };
 
 function listFiles(dir: string, ext: string): string[] {
   if (!existsSync(dir)) return [];
@@ -117,11 +117,46 @@ async function compileRustProject(root: string, scaffolds: string[]): Promise<Co
   return test.ok ? test : { ok: false, output: `scaffold crate --test:\n${test.output}` };
 }
 
+async function compileGoProject(root: string): Promise<CompileOutcome> {
+  const mod = /^module (\S+)$/m.exec(readFileSync(join(root, "contracts", "go", "go.mod"), "utf8"))?.[1];
+  // The user's module: requires the contracts module and points it at its folder (offline).
+  writeFileSync(join(root, "go.mod"), `module app\n\ngo 1.18\n\nrequire ${mod} v0.0.0\n\nreplace ${mod} => ./contracts/go\n`);
+  const base = join(tmpdir(), "penult-go");
+  const env = {
+    GOFLAGS: "-mod=mod", GOPROXY: "off", GOSUMDB: "off", GO111MODULE: "on", GOTOOLCHAIN: "local", GOTELEMETRY: "off",
+    GOWORK: "off", GOCACHE: join(base, "cache"), GOPATH: join(base, "gopath"), GOENV: "off",
+  };
+  // vet type-checks the _test.go files too.
+  const vet = await runTool({ command: "go", args: ["vet", "./src/..."], cwd: root, env });
+  if (!vet.ok) return { ok: false, output: `go vet:\n${vet.output}` };
+  return runTool({ command: "go", args: ["build", "./src/..."], cwd: root, env });
+}
+
+async function compileCsharpProject(root: string): Promise<CompileOutcome> {
+  const contracts = listFiles(join(root, "contracts", "csharp"), ".cs");
+  const src = listFiles(join(root, "src"), ".cs");
+  const out = mkdtempSync(join(tmpdir(), "penult-impl-mcs-"));
+  try {
+    const lib = await runTool({ command: "mcs", args: ["-target:library", "-warnaserror+", "-warn:4", `-out:${join(out, "App.dll")}`, ...contracts, ...src], cwd: root });
+    if (!lib.ok) return { ok: false, output: `library:\n${lib.output}` };
+    // Each test runner is its own executable (each has a Main).
+    for (const test of listFiles(join(root, "test"), ".cs")) {
+      const exe = await runTool({ command: "mcs", args: ["-target:exe", "-warnaserror+", "-warn:4", `-out:${join(out, "Tests.exe")}`, ...contracts, ...src, test], cwd: root });
+      if (!exe.ok) return { ok: false, output: `${test}:\n${exe.output}` };
+    }
+    return lib;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 const COMPILE: Record<string, (root: string, scaffolds: string[]) => Promise<CompileOutcome>> = {
   ts: compileTs,
   python: compilePy,
   java: compileJavaProject,
   rust: compileRustProject,
+  go: compileGoProject,
+  csharp: compileCsharpProject,
 };
 
 describe.each(Object.keys(COMPILE))("scaffold in %s compiles against the contracts", (lang) => {
