@@ -229,7 +229,10 @@ function readStory(b: FactsBuilder, s: Statement): void {
   const { tokens } = tagged;
   let i = 0;
   while (i < tokens.length && (tokens[i]!.pos === "PRON" || tokens[i]!.pos === "AUX" && tokens[i]!.lemma !== "be" || MODALS.has(tokens[i]!.lower) || tokens[i]!.lower === "'d")) i++;
-  const r = readActions({ text: want, tokens, from: i, to: tokens.length });
+  // "I do not want to ..." negates every goal.
+  const negated = /^I (?:do not|don't|don’t) want\b/i.test(want);
+  const r = readActions({ text: want, tokens, from: i, to: tokens.length, structuralAsActions: true });
+  if (negated) for (const f of r.found) f.action.negated = true;
   addFound(b, tagged, r.found, true);
   addAgents(b, tagged, r.agents);
   // "I want to be notified when ..." and other trailing clauses.

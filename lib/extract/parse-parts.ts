@@ -1,6 +1,6 @@
 import type { ScenarioStep, StepKeyword, UserStoryParts } from "../statements/types.js";
 
-const STORY = /^\s*(?:[-*]\s*)?(?:\*\*)?as\s+(?:an?\s+|the\s+)?(.+?)(?:\*\*)?\s*,?\s+(?:(?:\*\*)?i(?:\*\*)?\s+(?:(?:really\s+)?want|would like|'d like|’d like|need|wish|can|should be able|am able|expect|like)\b)(.*?)(?:[,.;]?\s+(?:\*\*)?so\s+that(?:\*\*)?\s+(.*))?\s*$/is;
+const STORY = /^\s*(?:[-*]\s*)?(?:\*\*)?as\s+(?:an?\s+|the\s+)?(.+?)(?:\*\*)?\s*,?\s+(?:(?:\*\*)?i(?:\*\*)?\s*(?:(?:really\s+)?want|would like|'d like|’d like|need|wish|can|should be able|am able|'m able|’m able|expect|like|do not want|don't want|don’t want)\b)(.*?)(?:[,.;]?\s+(?:\*\*)?so\s+that(?:\*\*)?\s+(.*))?\s*$/is;
 
 /**
  * Splits a user story written in text ("As a <role>, I want <goal>, so that <benefit>") when the
@@ -9,8 +9,9 @@ const STORY = /^\s*(?:[-*]\s*)?(?:\*\*)?as\s+(?:an?\s+|the\s+)?(.+?)(?:\*\*)?\s*
 export function parseStoryText(text: string): UserStoryParts | undefined {
   const m = STORY.exec(text.replace(/^#G\d+#\s*/, ""));
   if (!m) return undefined;
-  const verb = /\bI\s+((?:really\s+)?want|would like|'d like|’d like|need|wish|can|should be able|am able|expect|like)\b/i.exec(text);
-  const want = `I ${verb ? verb[1] : "want"}${m[2]!.replace(/^\s*/, " ")}`.replace(/[.\s]+$/, "");
+  const verb = /\bI\s*((?:really\s+)?want|would like|'d like|’d like|need|wish|can|should be able|am able|'m able|’m able|expect|like|do not want|don't want|don’t want)\b/i.exec(text);
+  const said = (verb ? verb[1]! : "want").replace(/^['’]d like$/, "would like").replace(/^['’]m able$/, "am able");
+  const want = `I ${said}${m[2]!.replace(/^\s*/, " ")}`.replace(/[.\s]+$/, "");
   const parts: UserStoryParts = { role: m[1]!.trim(), want };
   if (m[3]) parts.benefit = m[3].trim().replace(/\.$/, "");
   return parts;

@@ -36,8 +36,11 @@ export interface ReadActionsOptions {
   to: number;
   /** The clause subject, used as the object of a passive ("the data SHALL be encrypted"). */
   subject?: NounChunk;
+  /** Read "include"/"contain" as actions (a person includes things; a record includes fields). */
+  structuralAsActions?: boolean;
 }
 
+const MODAL_LIKE = new Set(["can", "could", "will", "would", "shall", "should", "may", "might", "must"]);
 const NEGATIONS = new Set(["not", "never", "n't", "no longer"]);
 const ABILITY_WORDS = new Set(["able", "capable", "allowed", "permitted", "required", "designed", "expected", "enabled", "configured", "unable"]);
 const COORDINATORS = new Set([",", "and", "or", "and/or", "/", "&", "then", "as well as"]);
@@ -45,6 +48,7 @@ const CLAUSE_STOPS = new Set(["that", "which", "who", "whom", "whose", "so", "th
 
 /** Lemma of a token used as a verb, also when wink tagged it as a noun ("update" in a verb list). */
 function verbLemma(t: Token): string {
+  if (t.pos === "ADJ" && /ed$/.test(t.lower)) return participleStem(t.lower);
   if (t.pos === "VERB" || t.pos === "AUX") return t.lemma;
   return ACTION_VERBS.has(t.lower) ? t.lower : t.lemma;
 }
@@ -62,7 +66,14 @@ function isVerbAt(tokens: readonly Token[], i: number, to: number): boolean {
 }
 
 function isParticiple(t: Token): boolean {
-  return (t.pos === "VERB" || t.pos === "ADJ") && /(?:ed|en|wn|lt|nt|ne|ut|ld|ght)$/.test(t.lower) && t.lower !== t.lemma;
+  if (t.pos === "ADJ") return /ed$/.test(t.lower) && t.lower.length > 4;
+  return t.pos === "VERB" && /(?:ed|en|wn|lt|nt|ne|ut|ld|ght)$/.test(t.lower) && t.lower !== t.lemma;
+}
+
+/** "informed" -> "inform", "created" -> "create", "submitted" -> "submit" (wink tags these as adjectives). */
+function participleStem(word: string): string {
+  const candidates = [word.replace(/ied$/, "y"), word.slice(0, -1), word.slice(0, -2), word.replace(/(\w)\1ed$/, "$1")];
+  return candidates.find((c) => ACTION_VERBS.has(c)) ?? (/(?:at|iz|is|us|v|c|g|dl|bl|pl|tl)ed$/.test(word) ? word.slice(0, -1) : word.slice(0, -2));
 }
 
 function isGerund(t: Token): boolean {
@@ -133,12 +144,17 @@ function readInto(o: ReadActionsOptions, start: number, negatedIn: boolean, out:
     if (w && ABILITY_WORDS.has(w.lower) && (tokens[j + 1]?.lower === "to" || tokens[j + 1]?.lower === "of")) {
       return readInto(o, j + 2, negated || w.lower === "unable", out, depth + 1);
     }
+    // "be able start" (the "to" dropped)
+    if (w && (w.lower === "able" || w.lower === "unable") && tokens[j + 1]?.pos === "VERB") return readInto(o, j + 1, negated || w.lower === "unable", out, depth + 1);
     if (w && isParticiple(w) && !ABILITY_WORDS.has(w.lower)) {
       verbIndex = j;
       passiveObject = o.subject;
     } else return false;
   } else if (CATENATIVE_VERBS.has(lemma) && nextLower === "to" && isVerbAt(tokens, next + 1, to)) {
     return readInto(o, next + 1, negated, out, depth + 1);
+  } else if (lemma === "have" && tokens[next] && tokens[next]!.pos === "VERB" && isParticiple(tokens[next]!)) {
+    // perfect: "I want to have created database indexes"
+    return readInto(o, next, negated, out, depth + 1);
   } else if (ENABLING_VERBS.has(lemma) || CATENATIVE_VERBS.has(lemma) || lemma === "make") {
     if (lemma === "make" && nextLower === "it") {
       for (let j = next + 1; j < Math.min(to, next + 8); j++) {
@@ -163,6 +179,25 @@ function readInto(o: ReadActionsOptions, start: number, negatedIn: boolean, out:
       // "have the deletions processed"
       if ((lemma === "have" || lemma === "get") && after && isParticiple(after)) {
         return readFrom(o, i, np.end, negated, np, out, depth);
+      }
+      if (lemma === "have" && after) {
+        // "have access to X" -> access X
+        if (tokens[np.head]!.lower === "access" && after.lower === "to") {
+          const target = readObject(tokens, np.end + 1, to);
+          if (target) {
+            const action: Action = { verb: "access", phrase: spanText(text, tokens, i, target.end), object: spanText(text, tokens, target.main.start, target.main.end) };
+            if (negated) action.negated = true;
+            out.found.push({ action, objects: [target.main], complements: [] });
+            out.end = Math.max(out.end, target.end);
+            return true;
+          }
+        }
+        // "have an ALFRED device that repeats the last phrase", "have my dataset update automatically"
+        let v = np.end;
+        if (["that", "which", "who"].includes(after.lower)) v++;
+        while (v < to && (tokens[v]!.pos === "ADV" || tokens[v]!.pos === "AUX" && MODAL_LIKE.has(tokens[v]!.lower))) v++;
+        if (v < to && tokens[v]!.lemma === "be" && tokens[v + 1] && isParticiple(tokens[v + 1]!)) return readFrom(o, i, v + 1, negated, np, out, depth);
+        if (v < to && tokens[v]!.pos === "VERB" && !isGerund(tokens[v]!)) return readInto({ ...o, subject: np }, v, negated, out, depth + 1);
       }
     }
     if ((lemma === "allow" || lemma === "enable" || lemma === "permit") && tokens[next] && isGerund(tokens[next]!)) {
@@ -211,7 +246,7 @@ function readInto(o: ReadActionsOptions, start: number, negatedIn: boolean, out:
     const r = readInto(o, next, negated, out, depth + 1);
     if (r) return true;
   }
-  if (NON_ACTION_VERBS.has(lemma) && verbIndex === i) return false;
+  if (NON_ACTION_VERBS.has(lemma) && verbIndex === i && !(o.structuralAsActions && (lemma === "include" || lemma === "contain"))) return false;
   return readFrom(o, i, verbIndex, negated, passiveObject, out, depth);
 }
 
