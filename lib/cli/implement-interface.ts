@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import type { ImplementLanguage } from "../config/types.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { normalizeContent } from "../write-output.js";
-import { requireConfig } from "./project.js";
+import { loadTemplateOverrides, requireConfig } from "./project.js";
 import { compile, createFsTreeReader, readSourceFiles, scaffoldImplementation } from "./stages.js";
 
 export interface ImplementInterfaceOptions {
@@ -28,7 +28,9 @@ export interface ImplementInterfaceResult {
  */
 export async function implementInterface(options: ImplementInterfaceOptions): Promise<ImplementInterfaceResult> {
   const config = requireConfig(options.root);
-  const read = await readSourceFiles({ reader: createFsTreeReader({ rootDir: options.root }), globs: config.statements });
+  const reader = createFsTreeReader({ rootDir: options.root });
+  const read = await readSourceFiles({ reader, globs: config.statements });
+  const templates = await loadTemplateOverrides({ reader, folder: config.templates });
   const compiled = compile({ files: read.files, config });
   const scaffold = scaffoldImplementation({
     model: compiled.model,
@@ -36,11 +38,14 @@ export async function implementInterface(options: ImplementInterfaceOptions): Pr
     interfaceName: options.interfaceName,
     lang: options.lang ?? config.implement.lang,
     config,
+    ...(templates ? { templates } : {}),
+    existing: (path) => existsSync(join(options.root, path)),
   });
   const result: ImplementInterfaceResult = { created: [], skipped: [], diagnostics: [] };
   for (const f of scaffold.files) {
     const abs = join(options.root, f.path);
-    if (existsSync(abs)) {
+    // Checked again at write time ("wx"): the n layer is people's code, never overwritten.
+    if (!f.isNew || existsSync(abs)) {
       result.skipped.push(f.path);
       continue;
     }

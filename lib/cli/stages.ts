@@ -28,27 +28,4 @@ export { lintStatements } from "../lint/index.js";
 export { checkContractDir } from "../check/index.js";
 export { runDiff, type RunDiffResult } from "../diff/index.js";
 
-import type { Diagnostic } from "../diagnostics.js";
-import type { ImplementLanguage, PenultConfig } from "../config/types.js";
-import type { Statement } from "../statements/types.js";
-
-/** What `penult implement` asks of lib/implement: the scaffold of one interface, as files. */
-export interface ScaffoldOptions {
-  model: Model;
-  statements: readonly Statement[];
-  /** Interface name or id as the user typed it (`CartService`, `cart/CartService`). */
-  interfaceName: string;
-  lang: ImplementLanguage;
-  config: PenultConfig & { implement: { source: string; test: string } };
-}
-
-export interface ScaffoldResult {
-  /** Repository-relative files: the implementation class and its test file. */
-  files: { path: string; content: string }[];
-  diagnostics: Diagnostic[];
-}
-
-/** The n-layer scaffold (lib/implement). */
-export function scaffoldImplementation(_options: ScaffoldOptions): ScaffoldResult {
-  throw new StageUnavailableError("the implement scaffold", "lib/implement");
-}
+export { scaffoldImplementation } from "../implement/index.js";

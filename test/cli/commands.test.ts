@@ -135,6 +135,39 @@ describe("penult check", () => {
   });
 });
 
+interface SubsystemJson {
+  components: { interfaces: { name: string }[] }[];
+  subsystems: SubsystemJson[];
+}
+function interfaceNames(s: SubsystemJson): string[] {
+  return [...s.components.flatMap((c) => c.interfaces.map((i) => i.name)), ...s.subsystems.flatMap(interfaceNames)];
+}
+
+describe("penult implement", () => {
+  it("writes the scaffold and its test under the configured folders, never overwriting; unknown names list the choices", async () => {
+    const dir = bookshop();
+    await runCli(["generate"], { cwd: dir });
+    const model = JSON.parse(readFileSync(join(dir, "contracts/model.json"), "utf8")) as { system: SubsystemJson };
+    const name = interfaceNames(model.system)[0] as string;
+    const r = await runCli(["implement", name], { cwd: dir });
+    expect(r.code).toBe(0);
+    const created = r.stdout.trim().split("\n").map((l) => l.replace(/^created /, ""));
+    expect(created).toHaveLength(2);
+    expect(created.some((p) => p.startsWith("src/")) && created.some((p) => p.startsWith("test/"))).toBe(true);
+    const impl = created.find((p) => p.startsWith("src/")) as string;
+    expect(readFileSync(join(dir, impl), "utf8")).toContain("not implemented");
+    writeFileSync(join(dir, impl), "// my code\n");
+    const again = await runCli(["implement", name], { cwd: dir });
+    expect(again.stdout).toContain(`exists ${impl} (not overwritten)`);
+    expect(readFileSync(join(dir, impl), "utf8")).toBe("// my code\n");
+    const py = await runCli(["implement", name, "--lang", "python", "--dry-run"], { cwd: dir });
+    expect(py.stdout).toMatch(/^would create src\/\w+\.py$/m);
+    const unknown = await runCli(["implement", "NoSuchThing"], { cwd: dir });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain(name);
+  });
+});
+
 describe("penult sync (real binary)", () => {
   it("commits the contracts onto penult/contracts without touching the user's state, then does nothing when nothing changed", async () => {
     const repo = bookshopRepo();
