@@ -2,7 +2,7 @@ import type { PenultConfig } from "../config/types.js";
 import { cmp, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import type { Action, Constraint, Facts } from "../extract/types.js";
 import type { Statement } from "../statements/types.js";
-import { nameEventWords } from "./name-event.js";
+import { nameEventWords, readFragmentAction, readWantAction } from "./name-event.js";
 import {
   applyPinnedName,
   normalizePhrase,
@@ -338,7 +338,10 @@ class ModelBuilder {
         this.ensureSubsystem([...folderPath], d);
       }
       const outermost = [...new Set(sts.map((s) => s.headingPath[0]).filter((h): h is string => h !== undefined))].sort(cmp);
-      const sections = outermost.length >= 2;
+      // A transcript's section titles are read from plain lines, not written as headings: they group
+      // components, they do not nest subsystems.
+      const chat = sts.every((s) => s.kind === "chat");
+      const sections = outermost.length >= 2 && !chat;
       const base = baseName(file);
       const fileTitle =
         (!sections && outermost.length === 1 ? titleWords(outermost[0]!) : []).length > 0
@@ -356,6 +359,8 @@ class ModelBuilder {
         if (sections && h !== undefined) {
           path = [...folderPath, toPathSegment(h)];
           this.ensureSubsystem(path, h);
+        }
+        if ((sections || (chat && outermost.length >= 2)) && h !== undefined) {
           component = this.typeName(titleWords(h).join(" ") || h, "Component", { maxWords: 8, keepFacets: true, keepNumber: true });
         }
         this.placement.set(st.id, { pathKey: path.join("/"), fileComponent: component });
@@ -583,9 +588,19 @@ class ModelBuilder {
 
     // Operations (docs/model.md "Operations")
     const ops: OpAcc[] = [];
-    if (f.functional && st.kind !== "glossary" && !isEntityHeading(st)) {
+    // Actions: what the extractor read, else a verb-initial fragment ("Parses intent from statements").
+    const fragment = f.actions.length === 0 && (st.kind === "chat" || st.kind === "prose") ? readFragmentAction(st.text) : undefined;
+    let actions: Action[] = fragment ? [fragment] : f.actions;
+    // A story whose actions are all light verbs ("I want to know ...") still asks for something.
+    if (st.story && !actions.some((a) => !a.negated && !LIGHT_VERBS.has(a.verb.toLowerCase()))) {
+      const wanted = readWantAction(st.story.want);
+      if (wanted) actions = [wanted];
+    }
+    // A quality statement still names an operation when it acts on something ("load the page within 2 s").
+    const acting = actions.filter((a) => f.functional || st.story !== undefined || a.object !== undefined);
+    if (acting.length > 0 && st.kind !== "glossary" && !isEntityHeading(st)) {
       const component = this.component(componentName);
-      for (const action of f.actions) {
+      for (const action of acting) {
         const op = this.operation(component, action, st, {
           actors: actorNames,
           actorKeys,

@@ -70,6 +70,79 @@ function nounWords(toks: readonly Tok[]): string[] {
 }
 
 /**
+ * The action of a verb-initial fragment such as a capability bullet ("Parses intent from
+ * statements", "Manifests implementations"): taggers read a capitalised first word as a noun, so
+ * the fragment is read as "it <fragment>". Undefined when the first word is no verb.
+ */
+export function readFragmentAction(text: string): { verb: string; object?: string; complements?: { prep: string; phrase: string }[]; phrase: string } | undefined {
+  const first = /^\s*([A-Z]?[a-z]+)\b/.exec(text)?.[1];
+  if (!first || !/[^s]s$/.test(first)) return undefined;
+  const toks = tag(`it ${text.charAt(0).toLowerCase()}${text.slice(1)}`);
+  const verb = toks[1];
+  if (!verb || verb.pos !== "VERB") return undefined;
+  const stops = new Set(["ADP", "PUNCT", "CCONJ", "SCONJ", "VERB", "AUX", "SYM"]);
+  const rest: string[] = [];
+  let i = 2;
+  for (; i < toks.length && !stops.has(toks[i]!.pos); i++) rest.push(toks[i]!.lower);
+  const complements: { prep: string; phrase: string }[] = [];
+  // One prepositional complement: "from statements".
+  if (toks[i]?.pos === "ADP") {
+    const prep = toks[i]!.lower;
+    const words: string[] = [];
+    for (i++; i < toks.length && !stops.has(toks[i]!.pos); i++) words.push(toks[i]!.lower);
+    if (words.length > 0) complements.push({ prep, phrase: words.join(" ") });
+  }
+  const object = rest.join(" ").trim();
+  const phrase = text.replace(/\s*[(←✓].*$/, "").trim();
+  return { verb: verb.lemma, ...(object ? { object } : {}), ...(complements.length ? { complements } : {}), phrase };
+}
+
+/** Verbs of an information need: "I want to know / see / have X" asks to get X. */
+const NEED_VERBS = new Set(["know", "see", "have", "understand", "learn", "access", "view", "get", "obtain", "receive", "find", "check", "review", "inform"]);
+
+const SKIP_VERBS = new Set(["be", "want", "need", "wish", "like", "able", "allow", "enable", "let", "help", "make", "try", "do", "can", "will"]);
+
+/**
+ * The operation a user story asks for, read from its "I want" clause when the extractor found no
+ * usable action: the first content verb and the noun phrase after it ("to properly record all
+ * metadata" -> record metadata). An information need ("to know how the data is used", "to have an
+ * estimate of the volume") becomes a "get" of the first noun phrase that follows.
+ */
+export function readWantAction(want: string): { verb: string; object?: string; complements?: { prep: string; phrase: string }[]; phrase: string } | undefined {
+  const toks = tag(`I want to ${want.replace(/^\s*to\s+/i, "")}`);
+  // "to have references": taggers often read "have" as an auxiliary.
+  let i = toks.findIndex((t, k) => k >= 2 && ((t.pos === "VERB" && !SKIP_VERBS.has(t.lemma)) || (t.lemma === "have" && toks[k - 1]?.lower === "to")));
+  if (i === -1) return undefined;
+  const verb = toks[i]!;
+  const need = NEED_VERBS.has(verb.lemma);
+  const nounRun = (from: number): { words: string[]; end: number } => {
+    const words: string[] = [];
+    let k = from;
+    while (k < toks.length && ["DET", "PRON"].includes(toks[k]!.pos) && !["it", "i", "me", "you", "we", "they"].includes(toks[k]!.lower)) k++;
+    for (; k < toks.length && ["NOUN", "PROPN", "ADJ", "NUM"].includes(toks[k]!.pos); k++) words.push(toks[k]!.lower);
+    return { words, end: k };
+  };
+  i++;
+  const particle = toks[i] && PARTICLES.has(toks[i]!.lower) && toks[i + 1] && ["DET", "NOUN", "PROPN", "ADJ"].includes(toks[i + 1]!.pos) ? toks[i++]!.lower : undefined;
+  let obj = nounRun(i);
+  if (need && obj.words.length === 0) {
+    // "know how the data is used", "know about the resources": the first noun phrase after.
+    for (let k = i; k < toks.length && obj.words.length === 0; k++) if (["NOUN", "PROPN"].includes(toks[k]!.pos)) obj = nounRun(k);
+  }
+  // "an estimate of the produced data volume": follow "of" once.
+  const complements: { prep: string; phrase: string }[] = [];
+  const next = toks[obj.end];
+  if (next?.pos === "ADP" && obj.words.length > 0) {
+    const c = nounRun(obj.end + 1);
+    if (c.words.length > 0) complements.push({ prep: next.lower, phrase: c.words.join(" ") });
+  }
+  const object = obj.words.join(" ");
+  if (need && !object) return undefined;
+  const head = need ? "get" : verb.lemma + (particle ? ` ${particle}` : "");
+  return { verb: need ? "get" : verb.lemma, ...(object ? { object } : {}), ...(complements.length ? { complements } : {}), phrase: [head, object].filter(Boolean).join(" ") };
+}
+
+/**
  * Words of an event name, past tense, from a trigger phrase (docs/model.md "Events"):
  * "the user adds an item to the cart" -> [item, added]; "the order is placed" -> [order, placed];
  * "the payment fails" -> [payment, failed]; "user logs in" -> [user, logged, in].
