@@ -5,7 +5,7 @@ import { LineIndex, type Candidate } from "./candidate.js";
 import { decodeSource } from "./decode-source.js";
 import { detectTranscript, readChat } from "./read-chat.js";
 import { readMarkdown } from "./read-markdown.js";
-import { readPlainText } from "./read-plain-text.js";
+import { readMarkdownLines, readPlainText } from "./read-plain-text.js";
 import { makeDiagnostic } from "./statement-diagnostics.js";
 import type { ScenarioParts, SourceFile, Statement } from "./types.js";
 
@@ -14,6 +14,12 @@ export interface ParseResult {
   statements: Statement[];
   diagnostics: Diagnostic[];
 }
+
+/**
+ * Markdown files above this many characters are read by the line reader: remark needs about a
+ * second per megabyte, so a pathological file would dominate a compile.
+ */
+export const LARGE_FILE_LIMIT = 1_000_000;
 
 /** How a file is read. */
 export type SourceFormat = "markdown" | "chat" | "text";
@@ -73,11 +79,23 @@ function readFile(source: SourceFile): FileRead {
     const plain = readPlainText(text);
     candidates = plain.candidates;
     if (plain.questions) skipped.push(`${plain.questions} bare questions`);
+  } else if (text.length > LARGE_FILE_LIMIT) {
+    const lite = readMarkdownLines(text);
+    candidates = lite.candidates;
+    diagnostics.push(
+      makeDiagnostic({
+        code: "PARSE_LARGE_FILE",
+        message: `file of ${text.length} characters is over ${LARGE_FILE_LIMIT}: read line by line without remark (wrapped paragraphs are read per line)`,
+        file,
+        line: 1,
+      }),
+    );
+    if (lite.questions) skipped.push(`${lite.questions} bare questions`);
   } else {
     const md = readMarkdown({ file, text });
     text = md.text;
     candidates = md.candidates;
-    diagnostics.push(...md.diagnostics);
+    for (const d of md.diagnostics) diagnostics.push(d);
     if (md.skipped.questions) skipped.push(`${md.skipped.questions} bare questions`);
     if (md.skipped.tables) skipped.push(`${md.skipped.tables} tables that hold no requirements`);
   }
@@ -150,7 +168,7 @@ export function parseStatements(files: readonly SourceFile[]): ParseResult {
     try {
       const read = readFile(source);
       reads.push(read);
-      diagnostics.push(...read.diagnostics);
+      for (const d of read.diagnostics) diagnostics.push(d);
     } catch (e) {
       diagnostics.push(
         makeDiagnostic({
@@ -163,7 +181,7 @@ export function parseStatements(files: readonly SourceFile[]): ParseResult {
   }
   const fileCandidates: FileCandidates[] = reads.map((r) => ({ file: r.file, candidates: r.candidates, lines: r.lines }));
   const assigned = assignStatementIds(fileCandidates);
-  diagnostics.push(...assigned.diagnostics);
+  for (const d of assigned.diagnostics) diagnostics.push(d);
   const statements: Statement[] = [];
   reads.forEach((r, fi) => {
     const ids = assigned.ids[fi]!;

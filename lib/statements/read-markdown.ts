@@ -21,8 +21,8 @@ import type { ScenarioStep, StepKeyword } from "./types.js";
 /** Files above this size are parsed in chunks: remark's cost grows faster than linearly on big inputs. */
 export const CHUNK_SIZE = 16_384;
 /** Nesting the walker follows; deeper structure is flattened before parsing (remark slows down sharply). */
-const MAX_MARKER_RUN = 24;
-const MAX_INDENT = 64;
+const MAX_MARKER_RUN = 8;
+const MAX_INDENT = 32;
 const MAX_DEPTH = 200;
 
 const withGfm = unified().use(remarkParse).use(remarkGfm);
@@ -644,32 +644,63 @@ export function splitIntoChunks(text: string, size = CHUNK_SIZE): { start: numbe
  * (500 levels take seconds) and say nothing a shallower structure would not.
  */
 export function flattenDeepNesting(text: string): { text: string; firstLine?: number } {
-  if (!/(?:^|\n)(?:[ \t]{65}|(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])[ \t]+){25})/.test(text)) return { text };
   let firstLine: number | undefined;
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i]!;
-    const before = line;
-    const indent = /^[ \t]*/.exec(line)![0];
-    if (indent.replace(/\t/g, "    ").length > MAX_INDENT) line = " ".repeat(MAX_INDENT) + line.slice(indent.length);
-    const run = /^(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])[ \t]+)+/.exec(line);
-    if (run) {
-      const markers = run[0].match(/(?:[-*+>]|\d{1,9}[.)])[ \t]+/g) ?? [];
-      if (markers.length > MAX_MARKER_RUN) {
-        const lead = /^[ \t]*/.exec(line)![0];
-        line = lead + markers.slice(markers.length - MAX_MARKER_RUN).join("") + line.slice(run[0].length);
-      }
+  let out: string[] | undefined;
+  let pos = 0;
+  let lineNo = 0;
+  while (pos <= text.length) {
+    let nl = text.indexOf("\n", pos);
+    if (nl < 0) nl = text.length;
+    lineNo++;
+    const line = text.slice(pos, nl);
+    const flat = flattenLine(line);
+    if (flat !== line) {
+      if (!out) out = text.slice(0, pos).split("\n").slice(0, lineNo - 1);
+      firstLine ??= lineNo;
     }
-    if (line !== before) {
-      firstLine ??= i + 1;
-      lines[i] = line;
-    }
+    out?.push(flat);
+    if (nl >= text.length) break;
+    pos = nl + 1;
   }
-  return { text: lines.join("\n"), firstLine };
+  return out ? { text: out.join("\n"), firstLine } : { text };
+}
+
+/** One line with its indentation capped and its run of leading list/quote markers shortened. */
+function flattenLine(line: string): string {
+  // A hand-written scan: a regex for "marker run" backtracks exponentially on runs of spaces.
+  let i = 0;
+  let width = 0;
+  while (i < line.length && (line[i] === " " || line[i] === "\t")) {
+    width += line[i] === "\t" ? 4 : 1;
+    i++;
+  }
+  let result = line;
+  if (width > MAX_INDENT) result = " ".repeat(MAX_INDENT) + line.slice(i);
+  const markers: string[] = [];
+  let j = result.length - line.slice(i).length;
+  const lead = result.slice(0, j);
+  for (;;) {
+    let k = j;
+    while (k < result.length && (result[k] === " " || result[k] === "\t")) k++;
+    let m = k;
+    const c = result[m];
+    if (c === "-" || c === "*" || c === "+" || c === ">") m++;
+    else {
+      while (m < result.length && m - k < 9 && result[m]! >= "0" && result[m]! <= "9") m++;
+      if (m === k || (result[m] !== "." && result[m] !== ")")) break;
+      m++;
+    }
+    if (m >= result.length || (result[m] !== " " && result[m] !== "\t")) break;
+    while (m < result.length && (result[m] === " " || result[m] === "\t")) m++;
+    markers.push(result.slice(k, m));
+    j = m;
+  }
+  if (markers.length > MAX_MARKER_RUN) result = lead + markers.slice(markers.length - MAX_MARKER_RUN).join("") + result.slice(j);
+  return result;
 }
 
 /** Reads statements from a markdown text (already decoded, LF). */
-export function readMarkdown(options: { file: string; text: string }): ReadResult & {
+export function readMarkdown(options: { file: string; text: string; chunkSize?: number }): ReadResult & {
   skipped: { questions: number; tables: number };
   /** The text the offsets refer to (deep nesting flattened; same lines as the input). */
   text: string;
@@ -691,7 +722,7 @@ export function readMarkdown(options: { file: string; text: string }): ReadResul
   const index = new LineIndex(text);
   const walker = new MarkdownWalker(file, text, (offset) => index.position(offset).line);
   const processor = needsGfm(text) ? withGfm : withoutGfm;
-  const chunks = splitIntoChunks(text);
+  const chunks = splitIntoChunks(text, options.chunkSize);
   if (chunks.length > 1) {
     diagnostics.push(
       makeDiagnostic({
@@ -709,7 +740,7 @@ export function readMarkdown(options: { file: string; text: string }): ReadResul
   walker.finish();
   return {
     candidates: walker.candidates,
-    diagnostics: [...diagnostics, ...walker.diagnostics],
+    diagnostics: diagnostics.concat(walker.diagnostics),
     skipped: walker.skipped,
     text,
   };
