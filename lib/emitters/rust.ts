@@ -39,6 +39,14 @@ export const RUST_NAMING: LanguageNaming = {
 /** Pascal type names get a word, not `_`, so that rustc's naming lints stay quiet. */
 const RUST_TYPE_NAMING: LanguageNaming = { ...RUST_NAMING, reservedSuffix: "Type" };
 
+/**
+ * A Pascal type or variant name. change-case keeps a `_` between a word and a digit (`Class_1st`),
+ * which rustc's non_camel_case_types lint rejects: it is dropped (uniqueness is the scope's job).
+ */
+function rustPascal(name: string): string {
+  return makeIdentifier(name, { naming: RUST_TYPE_NAMING, style: "pascal", kind: "type" }).replace(/_/g, "");
+}
+
 function declared(s: Subsystem): Element[] {
   return [...s.enums, ...s.entities, ...s.events, ...s.components.flatMap((c) => c.interfaces)].sort((a, b) => cmp(a.id, b.id));
 }
@@ -115,7 +123,7 @@ function emitRust(ctx: EmitContext): OutputFile[] {
   const names = new Map<string, string>();
   for (const s of ctx.index.subsystems) {
     const scope = new NameScope({ blocked: RUST_NAMING.reserved.types });
-    for (const el of declared(s)) names.set(el.id, scope.claim(makeIdentifier(el.name, { naming: RUST_TYPE_NAMING, style: "pascal", kind: "type" }), el.id));
+    for (const el of declared(s)) names.set(el.id, scope.claim(rustPascal(el.name), el.id));
   }
   const cycles = findContainmentCycles(ctx.index);
   const rootId = ctx.index.subsystems[0]?.id;
@@ -183,7 +191,7 @@ function emitRust(ctx: EmitContext): OutputFile[] {
         name: names.get(e.id),
         variants: e.values.map((v, i) => ({
           doc: { lines: sanitizeCommentLines([`Value ${JSON.stringify(v)}.`], "slash-line") },
-          name: scope.claim(makeIdentifier(v, { naming: RUST_TYPE_NAMING, style: "pascal", kind: "type" }), `${i}`),
+          name: scope.claim(rustPascal(v), `${i}`),
         })),
       };
     });

@@ -1,4 +1,11 @@
 import { it } from "@jest/globals";
+/*
+ * Property: models whose names are drawn from words that are reserved, special or hostile in one
+ * of Java, Rust, Go or C# (keywords, prelude/framework type names, Go file-name suffixes, comment
+ * terminators, unicode escapes, bidi, digits, empty) always give contracts the real compilers
+ * accept and the n-1 guard finds clean. Subsystems refer to each other in a cycle (Go import
+ * cycles, Rust containment cycles). Few runs: each one runs four compilers (RUNS/SEED override).
+ */
 import fc from "fast-check";
 import { emitContracts } from "../../lib/emitters/index.js";
 import { findImplementations } from "../../lib/check/find-implementations.js";
@@ -9,7 +16,7 @@ const WORDS = ["class", "type", "self", "Self", "crate", "super", "String", "Tas
 const word = fc.constantFrom(...WORDS);
 const name = fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(" "));
 
-it("random hostile models compile in Java, Rust, Go, C#", async () => {
+it("random hostile models compile in Java, Rust, Go and C# and hold no implementation", async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(fc.tuple(name, name, fc.array(name, { maxLength: 4 }), fc.array(name, { maxLength: 3 })), { minLength: 1, maxLength: 4 }), fc.array(name, {minLength:1, maxLength: 3}), async (subs, sysName) => {
       const subsystems = subs.map(([sn, en, fields, ops], si) => {
@@ -33,6 +40,6 @@ it("random hostile models compile in Java, Rust, Go, C#", async () => {
       const res = await compileEmitted({ files, targets });
       for (const t of targets) if (!res[t]!.ok) throw new Error(`${t}:\n${res[t]!.output.slice(0, 2500)}\n${JSON.stringify(subs)} ${JSON.stringify(sysName)}`);
     }),
-    { numRuns: 25, seed: Number(process.env.SEED ?? 1) },
+    { numRuns: Number(process.env.RUNS ?? 3), ...(process.env.SEED ? { seed: Number(process.env.SEED) } : {}), endOnFailure: true },
   );
 }, 600000);
