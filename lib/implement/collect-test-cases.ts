@@ -77,9 +77,11 @@ function stepsOf(s: StatementLike): CaseStep[] {
 }
 
 function titleOf(s: StatementLike): string {
-  const name = s.scenario?.name ?? s.label;
   const text = s.text.length > 90 ? `${s.text.slice(0, 87).trimEnd()}...` : s.text;
-  return name && !text.startsWith(name) ? `${name}: ${text}` : text;
+  // A scenario or requirement name says what the case is about; the steps go in the body.
+  const named = s.scenario?.name ?? /^(?:Requirement|Scenario):\s*(.+)$/.exec(s.label ?? "")?.[1];
+  if (named) return named.replace(/^Scenario:\s*/, "");
+  return s.label && !text.startsWith(s.label) ? `${s.label}: ${text}` : text;
 }
 
 /**

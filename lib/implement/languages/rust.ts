@@ -1,7 +1,7 @@
 import { makeIdentifier, sanitizeCommentText } from "../../emitters/identifiers.js";
 import { RUST_NAMING } from "../../emitters/rust.js";
 import { buildCaseViews, describeScaffold } from "../case-views.js";
-import { bodyUntilLine, findDeclaration, identifiersIn, joinPath, matchOperations, splitParams } from "../read-contract.js";
+import { bodyUntilLine, findDeclaration, joinPath, matchOperations, splitParams } from "../read-contract.js";
 import type { AdapterContext, LanguageAdapter } from "./adapter.js";
 
 /** Name of the contracts crate in the user's Cargo workspace (`contracts/rust` as a path dependency). */
@@ -67,7 +67,9 @@ export const rustAdapter: LanguageAdapter = {
       returns: m[3] ? ` -> ${rebase(m[3])}` : "",
     }));
     const declared = new Set([...decl.file.content.matchAll(/^pub (?:struct|enum|trait|type) (\w+)/gm)].map((m) => m[1]!));
-    const used = identifiersIn(methods.map((m) => `${m.params} ${m.returns}`).join(" ")).filter((n) => declared.has(n) && n !== decl.name).sort();
+    // Only bare names need a `use`; `contracts::BoxFuture` is already a path.
+    const bare = [...new Set([...methods.map((m) => `${m.params} ${m.returns}`).join(" ").matchAll(/(?<![:\w])([A-Za-z_]\w*)/g)].map((m) => m[1]!))];
+    const used = bare.filter((n) => declared.has(n) && n !== decl.name).sort();
     const uses = [decl.name, ...used];
     const fileBase = makeIdentifier(decl.name, { naming: RUST_NAMING, style: "snake", kind: "module" });
     const className = `${decl.name}Impl`;
