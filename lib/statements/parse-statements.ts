@@ -25,12 +25,13 @@ export const LARGE_FILE_LIMIT = 1_000_000;
 export type SourceFormat = "markdown" | "chat" | "text";
 
 /**
- * Blanks out YAML front matter (keeping offsets and lines) and reads `penult.format` from it.
+ * Blanks out YAML front matter (keeping line numbers) and reads `penult.format` from it.
  */
 export function takeFrontMatter(text: string): { text: string; format?: SourceFormat; error?: string } {
   const m = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
   if (!m) return { text };
-  const blank = m[0].replace(/[^\n]/g, " ");
+  // Only the newlines stay: line numbers below are unchanged, and columns are per line anyway.
+  const blank = m[0].replace(/[^\n]/g, "");
   const rest = blank + text.slice(m[0].length);
   try {
     const data = parseYaml(m[1]!) as unknown;

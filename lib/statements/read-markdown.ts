@@ -668,6 +668,7 @@ export function flattenDeepNesting(text: string): { text: string; firstLine?: nu
 /** One line with its indentation capped and its run of leading list/quote markers shortened. */
 function flattenLine(line: string): string {
   // A hand-written scan: a regex for "marker run" backtracks exponentially on runs of spaces.
+  if (line.trim() === "") return line;
   let i = 0;
   let width = 0;
   while (i < line.length && (line[i] === " " || line[i] === "\t")) {
