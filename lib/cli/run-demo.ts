@@ -7,7 +7,8 @@ import { syncContracts, SyncError, type SyncContractsResult } from "../sync/sync
 import { findPackage } from "./package-info.js";
 import { loadTemplateOverrides, requireConfig } from "./project.js";
 import { renderProject } from "./render-project.js";
-import { runDiff } from "./stages.js";
+import { planContractsUpdate } from "../jobs/plan-contracts-update.js";
+import { openGitRevision, type TreeReader } from "./stages.js";
 
 export interface RunDemoOptions {
   /** Folder name under examples/ (default `bookshop`). */
@@ -60,8 +61,10 @@ export function listExamples(examplesDir = join(findPackage().root, "examples"))
 
 /**
  * `penult demo`: the main job end to end, offline. Copies an example into a fresh temporary git
- * repository, commits its statements, syncs, edits one statement, commits, syncs again, and
- * returns what the GitHub App would post: the contracts PR's title and body (the impact report).
+ * repository, commits its statements, syncs, merges that contracts branch (as a team merges the
+ * bot's PR), edits one statement, commits, syncs again, and returns what the GitHub App would
+ * post for that push: the contracts PR's title and body (the impact report), computed by the
+ * App's own job (lib/jobs/plan-contracts-update.ts).
  */
 export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoResult> {
   const progress = options.progress ?? (() => {});
@@ -90,8 +93,16 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoResu
 
     progress("sync 1: generating the contracts");
     const sync = () => syncContracts({ cwd: repoDir, render: renderProject, loadTemplates: loadTemplateOverrides, progress });
+    // What the App posts comes from the App's own job (lib/jobs), run on the pushed commit.
+    const planPush = async (sha: string, subject: string) => planContractsUpdate({ tree: await readCommit(repoDir, sha), sha, subject, config });
     const first = await sync();
-    steps.push({ title: `npx penult sync -> ${first.branch} ${first.status}`, detail: [syncLine(first)] });
+    const firstPr = await planPush(c1, `Add ${example} statements`);
+    steps.push({ title: `npx penult sync -> ${first.branch} ${first.status}`, detail: [syncLine(first), `the GitHub App would open a pull request: "${firstPr.title}"`] });
+
+    // The team merges the first contracts PR, so the next one shows only what the edit changes.
+    await git(["merge", "-q", "--ff-only", first.branch]);
+    const merged = (await git(["rev-parse", "HEAD"])).stdout.trim();
+    steps.push({ title: `merged that pull request into main (fast-forward to ${merged.slice(0, 7)})`, detail: [] });
 
     const path = join(repoDir, edit.file);
     const before = readFileSync(path, "utf8");
@@ -109,9 +120,8 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoResu
     const second = await sync();
     steps.push({ title: `npx penult sync -> ${second.branch} ${second.status}`, detail: [syncLine(second)] });
 
-    progress("building the impact report");
-    const diff = await runDiff({ repoDir, base: c1, head: c2, format: "markdown", config });
-    const title = (second.message ?? first.message ?? "penult: contracts").split("\n")[0] ?? "";
+    progress("building the pull request the GitHub App would post");
+    const pr = await planPush(c2, edit.message);
     return {
       example,
       repoDir,
@@ -119,11 +129,22 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoResu
       steps,
       first,
       second,
-      pullRequest: { title, body: diff.output, head: second.branch, base: "main" },
+      pullRequest: { title: pr.title, body: pr.body, head: second.branch, base: "main" },
     };
   } finally {
     if (!options.keep) rmSync(repoDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A commit's tree whose batch read skips paths that do not exist (like `readFile` failing one by
+ * one would), so callers may ask for optional files such as a manifest that is not there yet.
+ */
+async function readCommit(repoDir: string, sha: string): Promise<TreeReader> {
+  const reader = await openGitRevision({ repoDir, rev: sha });
+  const present = new Set(await reader.listFiles(["**"]));
+  const readFiles = reader.readFiles?.bind(reader);
+  return readFiles ? { ...reader, listFiles: reader.listFiles.bind(reader), readFile: reader.readFile.bind(reader), readFiles: (paths) => readFiles(paths.filter((p) => present.has(p))) } : reader;
 }
 
 function syncLine(r: SyncContractsResult): string {

@@ -215,11 +215,14 @@ describe("penult demo (real binary)", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("1. committed the statements of examples/bookshop (6 files) on main");
-    expect(r.stdout).toMatch(/2\. npx penult sync -> penult\/contracts created/);
+    expect(r.stdout).toMatch(/2\. npx penult sync -> penult\/contracts created\n.*\n {5}the GitHub App would open a pull request: "penult: contracts for \d+ changed statements/);
+    expect(r.stdout).toMatch(/3\. merged that pull request into main \(fast-forward to [0-9a-f]{7}\)/);
     expect(r.stdout).toContain("+ WHEN a customer adds a book to the cart with a quantity");
-    expect(r.stdout).toMatch(/4\. npx penult sync -> penult\/contracts updated\n .*: 1 changed statement;/);
-    expect(r.stdout).toContain("Title: penult: contracts for 1 changed statement");
-    expect(r.stdout).toContain("statements/cart.md:3");
+    expect(r.stdout).toMatch(/5\. npx penult sync -> penult\/contracts updated\n .*: 1 changed statement; contract files since the previous contracts commit: /);
+    expect(r.stdout).toMatch(/^Title: penult: contracts for \d+ changed statements?/m);
+    // The PR body is the impact report of the edit, from the App's own job.
+    expect(r.stdout).toContain("<!-- penult:impact-report -->");
+    expect(r.stdout).toMatch(/\| `statements\/cart\.md:3` \| edited: .*with a quantity/);
     expect(r.stdout).toContain("The temporary repository was removed");
   });
 
