@@ -44,10 +44,16 @@ export function writeEmitted(files: readonly OutputFile[], prefix = "penult-emit
 
 /**
  * Compiles every target present in `files` with its real tool, targets in sequence (the machine is
- * shared; each tool already batches all files of its target in one call).
- * Returns the outcome per target; targets without a compiler are reported as missing.
+ * shared; each tool already batches all files of its target in one call). With `subfolders`, each
+ * `<target>/<subfolder>` is proven on its own (several repositories' output side by side) and the
+ * results are keyed `<target>/<subfolder>`. Targets without a compiler are reported as failures.
  */
-export async function compileEmitted(options: { files: readonly OutputFile[]; targets: readonly string[]; keep?: boolean }): Promise<Record<string, CompileOutcome>> {
+export async function compileEmitted(options: {
+  files: readonly OutputFile[];
+  targets: readonly string[];
+  subfolders?: readonly string[];
+  keep?: boolean;
+}): Promise<Record<string, CompileOutcome>> {
   const root = writeEmitted(options.files);
   const results: Record<string, CompileOutcome> = {};
   try {
@@ -58,7 +64,8 @@ export async function compileEmitted(options: { files: readonly OutputFile[]; ta
         continue;
       }
       mkdirSync(join(root, target), { recursive: true });
-      results[target] = await compiler(join(root, target));
+      if (!options.subfolders) results[target] = await compiler(join(root, target));
+      else for (const sub of options.subfolders) results[`${target}/${sub}`] = await compiler(join(root, target, sub));
     }
   } finally {
     if (!options.keep) rmSync(root, { recursive: true, force: true });
