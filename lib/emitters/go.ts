@@ -59,8 +59,19 @@ function inertGoComment(lines: readonly string[]): string[] {
   return lines.map((l) => l.replace(/^(\s*)(\+build|go:build)/, "$1\\$2"));
 }
 
+/**
+ * gofmt (Go >= 1.19) rewrites doc comments: an indented line becomes a code block, `# x` a
+ * heading, and two backquotes or two single quotes become curly quotes. Doc lines are made plain
+ * text so that gofmt leaves the emitted bytes as they are.
+ */
+function plainGoDoc(lines: readonly string[]): string[] {
+  return lines
+    .map((l) => l.trimStart().replace(/`(?=`)/g, "` ").replace(/'(?=')/g, "' ").replace(/^#/, "\\#"))
+    .filter((l) => l !== "");
+}
+
 function doc(ctx: EmitContext, element: Element, constraints?: readonly QualityConstraint[], tags?: readonly string[]) {
-  const lines = inertGoComment(sanitizeCommentLines(describeElement({ index: ctx.index, element, constraints, tags }), "slash-line"));
+  const lines = plainGoDoc(inertGoComment(sanitizeCommentLines(describeElement({ index: ctx.index, element, constraints, tags }), "slash-line")));
   return lines.length ? { lines } : null;
 }
 
@@ -246,15 +257,17 @@ function emitGo(ctx: EmitContext): OutputFile[] {
 
     const enums = s.enums.map((e) => {
       const typeNameGo = names.get(e.id)!;
+      const values = e.values.map((v, i) => ({
+        name: scope.claim(typeNameGo + makeIdentifier(v, { naming: GO_NAMING, style: "pascal", kind: "type" }), `${e.id}\u0000${i}`),
+        value: quoteGoString(v),
+      }));
+      // gofmt aligns the columns of consecutive const specs: pad so the output is gofmt-clean.
+      const width = Math.max(0, ...values.map((v) => v.name.length));
       return {
         doc: doc(ctx, e),
         name: typeNameGo,
-        hasValues: e.values.length > 0,
-        values: e.values.map((v, i) => ({
-          name: scope.claim(typeNameGo + makeIdentifier(v, { naming: GO_NAMING, style: "pascal", kind: "type" }), `${e.id}\u0000${i}`),
-          enumName: typeNameGo,
-          value: quoteGoString(v),
-        })),
+        hasValues: values.length > 0,
+        values: values.map((v) => ({ ...v, pad: " ".repeat(width - v.name.length), enumName: typeNameGo })),
       };
     });
     const structs = [
@@ -296,13 +309,13 @@ function emitGo(ctx: EmitContext): OutputFile[] {
       }),
     );
 
-    const importViews = [
-      ...[...stdImports].sort(cmp).map((p) => ({ spec: `"${p}"` })),
-      ...[...imports.entries()]
-        .map(([r, local]) => ({ path: importPath(r), local }))
-        .sort((a, b) => cmp(a.path, b.path))
-        .map((x) => ({ spec: `${x.local} ${quoteGoString(x.path)}` })),
-    ];
+    // Two groups, standard library first, each sorted by path: what gofmt and goimports keep.
+    const stdViews = [...stdImports].sort(cmp).map((p) => ({ spec: `"${p}"` }));
+    const localViews = [...imports.entries()]
+      .map(([r, local]) => ({ path: importPath(r), local }))
+      .sort((a, b) => cmp(a.path, b.path))
+      .map((x) => ({ spec: `${x.local} ${quoteGoString(x.path)}` }));
+    const importViews = [...stdViews, ...(stdViews.length && localViews.length ? [{ spec: "" }] : []), ...localViews];
     let files = fileNames.get(rep);
     if (!files) fileNames.set(rep, (files = new NameScope({ caseInsensitive: true })));
     // No `_` inside: a name ending in `_test`, `_linux` or `_amd64` would be a test or build-constrained file.
