@@ -121,7 +121,8 @@ export function diffModels(options: DiffModelsOptions): ModelDiff {
       changes.push(base(prev, "removed", causes(prev, undefined)));
       continue;
     }
-    const aspects = compareElements(prev, cur);
+    // One string comparison settles the common case (nothing changed) before any per-aspect work.
+    const aspects = fingerprint(prev) === fingerprint(cur) ? [] : compareElements(prev, cur);
     if (aspects.length === 0) {
       unchanged++;
       continue;
@@ -211,6 +212,10 @@ function looksRenamed(r: ElementChange, a: ElementChange): boolean {
   const rw = words(r.name);
   if ([...words(a.name)].some((w) => rw.has(w))) return true;
   return sameJson(r.previous!.own, a.current!.own);
+}
+
+function fingerprint(el: FlatElement): string {
+  return JSON.stringify([el.name, el.parent ?? null, el.doc ?? "", el.sources, el.own]);
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

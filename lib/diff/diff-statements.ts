@@ -23,9 +23,14 @@ export interface DiffStatementsOptions {
 const MAX_POSTING = 64;
 
 interface Side {
-  snap: StatementSnapshot;
-  norm: string;
-  tokens: Set<string>;
+  input: StatementInput;
+  id: string;
+  file: string;
+  line: number;
+  authored: boolean;
+  /** Normalised text and its tokens: computed only for statements the id pass leaves unmatched. */
+  norm?: string;
+  tokens?: Set<string>;
   match: number; // index on the other side, -1 when unmatched
   how?: "id" | "text" | "similarity";
   similarity?: number;
@@ -59,24 +64,24 @@ export function diffStatements(options: DiffStatementsOptions): StatementDiff {
   let unchanged = 0;
   for (const p of prev) {
     if (p.match < 0) {
-      changes.push({ kind: "removed", id: p.snap.id, previous: p.snap, textChanged: true, locationChanged: false });
+      changes.push({ kind: "removed", id: p.id, previous: snapshot(p), textChanged: true, locationChanged: false });
       continue;
     }
     const c = cur[p.match]!;
-    if (p.snap.id !== c.snap.id) idChanges.push({ previous: p.snap.id, current: c.snap.id });
-    const textChanged = p.snap.text !== c.snap.text;
-    const fileChanged = p.snap.file !== c.snap.file;
-    const headingChanged = !sameList(p.snap.headingPath, c.snap.headingPath);
+    if (p.id !== c.id) idChanges.push({ previous: p.id, current: c.id });
+    const textChanged = p.input.text !== c.input.text;
+    const fileChanged = p.file !== c.file;
+    const headingChanged = !sameList(p.input.headingPath ?? [], c.input.headingPath ?? []);
     if (!textChanged && !fileChanged && !headingChanged) {
       unchanged++;
       continue;
     }
-    const viaRename = fileChanged && renamed.has(`${p.snap.file}\0${c.snap.file}`);
+    const viaRename = fileChanged && renamed.has(`${p.file}\0${c.file}`);
     const change: StatementChange = {
       kind: textChanged ? "edited" : "moved",
-      id: c.snap.id,
-      previous: p.snap,
-      current: c.snap,
+      id: c.id,
+      previous: snapshot(p),
+      current: snapshot(c),
       textChanged,
       locationChanged: (fileChanged && !viaRename) || headingChanged,
       matchedBy: p.how!,
@@ -86,7 +91,7 @@ export function diffStatements(options: DiffStatementsOptions): StatementDiff {
     changes.push(change);
   }
   for (const c of cur) {
-    if (c.match < 0) changes.push({ kind: "added", id: c.snap.id, current: c.snap, textChanged: true, locationChanged: false });
+    if (c.match < 0) changes.push({ kind: "added", id: c.id, current: snapshot(c), textChanged: true, locationChanged: false });
   }
   changes.sort(compareChanges);
   idChanges.sort((a, b) => cmp(a.previous, b.previous) || cmp(a.current, b.current));
@@ -94,23 +99,36 @@ export function diffStatements(options: DiffStatementsOptions): StatementDiff {
 }
 
 function toSide(s: StatementInput): Side {
+  return { input: s, id: s.id, file: s.file, line: s.span?.start.line ?? s.line ?? 0, authored: s.authored ?? false, match: -1 };
+}
+
+function normOf(side: Side): string {
+  return (side.norm ??= normaliseText(side.input.text));
+}
+
+function tokensOf(side: Side): Set<string> {
+  return (side.tokens ??= tokenSet(normOf(side)));
+}
+
+/** The report's copy of a statement (built only for changes). */
+function snapshot(side: Side): StatementSnapshot {
+  const s = side.input;
   const snap: StatementSnapshot = {
     id: s.id,
     file: s.file,
-    line: s.span?.start.line ?? s.line ?? 0,
+    line: side.line,
     kind: s.kind ?? "prose",
     text: s.text,
     headingPath: [...(s.headingPath ?? [])],
-    authored: s.authored ?? false,
+    authored: side.authored,
   };
   if (s.label !== undefined) snap.label = s.label;
-  const norm = normaliseText(s.text);
-  return { snap, norm, tokens: tokenSet(norm), match: -1 };
+  return snap;
 }
 
 function sortSides(list: Side[]): Side[] {
   return list.sort(
-    (a, b) => cmp(a.snap.file, b.snap.file) || a.snap.line - b.snap.line || cmp(a.snap.id, b.snap.id) || cmp(a.snap.text, b.snap.text),
+    (a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.id, b.id) || cmp(a.input.text, b.input.text),
   );
 }
 
@@ -124,9 +142,9 @@ function link(prev: Side[], cur: Side[], i: number, j: number, how: Side["how"],
 
 function matchById(prev: Side[], cur: Side[]): void {
   const byId = new Map<string, number[]>();
-  cur.forEach((c, j) => pushTo(byId, c.snap.id, j));
+  cur.forEach((c, j) => pushTo(byId, c.id, j));
   prev.forEach((p, i) => {
-    const js = byId.get(p.snap.id);
+    const js = byId.get(p.id);
     const j = js?.shift();
     if (j !== undefined) link(prev, cur, i, j, "id");
   });
@@ -134,21 +152,21 @@ function matchById(prev: Side[], cur: Side[]): void {
 
 /** Authored ids on both sides that differ mean two different statements, however alike. */
 function pairable(p: Side, c: Side): boolean {
-  return !(p.snap.authored && c.snap.authored);
+  return !(p.authored && c.authored);
 }
 
 function matchByText(prev: Side[], cur: Side[]): void {
   const byText = new Map<string, number[]>();
   cur.forEach((c, j) => {
-    if (c.match < 0) pushTo(byText, c.norm, j);
+    if (c.match < 0) pushTo(byText, normOf(c), j);
   });
   // Same file first, so two copies of one sentence in two files pair with their own file's copy.
   for (const sameFileOnly of [true, false]) {
     prev.forEach((p, i) => {
       if (p.match >= 0) return;
-      const js = byText.get(p.norm);
+      const js = byText.get(normOf(p));
       if (!js) return;
-      const k = js.findIndex((j) => cur[j]!.match < 0 && pairable(p, cur[j]!) && (!sameFileOnly || cur[j]!.snap.file === p.snap.file));
+      const k = js.findIndex((j) => cur[j]!.match < 0 && pairable(p, cur[j]!) && (!sameFileOnly || cur[j]!.file === p.file));
       if (k >= 0) link(prev, cur, i, js.splice(k, 1)[0]!, "text");
     });
   }
@@ -160,12 +178,12 @@ function matchBySimilarity(prev: Side[], cur: Side[]): void {
   if (openCur.length === 0 || openPrev.length === 0) return;
   // Inverted index over unmatched current statements: only pairs sharing a not-too-common token are scored.
   const postings = new Map<string, number[]>();
-  for (const j of openCur) for (const t of cur[j]!.tokens) pushTo(postings, t, j);
+  for (const j of openCur) for (const t of tokensOf(cur[j]!)) pushTo(postings, t, j);
   const candidates: { i: number; j: number; score: number; sameFile: boolean }[] = [];
   for (const i of openPrev) {
     const p = prev[i]!;
     const seen = new Set<number>();
-    for (const t of p.tokens) {
+    for (const t of tokensOf(p)) {
       const list = postings.get(t);
       if (!list || list.length > MAX_POSTING) continue;
       for (const j of list) seen.add(j);
@@ -173,10 +191,10 @@ function matchBySimilarity(prev: Side[], cur: Side[]): void {
     for (const j of seen) {
       const c = cur[j]!;
       if (!pairable(p, c)) continue;
-      const score = diceSimilarity(p.tokens, c.tokens);
-      const short = Math.min(p.tokens.size, c.tokens.size) < 4;
+      const score = diceSimilarity(tokensOf(p), tokensOf(c));
+      const short = Math.min(tokensOf(p).size, tokensOf(c).size) < 4;
       if (score >= (short ? SHORT_SIMILARITY_THRESHOLD : SIMILARITY_THRESHOLD)) {
-        candidates.push({ i, j, score, sameFile: p.snap.file === c.snap.file });
+        candidates.push({ i, j, score, sameFile: p.file === c.file });
       }
     }
   }
@@ -193,13 +211,14 @@ function matchBySimilarity(prev: Side[], cur: Side[]): void {
  * rename would look like every statement of the file moving on its own.
  */
 function findFileRenames(prev: Side[], cur: Side[]): FileRename[] {
-  const prevFiles = countBy(prev.map((p) => p.snap.file));
-  const curFiles = countBy(cur.map((c) => c.snap.file));
+  const prevFiles = countBy(prev.map((p) => p.file));
+  const curFiles = countBy(cur.map((c) => c.file));
   const links = new Map<string, number>();
   for (const p of prev) {
     if (p.match < 0) continue;
-    const to = cur[p.match]!.snap.file;
-    const from = p.snap.file;
+    const to = cur[p.match]!.file;
+    const from = p.file;
+    if (from === to) continue;
     if (from === to || curFiles.has(from) || prevFiles.has(to)) continue;
     const key = `${from}\0${to}`;
     links.set(key, (links.get(key) ?? 0) + 1);
