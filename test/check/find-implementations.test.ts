@@ -133,3 +133,24 @@ describe("Python rules apply to a parsed summary without a Python process", () =
     expect(diags.map((d) => `${d.file}:${d.line}:${d.code}`)).toEqual(["p/x.py:2:N1_EXECUTABLE_CODE"]);
   });
 });
+
+describe("more shapes per language", () => {
+  /** [path, content, expected `line:CODE` list] */
+  const cases: [string, string, string[]][] = [
+    ["n/A.java", "class Outer {\n  abstract static class In { abstract void a(); }\n  interface I {\n    default void d() {}\n  }\n}\n", ["4:N1_DEFAULT_METHOD"]],
+    ["n/A.java", 'enum E {\n  A("x"), B("y");\n  E(String s) {}\n}\n', ["3:N1_FUNCTION_BODY"]],
+    ["n/A.java", '@SuppressWarnings({"a", "}"})\npublic interface A {\n  <T extends java.util.Map<String, java.util.List<Integer>>> T f(@Deprecated(since = "{") int x) throws Exception;\n}\n', []],
+    ["n/A.java", "interface A {\n  record R(int x) {\n    int twice() { return 2 * x; }\n  }\n}\n", ["3:N1_FUNCTION_BODY"]],
+    ["n/A.cs", "interface I {\n  void F([In] int x);\n  System.Threading.Tasks.Task<System.Collections.Generic.IList<System.Collections.Generic.Dictionary<string, int>>> G();\n  int P => 1;\n}\n", ["4:N1_DEFAULT_METHOD"]],
+    ["n/A.cs", "namespace N;\npublic class C {\n  public int X { get; private set; }\n  static C() { }\n}\n", ["4:N1_FUNCTION_BODY"]],
+    ["n/a.go", "package a\n\ntype Number interface {\n\t~int | ~float64\n}\n\ntype F interface {\n\tF(f func() func() error) error\n}\n", []],
+    ["n/a.go", "package a\n\ntype T struct{}\n\nfunc (T) String() string { return \"\" }\n", ["5:N1_METHOD"]],
+    ["n/a.rs", "pub trait T {\n    fn f(&self) -> impl Iterator<Item = u8>;\n    fn g<F>(&self, f: F) where F: Fn() -> u8;\n}\n#[cfg(feature = \"x\")]\nextern crate core;\n", []],
+    ["n/a.rs", "pub(crate) fn a() {}\npub const fn b() -> u8 { 1 }\nimpl<T> X for T where T: Y {\n    fn c() {}\n}\nunsafe trait U {}\n", ["1:N1_FUNCTION_BODY", "2:N1_FUNCTION_BODY", "3:N1_IMPL_BLOCK"]],
+    ["n/a.ts", 'declare module "m" {\n  export function f(): void;\n}\nexport namespace N { export const y = 1; }\nexport enum E { A = "a" }\nexport const g = function () {};\n', ["6:N1_FUNCTION_BODY"]],
+    ["n/a.py", "from typing import Generic, TypeVar, overload\nfrom abc import ABC, abstractmethod\nT = TypeVar('T')\nclass R(Generic[T], ABC):\n    x: int\n    @abstractmethod\n    def get(self) -> T: ...\n@overload\ndef f(x: int) -> int: ...\n", []],
+  ];
+  it.each(cases)("%s %#", (path, content, expected) => {
+    expect(findImplementations({ files: [{ path, content }] }).map((d) => `${d.line}:${d.code}`)).toEqual(expected);
+  });
+});
