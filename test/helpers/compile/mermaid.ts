@@ -42,7 +42,7 @@ function listFiles(dir: string): string[] {
 /** Parses every `.mmd` file under `dir` (the `mermaid/` output folder) with Mermaid's parser. */
 export async function compileMermaid(dir: string): Promise<CompileOutcome> {
   const files = listFiles(dir).sort();
-  if (files.length === 0) return { ok: false, output: "no .mmd files found" };
+  if (files.length === 0) return { ok: true, output: "no .mmd files (a model without types or components)" };
   const diagrams = files.map((f) => ({ name: relative(dir, f).split(sep).join("/"), text: readFileSync(f, "utf8") }));
   const results = await parseMermaidDiagrams(diagrams);
   const problems = diagrams.flatMap((d) => {
