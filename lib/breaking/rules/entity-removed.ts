@@ -1,11 +1,11 @@
 import type { BreakingRule } from "../types.js";
 import { displayName, removedOf, renameNote } from "../rule-helpers.js";
-/** A entity was removed or renamed. Code that reads, builds or stores the entity no longer compiles. */
+/** An entity was removed or renamed. Code that reads, builds or stores the entity no longer compiles. */
 export const entityRemovedRule: BreakingRule = {
   meta: {
     id: "ENTITY_REMOVED",
     category: "caller",
-    purpose: "A entity was removed or renamed. Code that reads, builds or stores the entity no longer compiles.",
+    purpose: "An entity was removed or renamed. Code that reads, builds or stores the entity no longer compiles.",
   },
   check(change, context) {
     if (!removedOf(change, context, ["entity"])) return [];

@@ -1,11 +1,11 @@
 import type { BreakingRule } from "../types.js";
 import { displayName, removedOf, renameNote } from "../rule-helpers.js";
-/** A enum was removed or renamed. Code that uses the enum no longer compiles. */
+/** An enum was removed or renamed. Code that uses the enum no longer compiles. */
 export const enumRemovedRule: BreakingRule = {
   meta: {
     id: "ENUM_REMOVED",
     category: "caller",
-    purpose: "A enum was removed or renamed. Code that uses the enum no longer compiles.",
+    purpose: "An enum was removed or renamed. Code that uses the enum no longer compiles.",
   },
   check(change, context) {
     if (!removedOf(change, context, ["enum"])) return [];

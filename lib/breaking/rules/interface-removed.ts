@@ -1,11 +1,11 @@
 import type { BreakingRule } from "../types.js";
 import { displayName, removedOf, renameNote } from "../rule-helpers.js";
-/** A interface was removed or renamed. Callers of the interface and its implementations lose their contract. */
+/** An interface was removed or renamed. Callers of the interface and its implementations lose their contract. */
 export const interfaceRemovedRule: BreakingRule = {
   meta: {
     id: "INTERFACE_REMOVED",
     category: "caller",
-    purpose: "A interface was removed or renamed. Callers of the interface and its implementations lose their contract.",
+    purpose: "An interface was removed or renamed. Callers of the interface and its implementations lose their contract.",
   },
   check(change, context) {
     if (!removedOf(change, context, ["interface"])) return [];
