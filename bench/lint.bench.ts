@@ -12,8 +12,8 @@ import { fileURLToPath } from "node:url";
 import { lintStatements } from "../lib/lint/lint-statements.js";
 import { findAmbiguousPronouns, type PronounParams } from "../lib/lint/rules/ambiguous-pronoun.js";
 import type { Statement } from "../lib/statements/types.js";
-import type { BenchTable } from "./table.js";
-import { readStatements } from "../test/lint/helpers/read-line-statements.js";
+import { timeIt, type BenchTable } from "./table.js";
+import { parseStatements } from "../lib/statements/parse-statements.js";
 
 /** The repository root: the nearest folder above this file holding package.json (works from bench/ and dist/bench/). */
 function findRoot(): string {
@@ -99,7 +99,7 @@ function listMarkdown(dir: string): string[] {
     });
 }
 
-export function run(): BenchTable[] {
+export async function run(): Promise<BenchTable[]> {
   const root = findRoot();
   const corpora = join(root, "..", "shared", "corpora");
   const gold = join(corpora, "reqeval-pure-sentences");
@@ -125,7 +125,7 @@ export function run(): BenchTable[] {
   for (const path of listMarkdown(kiro)) {
     const file = relative(kiro, path);
     const content = readFileSync(path, "utf8");
-    const statements: Statement[] = readStatements({ file, content });
+    const statements: Statement[] = parseStatements([{ path: file, content }]).statements;
     const found = lintStatements({ statements, sources: { [file]: content } });
     const count = (code: string) => found.filter((d) => d.code === code).length;
     const ears = statements.filter((s) => /\b(WHEN|WHILE|IF|WHERE|THE)\b.*\bSHALL\b/.test(s.text)).length;
@@ -137,5 +137,34 @@ export function run(): BenchTable[] {
     rows,
     note: "Real EARS written with Kiro: ears-shape findings should be rare and each one a real defect (see docs/lint-rules/ears-shape.md).",
   };
-  return [pronouns, kiroTable];
+  return [pronouns, kiroTable, await speedTable(corpora)];
+}
+
+/** lintStatements wall time on 1k and 10k real statements (Kiro + OpenSpec, copied under new file names). */
+async function speedTable(corpora: string): Promise<BenchTable> {
+  const base: Statement[] = [];
+  for (const dir of ["ears-kiro", "openspec-specs"]) {
+    for (const path of listMarkdown(join(corpora, dir))) {
+      base.push(...parseStatements([{ path: relative(corpora, path), content: readFileSync(path, "utf8") }]).statements);
+    }
+  }
+  const rows: (string | number)[][] = [];
+  for (const n of [1000, 10000]) {
+    const statements: Statement[] = [];
+    for (let copy = 0; statements.length < n; copy++) {
+      for (const s of base) {
+        if (statements.length >= n) break;
+        statements.push({ ...s, id: `${copy}:${s.id}`, file: `copy${copy}/${s.file}` });
+      }
+    }
+    let found = 0;
+    const ms = await timeIt(() => (found = lintStatements({ statements }).length), 1);
+    rows.push([n, ms, ms / n, found]);
+  }
+  return {
+    title: "lint speed (all rules, default config)",
+    columns: ["statements", "ms", "ms/statement", "findings"],
+    rows,
+    note: `Statements: ${base.length} distinct from ears-kiro and openspec-specs, repeated under new paths (so duplicate-statement has plenty to report).`,
+  };
 }

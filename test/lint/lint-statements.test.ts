@@ -2,10 +2,10 @@ import { describe, expect, it } from "@jest/globals";
 import { lintStatements } from "../../lib/lint/lint-statements.js";
 import { resolveLintConfig } from "../../lib/lint/resolve-lint-config.js";
 import type { Statement } from "../../lib/statements/types.js";
-import { readLineStatements } from "./helpers/read-line-statements.js";
+import { readStatements } from "./helpers/read-statements.js";
 
 const content = "# Requirements\n\n- THE Cart SHALL be fast.\n- WHEN the cart empties, the button hides\n";
-const statements: Statement[] = readLineStatements({ file: "statements/cart.md", content });
+const statements: Statement[] = readStatements({ file: "statements/cart.md", content });
 
 describe("lintStatements", () => {
   it("gives file:line:column, rule code and default severity, sorted", () => {

@@ -15,6 +15,8 @@ const PRONOUNS: Record<string, Number_> = {
 /** Demonstratives are pronouns only when they stand alone ("store that", not "that record"). */
 const DEMONSTRATIVES: Record<string, Number_> = { this: "singular", that: "singular", these: "plural", those: "plural" };
 
+const ANY_PRONOUN = new RegExp(`\\b(?:${[...Object.keys(PRONOUNS), ...Object.keys(DEMONSTRATIVES)].join("|")})\\b`, "i");
+
 /** Nouns that are both singular and plural in requirement text. */
 const MASS = new Set("data datum information metadata software hardware equipment media content feedback staff personnel series".split(" "));
 /** Nouns that can be "he"/"she". */
@@ -122,6 +124,8 @@ function clauseSubject(tokens: readonly Token[], chunks: readonly { start: numbe
  * "the AIP ... the AIP" is one candidate.
  */
 export function findAmbiguousPronouns(options: { text: string; params?: Partial<PronounParams> }): PronounFinding[] {
+  // Most statements hold no pronoun at all: skip tagging them (tagging is most of this rule's cost).
+  if (!ANY_PRONOUN.test(options.text)) return [];
   const params = { ...DEFAULT_PRONOUN_PARAMS, ...options.params };
   // "Kiro_Worker" is one glossary term; wink would split it at "_". Same length keeps offsets.
   const tagged = tagText(options.text.replace(/(?<=[\p{L}\p{N}])_(?=[\p{L}\p{N}])/gu, "x"));

@@ -51,7 +51,13 @@ interface Options {
 interface Entry {
   term: string;
   hint: string;
-  pattern: RegExp;
+}
+
+/** One regexp for all terms (longest first, each with its own word edges): one scan per statement. */
+function buildMatcher(entries: readonly Entry[]): { pattern: RegExp; byTerm: Map<string, Entry> } {
+  const byTerm = new Map(entries.map((e) => [e.term.toLowerCase(), e]));
+  const alternatives = entries.map((e) => wholeWordPattern(e.term).source);
+  return { pattern: new RegExp(alternatives.join("|"), "giu"), byTerm };
 }
 
 function buildEntries(options: Options): Entry[] {
@@ -61,11 +67,11 @@ function buildEntries(options: Options): Entry[] {
   for (const { hint, terms } of Object.values(GROUPS)) {
     for (const term of terms) {
       if (allow.has(term) || (OFF_BY_DEFAULT.has(term) && !extra.has(term))) continue;
-      out.push({ term, hint, pattern: wholeWordPattern(term) });
+      out.push({ term, hint });
     }
   }
   for (const term of extra) {
-    if (!allow.has(term) && !out.some((e) => e.term === term)) out.push({ term, hint: "make it measurable", pattern: wholeWordPattern(term) });
+    if (!allow.has(term) && !out.some((e) => e.term === term)) out.push({ term, hint: "make it measurable" });
   }
   // Longest first so "as soon as possible" wins over "possible"-like shorter overlaps.
   return out.sort((a, b) => b.term.length - a.term.length || (a.term < b.term ? -1 : 1));
@@ -95,23 +101,20 @@ export const vagueTerms: LintRule<Options> = {
     messages: { vague: "Vague term \"{{term}}\": {{hint}}." },
   },
   check(context) {
-    const entries = buildEntries(context.options);
+    const { pattern, byTerm } = buildMatcher(buildEntries(context.options));
     const reports: RuleReport[] = [];
     for (const statement of context.statements) {
       if (statement.kind === "glossary" || statement.kind === "chat") continue;
       const text = statement.text;
-      const taken: [number, number][] = quotedRanges(text);
-      const found: RuleReport[] = [];
-      for (const entry of entries) {
-        for (const m of text.matchAll(entry.pattern)) {
-          const start = m.index ?? 0;
-          const end = start + m[0].length;
-          if (taken.some(([a, b]) => start < b && end > a)) continue;
-          taken.push([start, end]);
-          found.push({ statement, messageId: "vague", data: { term: m[0], hint: entry.hint }, at: { offset: start, text: m[0] } });
-        }
+      const quoted = quotedRanges(text);
+      for (const m of text.matchAll(pattern)) {
+        const start = m.index ?? 0;
+        const end = start + m[0].length;
+        if (quoted.some(([a, b]) => start < b && end > a)) continue;
+        const entry = byTerm.get(m[0].toLowerCase().replace(/\s+/g, " "));
+        if (!entry) continue;
+        reports.push({ statement, messageId: "vague", data: { term: m[0], hint: entry.hint }, at: { offset: start, text: m[0] } });
       }
-      reports.push(...found.sort((a, b) => a.at!.offset - b.at!.offset));
     }
     return reports;
   },

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { formatLocation, type Diagnostic } from "../../../lib/diagnostics.js";
 import { lintStatements } from "../../../lib/lint/lint-statements.js";
 import { RULES } from "../../../lib/lint/rules/index.js";
-import { readStatements } from "./read-line-statements.js";
+import { readStatements } from "./read-statements.js";
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 export const FIXTURES = join(REPO, "test", "fixtures", "lint");

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { lintStatements } from "../../../lib/lint/lint-statements.js";
 import { earsShape } from "../../../lib/lint/rules/ears-shape.js";
 import { expectGolden, lintFixture, REPO } from "../helpers/golden.js";
-import { readStatements } from "../helpers/read-line-statements.js";
+import { readStatements } from "../helpers/read-statements.js";
 
 describe("ears-shape", () => {
   it("matches the golden findings on its fixture", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { lintStatements } from "../../../lib/lint/lint-statements.js";
 import { undefinedTerm } from "../../../lib/lint/rules/undefined-term.js";
 import { expectGolden, lintFixture } from "../helpers/golden.js";
-import { readLineStatements } from "../helpers/read-line-statements.js";
+import { readStatements } from "../helpers/read-statements.js";
 
 describe("undefined-term", () => {
   it("matches the golden findings on its fixture", () => {
@@ -11,7 +11,7 @@ describe("undefined-term", () => {
   });
 
   it("is silent without a glossary", () => {
-    const statements = readLineStatements({ file: "a.md", content: "# Requirements\n\n- THE Notification_Service SHALL send an alarm\n" });
+    const statements = readStatements({ file: "a.md", content: "# Requirements\n\n- THE Notification_Service SHALL send an alarm\n" });
     expect(lintStatements({ statements, rules: [undefinedTerm] })).toEqual([]);
   });
 
