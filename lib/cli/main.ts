@@ -63,7 +63,7 @@ export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> 
     get colors() {
       return createColors(shouldColor(io, program.opts<{ color?: boolean }>().color));
     },
-    progress: (enabled = true) => createProgress(io, enabled && io.isTTY && !process.env.CI),
+    progress: (enabled = true) => createProgress(io, enabled && io.isTTY && !io.env.CI),
     setExit(code) {
       exitCode = Math.max(exitCode, code);
     },
