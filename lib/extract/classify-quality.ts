@@ -96,8 +96,9 @@ export interface QualityReading {
 /**
  * Classifies a statement as functional (PROMISE class F) or not, and names the quality
  * attributes it speaks to, from cue patterns plus the constraints already found in it.
+ * `behaviour` says the statement's form already makes it behaviour (a user story, a scenario).
  */
-export function classifyQuality(text: string, constraints: readonly Constraint[]): QualityReading {
+export function classifyQuality(text: string, constraints: readonly Constraint[], options: { behaviour?: boolean } = {}): QualityReading {
   const clean = text.replace(/\\%/g, "%");
   const scores = {} as Record<QualityAttribute, number>;
   for (const a of ATTRIBUTES) {
@@ -110,7 +111,8 @@ export function classifyQuality(text: string, constraints: readonly Constraint[]
   const behaviour = BEHAVIOUR.test(clean);
   // "shall be <adjective>" states a property, not behaviour.
   const copula = COPULA.test(clean);
-  const threshold = behaviour && !copula ? 3 : 2;
+  // Stories and scenarios describe behaviour by their form: only strong cues make them NFRs.
+  const threshold = options.behaviour ? 4 : behaviour && !copula ? 3 : 2;
   const qualities = ATTRIBUTES.filter((a) => scores[a] >= threshold && scores[a] >= best - 1).sort((x, y) => scores[y] - scores[x] || (x < y ? -1 : 1));
   return { functional: qualities.length === 0, qualities, scores };
 }

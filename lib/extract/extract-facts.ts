@@ -74,6 +74,7 @@ function chunkEndingAt(tokens: readonly Token[], from: number, p: number): NounC
 
 /** Adds the subject of a clause: a persona becomes an actor, a named component the subject. */
 function addSubject(b: FactsBuilder, tagged: TaggedText, chunk: NounChunk): void {
+  if (tagged.tokens[chunk.head]!.pos === "PRON") return;
   const phrase = stripDeterminer(spanText(tagged.text, tagged.tokens, chunk.start, chunk.end));
   const name = normaliseName(phrase);
   if (!name) return;
@@ -221,10 +222,11 @@ function readText(b: FactsBuilder, text: string): void {
 function readStory(b: FactsBuilder, s: Statement): void {
   const parts = s.story ?? parseStoryText(s.text);
   if (!parts) return readText(b, s.text);
-  const role = normaliseActor(parts.role);
+  // "shopper on the integrated CMS storefront" -> "shopper"
+  const role = normaliseActor(parts.role.replace(/\s+(?:on|with|in|at|who|that|which|using|visiting|when|while|from|whose)\s.*$/i, ""));
   if (role) b.actors.add(role);
   let want = parts.want.trim();
-  if (!/^i\b/i.test(want)) want = /^to\b/i.test(want) ? `I want ${want}` : `I want to ${want}`;
+  if (!/^i\b/i.test(want)) want = /^(?:to|my|the|a|an|all|our|their|this|these|those|some|each|every|any)\b/i.test(want) ? `I want ${want}` : `I want to ${want}`;
   const tagged = tagText(want);
   const { tokens } = tagged;
   let i = 0;
@@ -286,7 +288,10 @@ function readScenario(b: FactsBuilder, s: Statement): void {
       addFields(b, tagged, 0, n, undefined);
       continue;
     }
+    const before = b.subject;
     for (const [from, to] of tagged.sentences) readSentence(b, tagged, from, to);
+    // A step's subject is usually a thing on screen ("the quantity increases"); only a modal step names a component.
+    if (!/\b(?:shall|must)\b/i.test(step.text)) b.subject = before;
   }
 }
 
@@ -332,7 +337,7 @@ export function extractStatementFacts(s: Statement): Facts {
       readText(b, s.text);
   }
   const constraints = findConstraints(s.text);
-  const quality = classifyQuality(s.text, constraints);
+  const quality = classifyQuality(s.text, constraints, { behaviour: s.kind === "user-story" || s.kind === "scenario" });
   const facts: Facts = {
     id: s.id,
     actors: [...b.actors],

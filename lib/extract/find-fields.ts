@@ -47,6 +47,8 @@ function fieldName(tokens: readonly Token[], from: number, to: number): { name: 
     if (DROP.has(t.lower) || t.pos === "PUNCT" || t.pos === "DET" || t.pos === "NUM") continue;
     words.push(splitIdentifier(t.text));
   }
+  // An attribute names something: at least one noun, proper noun or adjective.
+  if (!tokens.slice(from, to).some((t) => t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "ADJ")) return undefined;
   let name = words.join(" ").replace(/\s+/g, " ").trim();
   if (!name || NOT_FIELDS.has(name) || !/[a-z]/.test(name)) return undefined;
   const parts = name.split(" ");

@@ -55,6 +55,12 @@ export function isGenericSubject(name: string): boolean {
  * "the shopping carts" -> "shopping cart"; "3 new events" -> "event".
  */
 export function normaliseEntity(tokens: readonly Token[], chunk: NounChunk, options: { allowPersona?: boolean } = {}): string | undefined {
+  // "each product's name": the owner is the entity, the rest a field of it.
+  for (let p = chunk.start + 1; p < chunk.end; p++) {
+    if (tokens[p]!.lower === "'s" || tokens[p]!.lower === "’s") return normaliseEntity(tokens, { start: chunk.start, end: p, head: p - 1 }, options);
+  }
+  // A quoted label or code span names a button or a command, not a kept thing.
+  if (tokens.slice(chunk.start, chunk.end).some((t) => /^["“`]/.test(t.text))) return undefined;
   const words: string[] = [];
   for (let i = chunk.start; i < chunk.end; i++) {
     const t = tokens[i]!;

@@ -100,7 +100,7 @@ function skipCoordinator(tokens: readonly Token[], k: number, to: number): numbe
   if (k >= to || !COORDINATORS.has(tokens[k]!.lower)) return -1;
   let m = k + 1;
   while (m < to && COORDINATORS.has(tokens[m]!.lower)) m++;
-  return m;
+  return m < to ? m : -1;
 }
 
 /**
@@ -294,7 +294,7 @@ function readFrom(
       k = first.end;
       for (;;) {
         const m = skipCoordinator(tokens, k, to);
-        if (m < 0 || (isVerbAt(tokens, m, to) && tokens[m]!.pos === "VERB")) break;
+        if (m < 0 || (isVerbAt(tokens, m, to) && tokens[m]!.pos === "VERB" && tokens[m]!.lower === tokens[m]!.lemma)) break;
         // "fail the build and report test failures": a known verb followed by its own object.
         if (ACTION_VERBS.has(tokens[m]!.lower) && tokens[m + 1] && ["DET", "NOUN", "PROPN", "ADJ"].includes(tokens[m + 1]!.pos) && readNounPhrase(tokens, m + 1, to)) break;
         const more = readObject(tokens, m, to);
@@ -345,7 +345,7 @@ function readFrom(
   // A further coordinated verb phrase with its own object: "save progress and allow resumption".
   const m = skipCoordinator(tokens, end, to);
   // A third-person form after a base-form verb is a noun or a new clause ("progress or counts").
-  const third = m >= 0 && tokens[m] && /[^s]s$/.test(tokens[m]!.lower) && tokens[m]!.lower !== tokens[m]!.lemma;
+  const third = m >= 0 && tokens[m] && tokens[m]!.lower !== tokens[m]!.lemma && tokens[m]!.pos === "VERB";
   if (m >= 0 && !third && isVerbAt(tokens, m, to)) readInto(o, m, false, out, depth + 1);
   return true;
 }

@@ -81,6 +81,8 @@ export function readEventPhrase(text: string, tokens: readonly Token[], from: nu
   if (passive) return subject ? `${chunkName(tokens, subject)} ${verb.pos === "VERB" ? toPastParticiple(lemma) : verb.lower}` : fallback();
   let objStart = v + 1;
   while (objStart < to && tokens[objStart]!.pos === "ADV") objStart++;
+  // "I click \"Add to Cart\"" -> "add to cart clicked"
+  if (tokens[objStart] && /^["“`]/.test(tokens[objStart]!.text)) return `${tokens[objStart]!.text.replace(/["“”`]/g, "").toLowerCase()} ${toPastParticiple(lemma)}`;
   const object = readNounPhrase(tokens, objStart, to);
   if (object && tokens[object.head]!.pos !== "PRON") return `${chunkName(tokens, object)} ${toPastParticiple(lemma)}`;
   if (subject && tokens[subject.head]!.pos !== "PRON") return `${chunkName(tokens, subject)} ${toPastParticiple(lemma)}`;

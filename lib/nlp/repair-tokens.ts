@@ -8,6 +8,8 @@ const THIRD_PERSON_VERBS = new Set([
   "runs", "saves", "searches", "selects", "sends", "shows", "starts", "submits", "updates", "uploads", "uses",
   "views", "visits", "displays", "joins", "leaves", "logs", "signs", "types", "drags", "drops", "scans", "pays",
   "books", "rates", "posts", "shares", "follows", "invites", "triggers", "loads", "queries", "calls", "sets",
+  "increases", "decreases", "appears", "occurs", "exists", "expires", "reflects", "changes", "grows", "drops",
+  "succeeds", "finishes", "times", "responds", "persists", "refreshes", "disappears", "becomes", "remains",
 ]);
 
 /** Base forms of THIRD_PERSON_VERBS: "users access the platform". */
@@ -36,10 +38,13 @@ export function repairTokens(text: string, tokens: Token[]): Token[] {
       const open = out[codeStart]!;
       const value = text.slice(open.start, t.end);
       out[codeStart] = { ...open, text: value, lower: value.toLowerCase(), lemma: value.toLowerCase(), pos: "PROPN", end: t.end };
-      if (t.text === "`" || t.text.endsWith("`")) codeStart = -1;
+      if (t.text === "`" || t.text.endsWith("`") || t.text === '"' || t.text === "”") codeStart = -1;
       continue;
     }
-    if (t.text === "`" && text.indexOf("`", t.end) > 0 && t.sentence === tokens.at(-1)!.sentence || (t.text === "`" && text.indexOf("`", t.end) > 0)) {
+    // A "quoted label" is one name too ("click \"Add to Cart\"").
+    const quote = t.text === "`" || t.text === '"' || t.text === "“";
+    const closer = t.text === "“" ? "”" : t.text;
+    if (quote && text.indexOf(closer, t.end) > 0 && text.indexOf(closer, t.end) - t.end < 80) {
       out.push({ ...t });
       codeStart = out.length - 1;
       continue;
@@ -69,7 +74,7 @@ export function repairTokens(text: string, tokens: Token[]): Token[] {
     } else if (t.pos === "NOUN" && BASE_VERBS.has(t.lower) && prev && prev.pos === "NOUN" && prev.lower.endsWith("s") && AGENT_NOUNS.has(prev.lemma) && next && ["DET", "PRON", "ADP"].includes(next.pos)) {
       t.pos = "VERB";
       t.lemma = t.lower;
-    } else if (t.pos === "NOUN" && (THIRD_PERSON_VERBS.has(t.lower) || (prev && AGENT_NOUNS.has(prev.lower) && /[^s]s$/.test(t.lower))) && prev && isNominal(prev.pos) && next && ["DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON", "ADP"].includes(next.pos)) {
+    } else if (t.pos === "NOUN" && (THIRD_PERSON_VERBS.has(t.lower) || (prev && AGENT_NOUNS.has(prev.lower) && /[^s]s$/.test(t.lower))) && prev && isNominal(prev.pos) && (!next || ["DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON", "ADP", "ADV", "PUNCT"].includes(next.pos))) {
       t.pos = "VERB";
       t.lemma = t.lower.replace(/(?:ches|shes|sses|xes)$/, (m) => m.slice(0, -2)).replace(/ies$/, "y").replace(/([^s])s$/, "$1");
     } else if (t.pos === "VERB" && next?.pos === "AUX" && (!prev || prev.pos === "ADV" || prev.pos === "SCONJ" || prev.pos === "DET" || prev.pos === "PUNCT" || (MODALS.has(next.lower) && (prev.pos === "ADJ" || isNominal(prev.pos))))) {
