@@ -19,7 +19,6 @@ export function normaliseForId(text: string): string {
   return text
     .normalize("NFKC")
     .toLowerCase()
-    .replace(/[*_`~]+/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }

@@ -484,6 +484,9 @@ class MarkdownWalker {
       items.push({ keyword: written.toLowerCase() as StepKeyword, written, text: m[2]!.trim() });
     }
     if (items.length === 0) return false;
+    // Inside a Scenario section a list still needs one keyword bullet: "The dir SHALL contain:" + a
+    // plain list is a requirement with its parts, not a second scenario.
+    if (!items.some((i) => i.written)) return false;
     const firstKey = items[0]!.keyword;
     if (!inScenario && (firstKey !== "given" && firstKey !== "when")) return false;
     if (!inScenario && !items.some((i) => i.keyword === "then")) return false;

@@ -1,0 +1,110 @@
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "@jest/globals";
+import { parseStatements, type ParseResult } from "../../lib/statements/parse-statements.js";
+import type { SourceFile, Statement } from "../../lib/statements/types.js";
+
+/**
+ * Every markdown file of ../shared/corpora, the Dalpiaz backlogs and the seed conversation,
+ * parsed in one call. A missing corpus fails loudly: skipping would hide regressions.
+ */
+const corpora = join(process.cwd(), "../shared/corpora");
+const seed = join(process.cwd(), "../shared/seed/000_bbe30278221eec2b.txt");
+
+function collect(dir: string, keep: (path: string) => boolean, out: SourceFile[]): void {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) collect(p, keep, out);
+    else if (keep(p)) out.push({ path: `corpora/${relative(corpora, p)}`, content: readFileSync(p) });
+  }
+}
+
+let cached: { files: SourceFile[]; result: ParseResult } | undefined;
+function parseAll(): { files: SourceFile[]; result: ParseResult } {
+  if (cached) return cached;
+  if (!existsSync(corpora) || !existsSync(seed)) {
+    throw new Error(`corpora not found at ${corpora} (and seed at ${seed}): clone shared/ beside the repo`);
+  }
+  const files: SourceFile[] = [];
+  collect(corpora, (p) => p.endsWith(".md") || /dalpiaz-userstories\/g\d+-[^/]+\.txt$/.test(p), files);
+  files.push({ path: "seed/000_bbe30278221eec2b.txt", content: readFileSync(seed) });
+  cached = { files, result: parseStatements(files) };
+  return cached;
+}
+
+const under = (prefix: string, list: Statement[]): Statement[] => list.filter((s) => s.file.startsWith(`corpora/${prefix}`));
+
+describe("corpus", () => {
+  it("parses every file without an error diagnostic, with unique ids", () => {
+    const { files, result } = parseAll();
+    expect(files.filter((f) => f.path.endsWith(".md")).length).toBeGreaterThanOrEqual(70);
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(new Set(result.statements.map((s) => s.id)).size).toBe(result.statements.length);
+    const withStatements = new Set(result.statements.map((s) => s.file));
+    // Every requirements file yields statements (LICENSE-like files may not).
+    for (const f of files) if (/spec\.md$|requirements\.md$|\.txt$/.test(f.path)) expect(withStatements.has(f.path)).toBe(true);
+  });
+
+  it("finds the 251 OpenSpec requirement blocks and the 707 scenarios of SOURCE.txt less one inside a code fence", () => {
+    const s = under("openspec-specs/", parseAll().result.statements);
+    const reqs = s.filter((x) => x.label?.startsWith("Requirement:"));
+    const scenarios = s.filter((x) => x.kind === "scenario");
+    expect(reqs).toHaveLength(251);
+    // SOURCE.txt counts 707 "#### Scenario:" lines; one of them (cli-validate/spec.md:40) is an
+    // example inside a fenced code block, which must not become a statement.
+    expect(scenarios).toHaveLength(706);
+    expect(scenarios.some((x) => x.scenario!.name === "Short name")).toBe(false);
+    const reqIds = new Set(reqs.map((r) => r.id));
+    expect(scenarios.every((x) => x.parent !== undefined && reqIds.has(x.parent) && x.scenario!.name)).toBe(true);
+    expect(scenarios.every((x) => x.scenario!.steps.some((st) => st.keyword === "then"))).toBe(true);
+  });
+
+  it("finds the 283 spec-kit FR-### lines as 'shall' statements", () => {
+    const s = under("speckit-specs/", parseAll().result.statements);
+    const fr = s.filter((x) => /^FR-\d{3}$/.test(x.label ?? ""));
+    expect(fr).toHaveLength(283);
+    expect(fr.every((x) => x.kind === "shall" || x.kind.startsWith("ears-"))).toBe(true);
+    expect(s.filter((x) => x.kind === "scenario").length).toBeGreaterThan(100);
+    expect(s.filter((x) => x.kind === "user-story").length).toBeGreaterThan(30);
+  });
+
+  it("reads every Kiro SHALL line as EARS or shall, acceptance criteria under their story", () => {
+    const s = under("ears-kiro/", parseAll().result.statements);
+    const shall = s.filter((x) => /\bSHALL\b/.test(x.text) && x.kind !== "glossary");
+    expect(shall).toHaveLength(375);
+    const ears = shall.filter((x) => x.kind.startsWith("ears-"));
+    expect(ears.length).toBeGreaterThan(340);
+    const stories = new Map(s.filter((x) => x.kind === "user-story").map((x) => [x.id, x]));
+    const underCriteria = ears.filter((x) => x.headingPath.some((h) => /acceptance criteria/i.test(h)));
+    expect(underCriteria.length).toBeGreaterThan(300);
+    expect(underCriteria.every((x) => x.parent !== undefined && stories.has(x.parent))).toBe(true);
+  });
+
+  it("recognises the Dalpiaz backlog lines as user stories", () => {
+    const s = under("dalpiaz-userstories/", parseAll().result.statements);
+    const stories = s.filter((x) => x.kind === "user-story");
+    // 1,681 stories (SOURCE.txt); a handful are not in "As a .., I .." form.
+    expect(stories.length).toBeGreaterThan(1640);
+    expect(stories.every((x) => x.story!.role && x.story!.want && /^G\d+$/.test(x.label ?? ""))).toBe(true);
+  });
+
+  it("reads the seed conversation as a chat with its five user turns", () => {
+    const s = parseAll().result.statements.filter((x) => x.file.startsWith("seed/"));
+    expect(s.every((x) => x.kind === "chat")).toBe(true);
+    expect(s.filter((x) => x.speaker === "user")).toHaveLength(11);
+  });
+
+  it("never starts a statement with code, and never emits headings, links or metadata alone", () => {
+    const { result } = parseAll();
+    const codeish =
+      /^(?:```|~~~|[{}\[\];]|\$ |#!|\/\/|\/\*|(?:import|export|const|let|var|def|function|class)\s+[\w{]+\s*[=({:]|[\w.]+\([^)]*\)\s*;?$)/;
+    expect(result.statements.filter((x) => codeish.test(x.text)).map((x) => `${x.file}:${x.span.start.line} ${x.text}`)).toEqual([]);
+    const md = result.statements.filter((x) => x.kind !== "chat");
+    expect(md.filter((x) => /^(Feature Branch|Created|Status|Input):/.test(x.text))).toEqual([]);
+    expect(result.statements.filter((x) => /^#{1,6}\s/.test(x.text))).toEqual([]);
+    const malformed = result.statements.filter(
+      (x) => x.text !== x.text.trim() || /\s{2}|\n/.test(x.text) || x.span.start.line < 1 || x.span.end.line < x.span.start.line,
+    );
+    expect(malformed).toEqual([]);
+  });
+});
