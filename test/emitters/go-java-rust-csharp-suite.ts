@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { findImplementations } from "../../lib/check/find-implementations.js";
 import { emitContracts } from "../../lib/emitters/index.js";
+import { createRecordTemplateSource } from "../../lib/emitters/templates.js";
 import type { Model } from "../../lib/model/types.js";
 import { compileEmitted } from "../helpers/compile/index.js";
 import type { OutputFile } from "../../lib/emitters/index.js";
@@ -79,6 +80,17 @@ export function describeTargetSuite(
       if (expected.length === 0) throw new Error(`no golden files in ${dir}: run with UPDATE=1`);
       expect([...rel.keys()].sort()).toEqual(expected);
       for (const p of expected) expect(rel.get(p)).toBe(readFileSync(join(dir, p), "utf8"));
+    });
+
+    // Targets whose comments go through a `doc` partial: overriding it must change the output.
+    if (existsSync(join("templates", target, "doc.mustache"))) it("uses a repository's template override before the built-in one", () => {
+      const marker = "OVERRIDDEN-BY-REPO";
+      const { files } = emitContracts({
+        model: loadFixtureModel("shop"),
+        targets: [target],
+        templates: createRecordTemplateSource({ [`${target}/doc.mustache`]: `{{#doc}}\n// ${marker}\n{{/doc}}\n` }),
+      });
+      expect(files.some((f) => f.content.includes(marker))).toBe(true);
     });
 
     if (broken) it("its compile helper rejects a broken file", async () => {
