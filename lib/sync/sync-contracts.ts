@@ -60,6 +60,8 @@ export interface SyncContractsResult {
   /** Generated files added, changed and removed by this commit relative to the previous branch tip (relative to HEAD on a first sync). */
   branchChanges: { added: string[]; changed: string[]; removed: string[] };
   message?: string;
+  /** Statement files with uncommitted changes: sync reads HEAD, so these edits are not in the branch. */
+  uncommittedStatements: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -160,6 +162,12 @@ export async function syncContracts(options: SyncContractsOptions): Promise<Sync
   const newModel = rendered.outputs.find((f) => f.path === modelPath)?.content;
   const statementChanges = diffStatements({ previous: statementsOf(oldModel), current: statementsOf(newModel) }).changes;
 
+  // diff-index compares HEAD with the working tree without writing the index (git status would refresh it).
+  const uncommitted = (
+    await run(["diff-index", "--name-only", "-z", "HEAD", "--", ...config.statements.map((g) => `:(glob)${g}`)], { env: { GIT_OPTIONAL_LOCKS: "0" } })
+  ).stdout
+    .split("\0")
+    .filter(Boolean);
   const diagnostics = sortDiagnostics([...statements.diagnostics, ...rendered.diagnostics, ...plan.diagnostics]);
   const result: SyncContractsResult = {
     status: "unchanged",
@@ -169,6 +177,7 @@ export async function syncContracts(options: SyncContractsOptions): Promise<Sync
     statementChanges,
     fileChanges,
     branchChanges: { added: [], changed: [], removed: [] },
+    uncommittedStatements: uncommitted,
     diagnostics,
   };
   if (upToDate) return result;

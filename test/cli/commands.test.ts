@@ -176,6 +176,7 @@ describe("penult sync (real binary)", () => {
     const first = await runBinary(["sync"], { cwd: repo.dir });
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^penult\/contracts created at [0-9a-f]{7} \(on [0-9a-f]{7}\):/);
+    expect(first.stderr).toContain("note: sync reads the statements committed at HEAD; uncommitted edits in statements/cart.md are not included");
     expect(snapshotUserState(repo)).toEqual(before);
     const tip = repo.git("rev-parse", "penult/contracts");
     expect(repo.git("ls-tree", "-r", "--name-only", "penult/contracts")).toContain("contracts/model.json");

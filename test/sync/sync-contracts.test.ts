@@ -53,6 +53,7 @@ describe("syncContracts", () => {
 
     expect(snapshotUserState(repo)).toEqual(before);
     expect(result.status).toBe("created");
+    expect(result.uncommittedStatements).toEqual(["statements/cart.md"]);
     expect(result.branch).toBe("penult/contracts");
     const head = repo.git("rev-parse", "HEAD").trim();
     expect(repo.git("rev-parse", "penult/contracts^").trim()).toBe(head);

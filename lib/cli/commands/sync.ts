@@ -43,6 +43,11 @@ Examples:
       }
       const c = ctx.colors;
       for (const d of r.diagnostics) ctx.io.stderr(formatDiagnostic(d, c) + "\n");
+      if (r.uncommittedStatements.length) {
+        ctx.io.stderr(
+          c.yellow(`note: sync reads the statements committed at HEAD; uncommitted edits in ${r.uncommittedStatements.join(", ")} are not included (commit them, then sync again)\n`),
+        );
+      }
       if (r.status === "unchanged") {
         ctx.io.stdout(`${r.branch}: up to date with the statements at ${r.base.slice(0, 7)}; no commit made\n`);
         return;
