@@ -38,7 +38,12 @@ function readClaim(statement: Statement, facts: Constraint[] | undefined): Claim
   const m = MODAL.exec(text);
   if (!m) return undefined;
   const before = text.slice(0, m.index);
-  const response = text.slice(m.index + m[0].length);
+  let response = text.slice(m.index + m[0].length);
+  // A condition written after the response ("MUST be NULL when x = 'global'") is part of the
+  // condition, kept verbatim: "= 'global'" and "!= 'global'" must not meet.
+  const tailAt = response.search(/\s(?:when|whenever|if|unless|while|until|during|once)\b/i);
+  const tail = tailAt >= 0 ? response.slice(tailAt).toLowerCase().replace(/\s+/g, " ").trim() : "";
+  if (tailAt >= 0) response = response.slice(0, tailAt);
   const negated = Boolean(m[2]) || /^\s*(?:never|not)\b/i.test(response);
   let subject: string;
   let condition: string;
@@ -56,7 +61,7 @@ function readClaim(statement: Statement, facts: Constraint[] | undefined): Claim
   const boundText = bounds.map((b) => b.text).join(" ");
   const action = contentWords(response.replace(/^\s*(?:not|never)\b/i, "")).filter((w) => !tokenizeWords(boundText).includes(w));
   const said = response.replace(/^\s*(?:not|never)\b/i, "").trim().replace(/[.;]$/, "");
-  return { statement, subject, condition: contentWords(condition).join(" "), negated, action, response: said, bounds };
+  return { statement, subject, condition: `${contentWords(condition).join(" ")}|${tail}`, negated, action, response: said, bounds };
 }
 
 const TIME_UNITS: Record<string, number> = { ms: 1, millisecond: 1, s: 1000, sec: 1000, second: 1000, min: 60000, minute: 60000, h: 3600000, hour: 3600000, day: 86400000 };

@@ -3,7 +3,7 @@ import type { LintRule, RuleReport } from "../types.js";
 import type { Statement } from "../../statements/types.js";
 
 /** Labels that mark a line as a requirement: FR-001, NFR-2, REQ-12, SR-3.1, R1. */
-const REQUIREMENT_LABEL = /^(?:[A-Z]{0,4}R|REQ|SC)-?\d+(?:\.\d+)*$/;
+const REQUIREMENT_LABEL = /^(?:[A-Z]{0,4}R|REQ)-?\d+(?:\.\d+)*$/;
 /** Headings under which every sentence is meant as a requirement ("Requirement 3: Foo" is a title, not one). */
 const REQUIREMENT_HEADING = /^(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:functional|non-functional|system|software|quality)\s+)?(requirements|acceptance criteria|constraints)$/i;
 const MODAL = /\b(shall|must)\b/i;
