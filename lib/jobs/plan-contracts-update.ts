@@ -2,6 +2,7 @@ import { loadTemplateOverrides, manifestPath } from "../cli/project.js";
 import { renderProject } from "../cli/render-project.js";
 import { CONFIG_PATH, parseConfig, resolveDefaults, type ResolvedConfig } from "../config/load-config.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { compile } from "../compile.js";
 import { computeImpactOfModels } from "../diff/compute-impact.js";
 import { readSourceFiles } from "../git/read-source-files.js";
 import type { TreeReader } from "../git/tree-reader.js";
@@ -28,6 +29,9 @@ export interface PlanContractsUpdateOptions {
 export interface FileNote {
   path: string;
   body: string;
+  /** Where a review comment can sit: the first changed line, on the new side (or the old one for a removed file). */
+  line: number;
+  side: "LEFT" | "RIGHT";
 }
 
 export interface ContractsUpdatePlan {
@@ -78,7 +82,7 @@ export async function planContractsUpdate(options: PlanContractsUpdateOptions): 
   diagnostics.push(...plan.diagnostics);
   const changes = plan.changes.filter((c) => c.action === "create" || c.action === "update" || c.action === "remove");
 
-  const previous = previousSide(existing.get(modelPath));
+  const previous = previousSide(existing.get(modelPath), config);
   const impact = computeImpactOfModels({
     previous,
     current: compiled,
@@ -105,7 +109,9 @@ export async function planContractsUpdate(options: PlanContractsUpdateOptions): 
     report: impact.report,
     title: renderTitle(impact.report),
     body,
-    fileNotes: renderFileNotes(impact.report, config.output),
+    fileNotes: renderFileNotes(impact.report, config.output)
+      .map((n) => ({ ...n, ...firstChange(existing.get(n.path), changes.find((c) => c.path === n.path)) }))
+      .filter((n) => changes.some((c) => c.path === n.path)),
     commitMessage: renderCommitMessage({ sha: options.sha, subject: options.subject ?? "", title: renderTitle(impact.report), report: impact.report, changes }),
     findings: sortDiagnostics([...compiled.diagnostics, ...lint]),
     diagnostics: sortDiagnostics(diagnostics),
@@ -140,17 +146,11 @@ async function readText(tree: TreeReader, paths: readonly string[]): Promise<Map
 }
 
 /** The statements and model the repository's contracts reflect, from its model.json (empty when none). */
-function previousSide(modelJson: string | undefined): { statements: Statement[]; model: Model } {
+function previousSide(modelJson: string | undefined, config: ResolvedConfig): { statements: Statement[]; model: Model } {
   const parsed = safeJson<Model>(modelJson);
+  // No contracts yet: compare with the model of no statements, so only real additions show.
   const model: Model =
-    parsed && parsed.version === MODEL_VERSION && parsed.system && Array.isArray(parsed.statements)
-      ? parsed
-      : {
-          version: MODEL_VERSION,
-          system: { id: "", name: "System", sources: [], path: [], components: [], entities: [], enums: [], events: [], constraints: [], subsystems: [] },
-          actors: [],
-          statements: [],
-        };
+    parsed && parsed.version === MODEL_VERSION && parsed.system && Array.isArray(parsed.statements) ? parsed : compile({ files: [], config }).model;
   const statements: Statement[] = model.statements.map((s) => ({
     id: s.id,
     authored: false,
@@ -189,8 +189,8 @@ function renderTitle(report: ImpactReport): string {
 }
 
 /** One short explanation per changed contract file: which statements changed it, old -> new. */
-function renderFileNotes(report: ImpactReport, output: string): FileNote[] {
-  const notes: FileNote[] = [];
+function renderFileNotes(report: ImpactReport, output: string): Omit<FileNote, "line" | "side">[] {
+  const notes: Omit<FileNote, "line" | "side">[] = [];
   for (const section of report.contracts) {
     if (!section.file) continue;
     const lines: string[] = [`**${section.status ?? "changed"}** by penult from the statements:`];
@@ -209,6 +209,18 @@ function renderFileNotes(report: ImpactReport, output: string): FileNote[] {
     notes.push({ path, body: lines.join("\n") });
   }
   return notes;
+}
+
+/** The first line that differs between the old and new content of a file, for anchoring a comment in the PR diff. */
+function firstChange(before: string | undefined, change: PlannedChange | undefined): Pick<FileNote, "line" | "side"> {
+  if (!change || change.action === "remove" || change.content === undefined) return { line: 1, side: "LEFT" };
+  if (before === undefined) return { line: 1, side: "RIGHT" };
+  const a = before.split("\n");
+  const b = change.content.split("\n");
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  // Only deletions at the end: anchor on the last line of the new file.
+  return { line: Math.min(i, b.length - 1) + 1, side: "RIGHT" };
 }
 
 function oneLine(text: string): string {

@@ -178,14 +178,14 @@ export async function startGitHubEmulator(options: { permissions?: Record<string
     default_branch: repo.defaultBranch,
     private: false,
   });
-  const pullJson = (repo: EmulatedRepo, p: PullRequest) => ({
+  const pullJson = async (repo: EmulatedRepo, p: PullRequest) => ({
     number: p.number,
     title: p.title,
     body: p.body,
     state: p.state,
     html_url: `https://github.test/${repo.owner}/${repo.name}/pull/${p.number}`,
-    head: { ref: p.head, label: `${repo.owner}:${p.head}`, repo: repoJson(repo) },
-    base: { ref: p.base, label: `${repo.owner}:${p.base}`, repo: repoJson(repo) },
+    head: { ref: p.head, sha: (await resolveRef(repo, `refs/heads/${p.head}`)) ?? null, label: `${repo.owner}:${p.head}`, repo: repoJson(repo) },
+    base: { ref: p.base, sha: (await resolveRef(repo, `refs/heads/${p.base}`)) ?? null, label: `${repo.owner}:${p.base}`, repo: repoJson(repo) },
     user: { login: p.user, type: p.user.endsWith("[bot]") ? "Bot" : "User" },
     labels: p.labels.map((name) => ({ name })),
   });
@@ -296,6 +296,18 @@ export async function startGitHubEmulator(options: { permissions?: Record<string
     if (String(c.headers.accept ?? "").includes("raw")) return new RawBody(buf);
     return { type: "file", path: p, name: p.split("/").pop(), encoding: "base64", content: buf.toString("base64"), size: buf.length };
   });
+  // Like GitHub: the API answers with a redirect to a download host, which serves the archive.
+  route("GET", "/repos/:o/:r/tarball/*ref", async (_c, [o, r, ref]) => {
+    const repo = repoOf(o!, r!);
+    const sha = (await resolveRef(repo, ref!)) ?? (await resolveRef(repo, `refs/heads/${ref}`));
+    if (!sha) throw new HttpError(404, "Not Found");
+    return new Redirect(`/_codeload/${repo.owner}/${repo.name}/legacy.tar.gz/${sha}`);
+  });
+  route("GET", "/_codeload/:o/:r/legacy.tar.gz/:sha", async (_c, [o, r, sha]) => {
+    const repo = repoOf(o!, r!);
+    const buf = await git(repo, ["archive", "--format=tar.gz", `--prefix=${repo.owner}-${repo.name}-${sha!.slice(0, 7)}/`, sha!]);
+    return new RawBody(buf, "application/x-gzip");
+  });
   route("POST", "/repos/:o/:r/git/blobs", async (c, [o, r]) => {
     const repo = repoOf(o!, r!);
     const content = c.body.encoding === "base64" ? Buffer.from(c.body.content, "base64") : Buffer.from(String(c.body.content), "utf8");
@@ -392,10 +404,12 @@ export async function startGitHubEmulator(options: { permissions?: Record<string
     const repo = repoOf(o!, r!);
     const wantState = c.query.get("state") ?? "open";
     const head = c.query.get("head");
-    return pullsOf(repo)
-      .filter((p) => wantState === "all" || p.state === wantState)
-      .filter((p) => !head || head === `${repo.owner}:${p.head}` || head === p.head)
-      .map((p) => pullJson(repo, p));
+    return Promise.all(
+      pullsOf(repo)
+        .filter((p) => wantState === "all" || p.state === wantState)
+        .filter((p) => !head || head === `${repo.owner}:${p.head}` || head === p.head)
+        .map((p) => pullJson(repo, p)),
+    );
   });
   route("GET", "/repos/:o/:r/pulls/:n", (_c, [o, r, n]) => {
     const repo = repoOf(o!, r!);
@@ -423,7 +437,7 @@ export async function startGitHubEmulator(options: { permissions?: Record<string
       labels: [],
     };
     state.pulls.push(p);
-    return withStatus(201, pullJson(repo, p));
+    return withStatus(201, await pullJson(repo, p));
   });
   route("PATCH", "/repos/:o/:r/pulls/:n", (c, [o, r, n]) => {
     const repo = repoOf(o!, r!);
@@ -575,8 +589,13 @@ export async function startGitHubEmulator(options: { permissions?: Record<string
       }
     }
     state.requests.push({ method, path, status });
+    if (payload instanceof Redirect) {
+      res.writeHead(302, { location: `http://127.0.0.1:${port}${payload.location}` });
+      res.end();
+      return;
+    }
     if (payload instanceof RawBody) {
-      res.writeHead(status, { "content-type": "application/vnd.github.raw; charset=utf-8" });
+      res.writeHead(status, { "content-type": payload.contentType });
       res.end(payload.buf);
       return;
     }
@@ -588,6 +607,8 @@ export async function startGitHubEmulator(options: { permissions?: Record<string
     res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
     res.end(JSON.stringify(payload));
   };
+  // Clients reuse connections; a server closing idle ones after Node's default 5 s races them.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
@@ -604,7 +625,7 @@ export async function startGitHubEmulator(options: { permissions?: Record<string
       permissions.set(user, permission);
     },
     apiCalls() {
-      return state.requests.filter((r) => !r.path.startsWith("/app/"));
+      return state.requests.filter((r) => !r.path.startsWith("/app/") && !r.path.startsWith("/_codeload/"));
     },
     async close() {
       server.closeAllConnections();
@@ -624,5 +645,11 @@ function withStatus(status: number, body: unknown): WithStatus {
   return new WithStatus(status, body);
 }
 class RawBody {
-  constructor(readonly buf: Buffer) {}
+  constructor(
+    readonly buf: Buffer,
+    readonly contentType = "application/vnd.github.raw; charset=utf-8",
+  ) {}
+}
+class Redirect {
+  constructor(readonly location: string) {}
 }

@@ -1,0 +1,211 @@
+import type { Context } from "probot";
+import { CONFIG_PATH } from "../../lib/config/load-config.js";
+import type { Diagnostic } from "../../lib/diagnostics.js";
+import type { TreeReader } from "../../lib/git/tree-reader.js";
+import type { PlannedChange } from "../../lib/write-output.js";
+import { readTarballTree } from "./tarball-tree-reader.js";
+
+type Octokit = Context["octokit"];
+
+/** A downloaded commit; `read` holds only the paths `keep` accepts. */
+export interface CommitArchive {
+  read(keep: (path: string) => boolean): Promise<TreeReader>;
+}
+
+export interface PullInfo {
+  number: number;
+  body: string;
+  headSha: string;
+  headRef: string;
+  url: string;
+}
+
+/** GitHub's limit of annotations per check-run request. */
+const ANNOTATIONS_PER_REQUEST = 50;
+
+/**
+ * Every GitHub call the app makes, for one repository. Jobs call these; nothing else in app/
+ * talks to the API, so the number of calls per event is easy to see and to count in tests.
+ */
+export class RepoClient {
+  constructor(
+    private readonly octokit: Octokit,
+    readonly owner: string,
+    readonly repo: string,
+  ) {}
+
+  private get o() {
+    return { owner: this.owner, repo: this.repo };
+  }
+
+  /** A commit's files as one archive: one request whatever the number of files. */
+  async downloadArchive(ref: string): Promise<CommitArchive> {
+    const res = await this.octokit.rest.repos.downloadTarballArchive({ ...this.o, ref });
+    const archive = new Uint8Array(res.data as ArrayBuffer);
+    const label = `${this.owner}/${this.repo}@${ref.slice(0, 12)}`;
+    return { read: (keep) => readTarballTree({ archive, label, keep }) };
+  }
+
+  async branchHead(branch: string): Promise<string | undefined> {
+    try {
+      const { data } = await this.octokit.rest.git.getRef({ ...this.o, ref: `heads/${branch}` });
+      return data.object.sha;
+    } catch (err) {
+      if (status(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
+  async treeOfCommit(sha: string): Promise<string> {
+    const { data } = await this.octokit.rest.git.getCommit({ ...this.o, commit_sha: sha });
+    return data.tree.sha;
+  }
+
+  async commitMessage(sha: string): Promise<string> {
+    const { data } = await this.octokit.rest.git.getCommit({ ...this.o, commit_sha: sha });
+    return data.message;
+  }
+
+  /** The open PR from `branch` (found by head branch, so repeated runs update the same PR). */
+  async findOpenPull(branch: string): Promise<PullInfo | undefined> {
+    const { data } = await this.octokit.rest.pulls.list({ ...this.o, head: `${this.owner}:${branch}`, state: "open", per_page: 5 });
+    const pr = data[0];
+    return pr ? { number: pr.number, body: pr.body ?? "", headSha: pr.head.sha, headRef: pr.head.ref, url: pr.html_url } : undefined;
+  }
+
+  async getPull(number: number) {
+    const { data } = await this.octokit.rest.pulls.get({ ...this.o, pull_number: number });
+    return data;
+  }
+
+  /** Paths a pull request changes (first 3,000 files, GitHub's limit). */
+  async pullFiles(number: number): Promise<string[]> {
+    const files = await this.octokit.paginate(this.octokit.rest.pulls.listFiles, { ...this.o, pull_number: number, per_page: 100 });
+    return files.map((f) => f.filename);
+  }
+
+  /**
+   * One commit holding every planned change, on top of `parent`: inline contents in a single
+   * tree request (removals as `sha: null`), then the commit. Two calls whatever the file count.
+   */
+  async commitChanges(options: { parent: string; baseTree: string; changes: readonly PlannedChange[]; message: string }): Promise<string> {
+    const tree = options.changes.map((c) =>
+      c.action === "remove"
+        ? { path: c.path, mode: "100644" as const, type: "blob" as const, sha: null }
+        : { path: c.path, mode: "100644" as const, type: "blob" as const, content: c.content ?? "" },
+    );
+    const { data: t } = await this.octokit.rest.git.createTree({ ...this.o, base_tree: options.baseTree, tree });
+    const { data: commit } = await this.octokit.rest.git.createCommit({ ...this.o, message: options.message, tree: t.sha, parents: [options.parent] });
+    return commit.sha;
+  }
+
+  /** Creates the branch at `sha`; false when it already exists. */
+  async createBranch(branch: string, sha: string): Promise<boolean> {
+    try {
+      await this.octokit.rest.git.createRef({ ...this.o, ref: `refs/heads/${branch}`, sha });
+      return true;
+    } catch (err) {
+      if (status(err) === 422) return false;
+      throw err;
+    }
+  }
+
+  async moveBranch(branch: string, sha: string, force: boolean): Promise<void> {
+    await this.octokit.rest.git.updateRef({ ...this.o, ref: `heads/${branch}`, sha, force });
+  }
+
+  async createPull(options: { title: string; body: string; head: string; base: string }): Promise<PullInfo> {
+    const { data } = await this.octokit.rest.pulls.create({ ...this.o, ...options });
+    return { number: data.number, body: data.body ?? "", headSha: data.head.sha, headRef: data.head.ref, url: data.html_url };
+  }
+
+  async updatePull(number: number, patch: { title?: string; body?: string; state?: "open" | "closed" }): Promise<void> {
+    await this.octokit.rest.pulls.update({ ...this.o, pull_number: number, ...patch });
+  }
+
+  async addLabels(number: number, labels: string[]): Promise<void> {
+    await this.octokit.rest.issues.addLabels({ ...this.o, issue_number: number, labels });
+  }
+
+  /** One review holding a comment per file (one call). Comments sit on the first changed line. */
+  async review(options: { number: number; commitId: string; body: string; comments: { path: string; line: number; side: "LEFT" | "RIGHT"; body: string }[] }): Promise<void> {
+    if (options.comments.length === 0) return;
+    await this.octokit.rest.pulls.createReview({
+      ...this.o,
+      pull_number: options.number,
+      commit_id: options.commitId,
+      event: "COMMENT",
+      body: options.body,
+      comments: options.comments,
+    });
+  }
+
+  async comment(number: number, body: string): Promise<void> {
+    await this.octokit.rest.issues.createComment({ ...this.o, issue_number: number, body });
+  }
+
+  /** Creates or updates, in place, the one comment carrying `marker` (an HTML comment). */
+  async upsertComment(number: number, marker: string, body: string): Promise<void> {
+    const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...this.o, issue_number: number, per_page: 100 });
+    const mine = comments.find((c) => (c.body ?? "").includes(marker));
+    const text = `${body}\n\n${marker}`;
+    if (mine) await this.octokit.rest.issues.updateComment({ ...this.o, comment_id: mine.id, body: text });
+    else await this.octokit.rest.issues.createComment({ ...this.o, issue_number: number, body: text });
+  }
+
+  /** admin | write | read | none (a 404 means no access). */
+  async permission(username: string): Promise<string> {
+    try {
+      const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...this.o, username });
+      return data.permission;
+    } catch (err) {
+      if (status(err) === 404) return "none";
+      throw err;
+    }
+  }
+
+  /**
+   * The `penult` check run: summary plus annotations on statement lines. GitHub takes 50
+   * annotations per request, so more than 50 findings cost one more call per 50.
+   */
+  async checkRun(options: { headSha: string; conclusion: "success" | "failure" | "neutral"; title: string; summary: string; findings: readonly Diagnostic[] }): Promise<void> {
+    const annotations = options.findings
+      .filter((d) => d.file && d.line)
+      .map((d) => ({
+        path: d.file as string,
+        start_line: d.line as number,
+        end_line: d.line as number,
+        annotation_level: d.severity === "error" ? ("failure" as const) : d.severity === "warning" ? ("warning" as const) : ("notice" as const),
+        title: d.code,
+        message: d.message,
+      }));
+    const first = annotations.slice(0, ANNOTATIONS_PER_REQUEST);
+    const { data } = await this.octokit.rest.checks.create({
+      ...this.o,
+      name: "penult",
+      head_sha: options.headSha,
+      status: "completed",
+      conclusion: options.conclusion,
+      output: { title: options.title, summary: options.summary, annotations: first },
+    });
+    for (let i = ANNOTATIONS_PER_REQUEST; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) {
+      await this.octokit.rest.checks.update({
+        ...this.o,
+        check_run_id: data.id,
+        output: { title: options.title, summary: options.summary, annotations: annotations.slice(i, i + ANNOTATIONS_PER_REQUEST) },
+      });
+    }
+  }
+}
+
+/** HTTP status of an Octokit error, if any. */
+export function status(err: unknown): number | undefined {
+  return typeof err === "object" && err !== null && "status" in err ? Number((err as { status: unknown }).status) : undefined;
+}
+
+/** Paths the app reads from a commit: config, statements, generated output, template overrides. */
+export function keepForPenult(options: { statements: (path: string) => boolean; output: string; templates: string }): (path: string) => boolean {
+  const out = options.output === "." ? "" : options.output + "/";
+  const tpl = options.templates.replace(/\/$/, "") + "/";
+  return (p) => p === CONFIG_PATH || p === ".github/penult.yaml" || options.statements(p) || out === "" || p.startsWith(out) || p.startsWith(tpl);
+}

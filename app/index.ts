@@ -1,0 +1,16 @@
+import type { Probot } from "probot";
+import { onIssueComment } from "./handlers/issue-comment.js";
+import { onPullRequest } from "./handlers/pull-request.js";
+import { onPush } from "./handlers/push.js";
+import { WorkQueue } from "./work-queue.js";
+
+/**
+ * The penult GitHub App: routing only. Each handler is guard clauses plus one job; every decision
+ * about statements and contracts is made in lib/.
+ */
+export default function penultApp(app: Probot): void {
+  const queue = new WorkQueue();
+  app.on("push", (context) => onPush(context, queue));
+  app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) => onPullRequest(context, queue));
+  app.on("issue_comment.created", (context) => onIssueComment(context, queue));
+}

@@ -1,0 +1,100 @@
+import { kebabCase } from "change-case";
+import { compile } from "../../lib/compile.js";
+import { formatLocation } from "../../lib/diagnostics.js";
+import { matchGlobs } from "../../lib/git/match-globs.js";
+import { readSourceFiles } from "../../lib/git/read-source-files.js";
+import { scaffoldImplementation } from "../../lib/implement/index.js";
+import { explainElement, renderExplanation } from "../../lib/jobs/explain-element.js";
+import { COMMAND_HELP, type Command } from "../../lib/jobs/parse-command.js";
+import { keepForPenult, type RepoClient } from "../github/repo-client.js";
+import { loadRepoConfig, runContractsJob } from "./contracts-job.js";
+
+export interface CommandJobInput {
+  client: RepoClient;
+  command: Command;
+  /** Issue or PR number the command was written on (answers go there). */
+  number: number;
+  defaultBranch: string;
+  loadSharedConfig?: () => Promise<unknown>;
+}
+
+/**
+ * Runs one slash command for a user already known to have write access, and answers with one
+ * comment. `/implement` opens a follow-up PR on `penult/implement/<name>` and never overwrites
+ * existing code; nothing is ever written into the contracts folder.
+ */
+export async function runCommandJob(input: CommandJobInput): Promise<string> {
+  const { client, command } = input;
+  const answer = async (text: string) => {
+    await client.comment(input.number, text);
+    return text;
+  };
+  if (command.name === "help") return answer(`${command.problem ? `${command.problem}.\n\n` : ""}${COMMAND_HELP}`);
+
+  const head = await client.branchHead(input.defaultBranch);
+  if (!head) return answer(`The default branch \`${input.defaultBranch}\` has no commits yet.`);
+  if (command.name === "regenerate") {
+    const result = await runContractsJob({
+      client,
+      sha: head,
+      defaultBranch: input.defaultBranch,
+      force: command.force,
+      ...(input.loadSharedConfig ? { loadSharedConfig: input.loadSharedConfig } : {}),
+    });
+    return answer(`Regenerated from ${head.slice(0, 7)}: ${result.message}${result.pull ? ` (#${result.pull.number})` : ""}.`);
+  }
+
+  const archive = await client.downloadArchive(head);
+  const loaded = await loadRepoConfig({ archive, loadSharedConfig: input.loadSharedConfig });
+  if (!loaded.config) return answer(`\`.github/penult.yml\` is invalid, so penult cannot run:\n\n${loaded.diagnostics.map((d) => `- ${d.message}`).join("\n")}`);
+  const config = loaded.config;
+  const tree = await archive.read(keepForPenult({ statements: matchGlobs(config.statements), output: config.output, templates: config.templates }));
+  const read = await readSourceFiles({ reader: tree, globs: config.statements });
+  const compiled = compile({ files: read.files, config });
+
+  if (command.name === "explain") {
+    const found = explainElement(compiled.model, command.target);
+    return answer(renderExplanation(command.target, found, (s) => `../blob/${head}/${s.file}#L${s.line}`));
+  }
+
+  const lang = command.lang ?? config.implement.lang;
+  const scaffold = scaffoldImplementation({ model: compiled.model, statements: compiled.statements, interfaceName: command.target, lang, config });
+  const errors = scaffold.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length || scaffold.files.length === 0) {
+    return answer(`Could not scaffold \`${command.target}\`:\n\n${(errors.length ? errors : scaffold.diagnostics).map((d) => `- ${d.message}`).join("\n") || "- no files to write"}`);
+  }
+  // Never overwrite: files that already exist on the default branch are left out.
+  const paths = new Set(scaffold.files.map((f) => f.path));
+  const existing = new Set(await (await archive.read((p) => paths.has(p))).listFiles(["**"]));
+  const files = scaffold.files.filter((f) => !existing.has(f.path));
+  const skipped = scaffold.files.filter((f) => existing.has(f.path)).map((f) => f.path);
+  if (files.length === 0) return answer(`Every file of the \`${command.target}\` scaffold already exists (${skipped.join(", ")}); nothing to do.`);
+
+  const branch = `penult/implement/${kebabCase(command.target)}-${lang}`;
+  if (await client.branchHead(branch)) {
+    const open = await client.findOpenPull(branch);
+    return answer(`\`${branch}\` already exists${open ? ` (#${open.number})` : ""}; delete it to scaffold again.`);
+  }
+  const commit = await client.commitChanges({
+    parent: head,
+    baseTree: await client.treeOfCommit(head),
+    changes: files.map((f) => ({ path: f.path, action: "create" as const, content: f.content })),
+    message: `penult: scaffold ${command.target} (${lang})\n\nRequested in #${input.number}. Every method throws "not implemented"; tests come from the statements' scenarios.\n`,
+  });
+  await client.createBranch(branch, commit);
+  const notes = scaffold.diagnostics.map((d) => `- ${formatLocation(d) ? `${formatLocation(d)}: ` : ""}${d.message}`);
+  const pull = await client.createPull({
+    title: `Implement ${command.target} (${lang})`,
+    head: branch,
+    base: input.defaultBranch,
+    body: [
+      `The n layer for \`${command.target}\`, scaffolded by penult as asked in #${input.number}: every method throws "not implemented", and the tests come from the statements' scenarios and acceptance criteria. Fill in the bodies here; the contracts in \`${config.output}/\` stay abstract.`,
+      "",
+      "Files:",
+      ...files.map((f) => `- \`${f.path}\``),
+      ...(skipped.length ? ["", "Left alone (they already exist):", ...skipped.map((p) => `- \`${p}\``)] : []),
+      ...(notes.length ? ["", "Notes:", ...notes] : []),
+    ].join("\n"),
+  });
+  return answer(`Opened #${pull.number} with the \`${command.target}\` scaffold (${lang}).`);
+}

@@ -1,0 +1,173 @@
+import { stringify } from "yaml";
+import { CONFIG_PATH, parseConfig, type ResolvedConfig } from "../../lib/config/load-config.js";
+import { formatLocation, type Diagnostic } from "../../lib/diagnostics.js";
+import { matchGlobs } from "../../lib/git/match-globs.js";
+import { planContractsUpdate, SOURCE_TRAILER } from "../../lib/jobs/plan-contracts-update.js";
+import { keepForPenult, type CommitArchive, type PullInfo, type RepoClient } from "../github/repo-client.js";
+
+/** Hidden state the app keeps in the PR body: the branch head it wrote and the commit it came from. */
+const STATE_RE = /<!-- penult:state head=([0-9a-f]{40}) source=([0-9a-f]{40}) -->/;
+const BLOCKED_MARKER = "<!-- penult:blocked -->";
+export const PR_LABEL = "penult";
+
+export type ContractsJobStatus = "opened" | "updated" | "unchanged" | "closed" | "duplicate" | "blocked" | "invalid-config";
+
+export interface ContractsJobInput {
+  client: RepoClient;
+  /** The default-branch commit to generate from. */
+  sha: string;
+  /** Its tree SHA, when the event carries it (saves a request). */
+  treeSha?: string;
+  subject?: string;
+  defaultBranch: string;
+  /** Reads the config through Probot (`context.config`), used only when the file uses `_extends`. */
+  loadSharedConfig?: () => Promise<unknown>;
+  /** Overwrite the contracts branch even when a person pushed to it (`/penult regenerate --force`). */
+  force?: boolean;
+}
+
+export interface ContractsJobResult {
+  status: ContractsJobStatus;
+  pull?: PullInfo;
+  commit?: string;
+  message: string;
+}
+
+/**
+ * The push job: regenerate the contracts of `sha`, write them as one commit on the contracts
+ * branch, open or update the one PR (body = impact report), comment per contract file, and post
+ * the `penult` check run. Idempotent: a redelivered or repeated event finds its own state in the
+ * PR body and writes nothing. Never force-pushes over a person's commit on the contracts branch.
+ */
+export async function runContractsJob(input: ContractsJobInput): Promise<ContractsJobResult> {
+  const { client, sha } = input;
+  const archive = await client.downloadArchive(sha);
+  const loaded = await loadRepoConfig({ archive, loadSharedConfig: input.loadSharedConfig });
+  if (!loaded.config) {
+    await client.checkRun({
+      headSha: sha,
+      conclusion: "failure",
+      title: `${CONFIG_PATH} is invalid`,
+      summary: `penult did not run because its config is invalid. Fix these and push again:\n\n${formatList(loaded.diagnostics)}`,
+      findings: loaded.diagnostics,
+    });
+    return { status: "invalid-config", message: "invalid config" };
+  }
+  const config = loaded.config;
+  const tree = await archive.read(keepForPenult({ statements: matchGlobs(config.statements), output: config.output, templates: config.templates }));
+  const plan = await planContractsUpdate({ tree, sha, config, ...(input.subject !== undefined ? { subject: input.subject } : {}) });
+  const branch = config.branch;
+  const errors = plan.findings.filter((d) => d.severity === "error").length;
+  const postCheck = (extra: string) =>
+    client.checkRun({
+      headSha: sha,
+      conclusion: errors ? "failure" : "success",
+      title: `${plan.statementCount} statements, ${plan.findings.length} findings`,
+      summary: `${plan.report.summary.text}\n\n${extra}${plan.diagnostics.length ? `\n\nWhile reading the repository:\n${formatList(plan.diagnostics)}` : ""}`,
+      findings: plan.findings,
+    });
+
+  if (plan.statementCount === 0 && !plan.report.summary.statements.removed) {
+    // Nothing to compile and nothing that was there before: say so, open no PR.
+    await client.checkRun({
+      headSha: sha,
+      conclusion: "neutral",
+      title: "No statements found",
+      summary: `penult found no statement files matching ${config.statements.map((g) => `\`${g}\``).join(", ")} in ${sha.slice(0, 7)}. Add some (see \`npx penult init\`) or set \`statements:\` in ${CONFIG_PATH}.${plan.diagnostics.length ? `\n\n${formatList(plan.diagnostics)}` : ""}`,
+      findings: plan.diagnostics,
+    });
+    return { status: "unchanged", message: "no statements" };
+  }
+
+  let pull = await client.findOpenPull(branch);
+  const state = pull ? STATE_RE.exec(pull.body) : null;
+  if (pull && state && state[2] === sha && state[1] === pull.headSha && !input.force) {
+    // Same commit again (a redelivery, or two events for one push): the work is done.
+    return { status: "duplicate", pull, message: `contracts for ${sha.slice(0, 7)} are already on ${branch}` };
+  }
+  if (pull && (!state || state[1] !== pull.headSha) && !input.force) {
+    await client.upsertComment(
+      pull.number,
+      BLOCKED_MARKER,
+      `penult did not update this pull request: \`${branch}\` has commits penult did not write (head ${pull.headSha.slice(0, 7)}), ` +
+        `and it never force-pushes over someone's work.\n\nThe statements at ${sha.slice(0, 7)} would change it like this: ${plan.report.summary.text}\n\n` +
+        `To let penult regenerate the branch (your commits on it will be replaced), comment \`/penult regenerate --force\`.`,
+    );
+    await postCheck(`Not applied: ${branch} was changed by a person (see #${pull.number}).`);
+    return { status: "blocked", pull, message: `${branch} has commits penult did not write` };
+  }
+
+  if (plan.upToDate) {
+    if (pull) {
+      await client.updatePull(pull.number, { state: "closed" });
+      await client.comment(pull.number, `The default branch already holds these contracts (as of ${sha.slice(0, 7)}); closing.`);
+    }
+    await postCheck("The contracts in the repository match the statements.");
+    return { status: pull ? "closed" : "unchanged", ...(pull ? { pull } : {}), message: "contracts are up to date" };
+  }
+
+  const baseTree = input.treeSha ?? (await treeOf(client, sha));
+  const commit = await client.commitChanges({ parent: sha, baseTree, changes: plan.changes, message: plan.commitMessage });
+  if (pull) {
+    // Safe to force: the head is the commit penult wrote last (checked above), or --force was asked.
+    await client.moveBranch(branch, commit, true);
+  } else if (!(await client.createBranch(branch, commit))) {
+    const head = await client.branchHead(branch);
+    const ours = head ? (await client.commitMessage(head)).includes(`${SOURCE_TRAILER}:`) : true;
+    if (!ours && !input.force) {
+      await postCheck(`Not applied: the branch ${branch} exists with commits penult did not write; delete it or rename \`branch\` in ${CONFIG_PATH}.`);
+      return { status: "blocked", message: `${branch} exists and is not penult's` };
+    }
+    await client.moveBranch(branch, commit, true);
+  }
+  const body = `${plan.body}\n<!-- penult:state head=${commit} source=${sha} -->\n`;
+  let status: ContractsJobStatus = "updated";
+  if (pull) {
+    await client.updatePull(pull.number, { title: plan.title, body });
+  } else {
+    pull = await client.createPull({ title: plan.title, body, head: branch, base: input.defaultBranch });
+    await client.addLabels(pull.number, [PR_LABEL]);
+    status = "opened";
+  }
+  await client.review({
+    number: pull.number,
+    commitId: commit,
+    body: `Why each contract file changed, by the statements behind it (${sha.slice(0, 7)}).`,
+    comments: plan.fileNotes.map((n) => ({ path: n.path, line: n.line, side: n.side, body: n.body })),
+  });
+  await postCheck(`Contracts: #${pull.number}.`);
+  return { status, pull, commit, message: plan.title };
+}
+
+/**
+ * The config of the commit itself, so statements and config always match. A file that extends
+ * shared settings (`_extends:`) is read through Probot's `context.config`, which resolves them.
+ */
+export async function loadRepoConfig(options: {
+  archive: CommitArchive;
+  loadSharedConfig?: (() => Promise<unknown>) | undefined;
+}): Promise<{ config?: ResolvedConfig; diagnostics: Diagnostic[] }> {
+  const tree = await options.archive.read((p) => p === CONFIG_PATH);
+  const [path] = await tree.listFiles([CONFIG_PATH]);
+  if (!path) return { config: parseConfig({ text: "{}" }).config, diagnostics: [] };
+  let text = new TextDecoder().decode(await tree.readFile(path));
+  if (/^_extends\s*:/m.test(text) && options.loadSharedConfig) {
+    const merged = (await options.loadSharedConfig()) as Record<string, unknown> | null;
+    const { _extends: _ignored, ...rest } = merged ?? {};
+    text = stringify(rest);
+  }
+  const parsed = parseConfig({ text, file: CONFIG_PATH });
+  const errors = parsed.diagnostics.filter((d) => d.severity === "error");
+  return errors.length ? { diagnostics: parsed.diagnostics } : { config: parsed.config, diagnostics: parsed.diagnostics };
+}
+
+async function treeOf(client: RepoClient, sha: string): Promise<string> {
+  return client.treeOfCommit(sha);
+}
+
+function formatList(list: readonly Diagnostic[]): string {
+  return list
+    .slice(0, 30)
+    .map((d) => `- ${formatLocation(d) ? `\`${formatLocation(d)}\` ` : ""}${d.code}: ${d.message}`)
+    .join("\n");
+}

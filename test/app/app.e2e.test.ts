@@ -1,0 +1,234 @@
+import { afterEach, describe, expect, it } from "@jest/globals";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { commentPayload, startHarness, type Harness } from "../helpers/app-harness.js";
+
+const EXAMPLE = join(process.cwd(), "examples", "bookshop");
+const CART = "statements/cart.md";
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const calls = (hh: Harness) => hh.gh.apiCalls().map((r) => `${r.method} ${r.path.replace(/\/repos\/acme\/widgets/, "")}`);
+
+describe("GitHub App end to end (real Probot, signed webhooks, git-backed GitHub emulator)", () => {
+  it("first push: one commit on penult/contracts, one PR with the impact report, file comments, a check run, a label", async () => {
+    h = await startHarness({ copyDir: EXAMPLE });
+    const push = h.commitAndPush({ "statements/cart.md": readCart(h) + "\nThe cart SHALL show the total price of its books.\n" }, "cart: show the total");
+    expect(await h.deliver("push", push)).toBe(200);
+
+    const head = h.git("rev-parse", "penult/contracts");
+    expect(h.git("rev-parse", "penult/contracts^")).toBe(push.after);
+    expect(h.show("penult/contracts", "contracts/model.json")).toContain('"version"');
+    expect(h.show("penult/contracts", "contracts/typescript/index.ts") ?? h.git("ls-tree", "-r", "--name-only", "penult/contracts", "contracts/typescript")).toBeTruthy();
+    expect(h.git("log", "-1", "--format=%B", "penult/contracts")).toContain(`Penult-Source: ${push.after}`);
+
+    const pulls = h.gh.state.pulls;
+    expect(pulls).toHaveLength(1);
+    expect(pulls[0]).toMatchObject({ head: "penult/contracts", base: "main", state: "open", labels: ["penult"] });
+    expect(pulls[0]!.body).toContain(`<!-- penult:state head=${head} source=${push.after} -->`);
+    expect(pulls[0]!.title).toMatch(/^penult: contracts for \d+ changed statements?/);
+    expect(h.gh.state.reviewComments.length).toBeGreaterThan(0);
+    for (const c of h.gh.state.reviewComments) expect(c.path.startsWith("contracts/")).toBe(true);
+    const check = h.gh.state.checkRuns.find((c) => c.head_sha === push.after);
+    expect(check).toMatchObject({ name: "penult", status: "completed" });
+    expect(h.gh.state.unknownRoutes).toEqual([]);
+    // Every call is accounted for: archive, PR lookup, tree, commit, ref, PR, label, review, check run.
+    expect(calls(h)).toEqual([
+      `GET /tarball/${push.after}`,
+      "GET /pulls",
+      "POST /git/trees",
+      "POST /git/commits",
+      "POST /git/refs",
+      "POST /pulls",
+      "POST /issues/1/labels",
+      "POST /pulls/1/reviews",
+      "POST /check-runs",
+    ]);
+  });
+
+  it("an edited statement updates the same PR; the report quotes old -> new; at most 8 API calls", async () => {
+    h = await startHarness({ copyDir: EXAMPLE });
+    await h.deliver("push", h.commitAndPush({ "statements/extra.md": "The cart SHALL show the total price of its books.\n" }, "add total"));
+    const first = h.git("rev-parse", "penult/contracts");
+    const before = h.gh.state.requests.length;
+    const edited = readCart(h).replace("refuse to add another copy", "refuse to add another copy and suggest a bulk order");
+    const push = h.commitAndPush({ [CART]: edited }, "cart: suggest bulk orders");
+    expect(await h.deliver("push", push)).toBe(200);
+
+    expect(h.gh.state.pulls).toHaveLength(1);
+    const body = h.gh.state.pulls[0]!.body;
+    expect(body).toContain("suggest a bulk order");
+    expect(h.git("rev-parse", "penult/contracts^")).toBe(push.after);
+    expect(h.git("rev-parse", "penult/contracts")).not.toBe(first);
+    const apiCalls = h.gh.state.requests.slice(before).filter((r) => !r.path.startsWith("/app/") && !r.path.startsWith("/_codeload/"));
+    expect(apiCalls.length).toBeLessThanOrEqual(8);
+  });
+
+  it("removed statements disappear from the contracts and the report says so", async () => {
+    h = await startHarness({ copyDir: EXAMPLE });
+    await h.deliver("push", h.commitAndPush({ "statements/extra.md": "WHEN a customer rates a book, THE Catalog SHALL store the rating.\n" }, "ratings"));
+    expect(h.show("penult/contracts", "contracts/model.json")).toMatch(/rating/i);
+    const push = h.commitAndPush({ "statements/extra.md": null }, "drop ratings");
+    await h.deliver("push", push);
+    expect(h.show("penult/contracts", "contracts/model.json")).not.toMatch(/rating/i);
+  });
+
+  it("a push that changes nothing relevant writes nothing; a redelivery does nothing twice", async () => {
+    h = await startHarness({ copyDir: EXAMPLE });
+    const push = h.commitAndPush({ "statements/extra.md": "The catalog SHALL list new books first.\n" }, "new books first");
+    expect(await h.deliver("push", push, { id: "delivery-1" })).toBe(200);
+    const head = h.git("rev-parse", "penult/contracts");
+    const n = h.gh.state.requests.length;
+    expect(await h.deliver("push", push, { id: "delivery-1" })).toBe(200);
+    expect(h.gh.state.requests.length).toBe(n);
+    // The same commit under a new delivery id finds its own state in the PR and writes nothing.
+    expect(await h.deliver("push", push, { id: "delivery-2" })).toBe(200);
+    expect(h.git("rev-parse", "penult/contracts")).toBe(head);
+    expect(h.gh.state.requests.slice(n).filter((r) => r.method !== "GET" && !r.path.startsWith("/app/"))).toEqual([]);
+    // A push touching only code files is skipped before any API call.
+    const m = h.gh.state.requests.length;
+    expect(await h.deliver("push", h.commitAndPush({ "src/index.ts": "export {};\n" }, "code only"))).toBe(200);
+    expect(h.gh.state.requests.length).toBe(m);
+  });
+
+  it("two pushes at once: work is serialised, one PR, the branch ends at the later commit", async () => {
+    h = await startHarness({ copyDir: EXAMPLE });
+    const a = h.commitAndPush({ "statements/a.md": "The catalog SHALL list authors.\n" }, "a");
+    const b = h.commitAndPush({ "statements/b.md": "The catalog SHALL list publishers.\n" }, "b");
+    const statuses = await Promise.all([h.deliver("push", a), h.deliver("push", b)]);
+    expect(statuses).toEqual([200, 200]);
+    expect(h.gh.state.pulls).toHaveLength(1);
+    expect(h.git("rev-parse", "penult/contracts^")).toBe(b.after);
+    expect(h.show("penult/contracts", "contracts/model.json")).toMatch(/publisher/i);
+  });
+
+  it("a bad signature is rejected and nothing is written", async () => {
+    h = await startHarness({ copyDir: EXAMPLE });
+    const push = h.commitAndPush({ "statements/a.md": "The catalog SHALL list authors.\n" }, "a");
+    expect(await h.deliver("push", push, { signature: "sha256=" + "0".repeat(64) })).toBe(400);
+    expect(h.gh.state.requests).toEqual([]);
+    expect(() => h!.git("rev-parse", "--verify", "penult/contracts")).toThrow();
+  });
+
+  it("a person's commit on the bot branch is never clobbered: penult comments instead", async () => {
+    h = await startHarness({ copyDir: EXAMPLE });
+    await h.deliver("push", h.commitAndPush({ "statements/a.md": "The catalog SHALL list authors.\n" }, "a"));
+    // Bob pushes to penult/contracts by hand.
+    const w = h.work;
+    const sh = (...args: string[]) => require_git(w, args);
+    sh("fetch", "-q", "origin", "penult/contracts");
+    sh("switch", "-q", "-c", "bob", "FETCH_HEAD");
+    sh("-c", "user.name=Bob", "-c", "user.email=bob@example.test", "commit", "-q", "--allow-empty", "-m", "bob: note");
+    sh("push", "-q", "origin", "bob:penult/contracts");
+    sh("switch", "-q", "main");
+    const bobHead = h.git("rev-parse", "penult/contracts");
+    await h.deliver("push", h.commitAndPush({ "statements/b.md": "The catalog SHALL list publishers.\n" }, "b"));
+    expect(h.git("rev-parse", "penult/contracts")).toBe(bobHead);
+    const comment = h.gh.state.issueComments.find((c) => c.body.includes("penult did not update this pull request"));
+    expect(comment).toBeDefined();
+    // A writer can ask for it explicitly.
+    await h.deliver("issue_comment", commentPayload({ body: "/penult regenerate --force", user: "alice", number: 1, pullRequest: true }));
+    expect(h.git("rev-parse", "penult/contracts")).not.toBe(bobHead);
+    expect(h.show("penult/contracts", "contracts/model.json")).toMatch(/publisher/i);
+  });
+
+  it("/implement by a read-only user is refused politely and writes nothing; by a writer it opens a follow-up PR", async () => {
+    h = await startHarness({ copyDir: EXAMPLE });
+    await h.deliver("push", h.commitAndPush({ "statements/a.md": "The catalog SHALL list authors.\n" }, "a"));
+    const refs = h.git("for-each-ref", "--format=%(refname)");
+    await h.deliver("issue_comment", commentPayload({ body: "/implement Cart --lang ts", user: "mallory", number: 1, pullRequest: true }));
+    expect(h.git("for-each-ref", "--format=%(refname)")).toBe(refs);
+    expect(h.gh.state.issueComments.at(-1)?.body).toMatch(/Sorry @mallory.*write access/);
+    // Bots get no answer at all.
+    const n = h.gh.state.issueComments.length;
+    await h.deliver("issue_comment", commentPayload({ body: "/implement Cart", user: "penult[bot]", userType: "Bot", number: 1, pullRequest: true }));
+    expect(h.gh.state.issueComments.length).toBe(n);
+
+    await h.deliver("issue_comment", commentPayload({ body: "please\n/implement CartApi --lang ts", user: "alice", number: 7 }));
+    const answer = h.gh.state.issueComments.at(-1)?.body ?? "";
+    expect(answer).toMatch(/Opened #2 with the `CartApi` scaffold \(ts\)/);
+    const pr = h.gh.state.pulls.find((p) => p.number === 2)!;
+    expect(pr.head).toBe("penult/implement/cart-api-ts");
+    const files = h.git("diff", "--name-only", "main", "penult/implement/cart-api-ts").split("\n");
+    expect(files.some((f) => f.startsWith("src/"))).toBe(true);
+    expect(files.some((f) => f.startsWith("test/"))).toBe(true);
+    expect(files.some((f) => f.startsWith("contracts/"))).toBe(false);
+  });
+
+  it("/penult explain lists the statements an element comes from", async () => {
+    h = await startHarness({ copyDir: EXAMPLE });
+    h.commitAndPush({}, "noop");
+    await h.deliver("issue_comment", commentPayload({ body: "/penult explain Cart", user: "alice", number: 3 }));
+    const answer = h.gh.state.issueComments.at(-1)?.body ?? "";
+    expect(answer).toMatch(/comes from \d+ statements?/);
+    expect(answer).toContain("statements/cart.md");
+  });
+
+  it("a person's PR: statement lint and hand edits of contracts become the check run; statement edits get an impact preview", async () => {
+    h = await startHarness({ copyDir: EXAMPLE });
+    const w = h.work;
+    const sh = (...args: string[]) => require_git(w, args);
+    sh("switch", "-q", "-c", "feature");
+    writeFileSync(join(w, "statements/cart.md"), readCart(h) + "\nThe cart SHALL be fast and user-friendly.\n");
+    sh("commit", "-qam", "vague");
+    sh("push", "-q", "origin", "feature");
+    const headSha = sh("rev-parse", "HEAD");
+    // The emulator's PR: opened by a person.
+    const pr = await fetch(`${h.gh.url}/repos/acme/widgets/pulls`, { method: "POST", headers: { "x-emulator-user": "alice" }, body: JSON.stringify({ title: "vague", head: "feature", base: "main" }) }).then((r) => r.json() as Promise<{ number: number }>);
+    await h.deliver("pull_request", {
+      action: "opened",
+      number: pr.number,
+      pull_request: { number: pr.number, head: { sha: headSha, ref: "feature", repo: { full_name: "acme/widgets" } }, base: { ref: "main", sha: h.git("rev-parse", "main") }, user: { login: "alice", type: "User" } },
+      repository: { id: 4242, name: "widgets", full_name: "acme/widgets", default_branch: "main", owner: { login: "acme", id: 1, type: "Organization" } },
+      sender: { login: "alice", id: 7, type: "User" },
+      installation: { id: 1, node_id: "x" },
+    });
+    const check = h.gh.state.checkRuns.find((c) => c.head_sha === headSha);
+    expect(check).toBeDefined();
+    expect(JSON.stringify(check!.annotations)).toMatch(/LINT_VAGUE_TERMS/);
+    expect(h.gh.state.issueComments.some((c) => c.issue === pr.number && c.body.includes("What merging this changes in the contracts"))).toBe(true);
+  });
+
+  it("a repository without statements gets a check run and no PR", async () => {
+    h = await startHarness({ files: { "docs/readme.md": "# nothing here\n" } });
+    const push = h.commitAndPush({ "docs/more.md": "More docs.\n" }, "docs");
+    expect(await h.deliver("push", push)).toBe(200);
+    expect(h.gh.state.pulls).toHaveLength(0);
+    expect(h.gh.state.checkRuns.some((c) => c.head_sha === push.after)).toBe(true);
+  });
+
+  it("a push with 1,000 statement files costs the same number of API calls", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 1000; i++) files[`statements/area-${i % 10}/s-${i}.md`] = `The catalog SHALL keep shelf ${i} sorted by title.\n`;
+    h = await startHarness({ files });
+    const push = h.commitAndPush({ "statements/area-0/s-0.md": "The catalog SHALL keep shelf zero sorted by author.\n" }, "edit one");
+    // Past 9 s Probot answers 202 and goes on working: wait for the job's last call, the check run.
+    expect([200, 202]).toContain(await h.deliver("push", push));
+    await waitFor(() => h!.gh.state.checkRuns.some((c) => c.head_sha === push.after), 120_000);
+    const run = h.gh.state.checkRuns.find((c) => c.head_sha === push.after);
+    expect(run?.output?.title === "penult could not run" ? run.output.summary : "ok").toBe("ok");
+    expect(h.gh.state.pulls).toHaveLength(1);
+    expect(h.gh.apiCalls().length).toBeLessThanOrEqual(9);
+  });
+});
+
+async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function readCart(hh: Harness): string {
+  return readFileSync(join(hh.work, CART), "utf8");
+}
+
+function require_git(cwd: string, args: string[]): string {
+  return execFileSync("git", args, { cwd, encoding: "utf8" }).trim();
+}

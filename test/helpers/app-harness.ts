@@ -1,0 +1,175 @@
+/**
+ * Runs the real Probot app behind real HTTP: webhooks are signed POSTs to Probot's node middleware,
+ * and the app's Octokit talks to the git-backed GitHub emulator. Nothing is mocked in between.
+ */
+import { sign } from "@octokit/webhooks-methods";
+import { execFileSync } from "node:child_process";
+import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
+import penultApp from "../../app/index.js";
+import { startGitHubEmulator, type GitHubEmulator, type Permission } from "./github-emulator.js";
+
+export const OWNER = "acme";
+export const REPO = "widgets";
+const SECRET = "test-secret";
+
+export interface Harness {
+  gh: GitHubEmulator;
+  bare: string;
+  work: string;
+  /** Writes files into the work clone (null deletes), commits as `author` and pushes main; returns the push payload. */
+  commitAndPush(files: Record<string, string | null>, message: string, options?: { author?: string }): PushPayload;
+  /** Sends one signed webhook; resolves with the HTTP status once the handlers finished. */
+  deliver(event: string, payload: unknown, options?: { id?: string; signature?: string }): Promise<number>;
+  git(...args: string[]): string;
+  /** `git show <ref>:<path>` on the bare repository, or undefined. */
+  show(ref: string, path: string): string | undefined;
+  close(): Promise<void>;
+}
+
+export interface PushPayload {
+  ref: string;
+  before: string;
+  after: string;
+  [key: string]: unknown;
+}
+
+const run = (cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
+  execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 }).trim();
+
+export async function startHarness(options: { files?: Record<string, string>; copyDir?: string; permissions?: Record<string, Permission> } = {}): Promise<Harness> {
+  const tmp = mkdtempSync(join(tmpdir(), "penult-app-"));
+  const bare = join(tmp, `${REPO}.git`);
+  const work = join(tmp, "work");
+  run(tmp, ["init", "-q", "--bare", "-b", "main", bare]);
+  run(tmp, ["clone", "-q", bare, work]);
+  run(work, ["config", "user.name", "Alice"]);
+  run(work, ["config", "user.email", "alice@example.test"]);
+  if (options.copyDir) cpSync(options.copyDir, work, { recursive: true });
+  for (const [p, c] of Object.entries(options.files ?? {})) writeAt(work, p, c);
+  writeAt(work, "README.md", "# widgets\n");
+  run(work, ["add", "-A"]);
+  run(work, ["commit", "-qm", "initial statements"]);
+  run(work, ["push", "-q", "origin", "main"]);
+
+  const gh = await startGitHubEmulator({ permissions: { alice: "write", mallory: "read", ...options.permissions } });
+  gh.addRepo({ owner: OWNER, name: REPO, dir: bare, defaultBranch: "main", id: 4242 });
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+  const probot = new Probot({
+    appId: 1,
+    privateKey,
+    secret: SECRET,
+    baseUrl: gh.url,
+    logLevel: "fatal",
+    Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, throttle: { enabled: false }, retry: { enabled: false } })),
+  });
+  const middleware = await createNodeMiddleware(penultApp, { probot });
+  const server: Server = createServer((req, res) => {
+    void middleware(req, res, () => {
+      res.writeHead(404);
+      res.end();
+    });
+  });
+  server.keepAliveTimeout = 120_000;
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const addr = server.address();
+  const url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}/api/github/webhooks`;
+
+  const repository = {
+    id: 4242,
+    name: REPO,
+    full_name: `${OWNER}/${REPO}`,
+    private: false,
+    default_branch: "main",
+    master_branch: "main",
+    owner: { login: OWNER, name: OWNER, id: 1, type: "Organization" },
+  };
+
+  return {
+    gh,
+    bare,
+    work,
+    commitAndPush(files, message, opts = {}) {
+      const before = run(work, ["rev-parse", "HEAD"]);
+      for (const [p, c] of Object.entries(files)) {
+        if (c === null) rmSync(join(work, p), { recursive: true, force: true });
+        else writeAt(work, p, c);
+      }
+      run(work, ["add", "-A"]);
+      const author = opts.author ?? "Alice";
+      run(work, ["-c", `user.name=${author}`, "-c", `user.email=${author.toLowerCase()}@example.test`, "commit", "-qm", message, "--allow-empty"]);
+      run(work, ["push", "-q", "origin", "main"]);
+      const after = run(work, ["rev-parse", "HEAD"]);
+      const tree = run(work, ["rev-parse", "HEAD^{tree}"]);
+      const changed = run(work, ["diff", "--name-status", before, after]).split("\n").filter(Boolean);
+      const pick = (s: string) => changed.filter((l) => l.startsWith(s)).map((l) => l.split("\t").pop() as string);
+      return {
+        ref: "refs/heads/main",
+        before,
+        after,
+        created: false,
+        deleted: false,
+        forced: false,
+        base_ref: null,
+        compare: "",
+        commits: [{ id: after, tree_id: tree, distinct: true, message, timestamp: "2026-01-01T00:00:00Z", url: "", author: { name: author, email: "", username: author.toLowerCase() }, committer: { name: author, email: "" }, added: pick("A"), removed: pick("D"), modified: pick("M") }],
+        head_commit: { id: after, tree_id: tree, distinct: true, message, timestamp: "2026-01-01T00:00:00Z", url: "", author: { name: author, email: "" }, committer: { name: author, email: "" }, added: pick("A"), removed: pick("D"), modified: pick("M") },
+        repository,
+        pusher: { name: author.toLowerCase(), email: "" },
+        sender: { login: author.toLowerCase(), id: 7, type: "User" },
+        installation: { id: 1, node_id: "x" },
+      };
+    },
+    async deliver(event, payload, o = {}) {
+      const body = JSON.stringify(payload);
+      const res = await fetch(url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-github-event": event,
+          "x-github-delivery": o.id ?? randomUUID(),
+          "x-hub-signature-256": o.signature ?? (await sign(SECRET, body)),
+        },
+        body,
+      });
+      await res.text();
+      return res.status;
+    },
+    git: (...args) => run(bare, args),
+    show(ref, path) {
+      try {
+        return execFileSync("git", ["show", `${ref}:${path}`], { cwd: bare, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 256 * 1024 * 1024 });
+      } catch {
+        return undefined;
+      }
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await gh.close();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An issue_comment.created payload for a comment by `user` on issue or PR `number`. */
+export function commentPayload(options: { body: string; user: string; number: number; pullRequest?: boolean; userType?: string }) {
+  return {
+    action: "created",
+    issue: { number: options.number, title: "t", state: "open", ...(options.pullRequest ? { pull_request: { url: "" } } : {}) },
+    comment: { id: 99, body: options.body, user: { login: options.user, id: 9, type: options.userType ?? "User" } },
+    repository: { id: 4242, name: REPO, full_name: `${OWNER}/${REPO}`, default_branch: "main", owner: { login: OWNER, id: 1, type: "Organization" } },
+    sender: { login: options.user, id: 9, type: options.userType ?? "User" },
+    installation: { id: 1, node_id: "x" },
+  };
+}
+
+function writeAt(root: string, path: string, content: string): void {
+  const abs = join(root, path);
+  mkdirSync(dirname(abs), { recursive: true });
+  writeFileSync(abs, content);
+}
