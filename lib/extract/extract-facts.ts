@@ -159,6 +159,7 @@ function readSentence(b: FactsBuilder, tagged: TaggedText, from: number, to: num
     start = end;
     while (start < to && (tokens[start]!.lower === "," || tokens[start]!.lower === "then")) start++;
   }
+  if (start >= to) return addFields(b, tagged, from, to, undefined);
   const modal = findModal(tokens, start, to);
   let subject: NounChunk | undefined;
   let actionsFrom = -1;

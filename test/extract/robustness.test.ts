@@ -2,6 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { extractFacts } from "../../lib/extract/extract-facts.js";
 import type { StatementKind } from "../../lib/statements/types.js";
+import { loadAllSentences, toStatement } from "../../bench/extract.bench.js";
 import { makeStatement } from "./make-statement.js";
 
 const KINDS: StatementKind[] = ["user-story", "ears-ubiquitous", "ears-event", "ears-state", "ears-unwanted", "ears-optional", "ears-complex", "shall", "scenario", "glossary", "prose", "chat"];
@@ -28,6 +29,19 @@ describe("extractFacts robustness", () => {
     expect(facts).toHaveLength(3);
     expect(facts[0]!.actions).toEqual([]);
     expect(facts[2]!.actions.length).toBeGreaterThan(0);
+  });
+
+  it("reads every sentence of every corpus as prose and as a shall statement without throwing", () => {
+    const sentences = loadAllSentences();
+    expect(sentences.length).toBeGreaterThan(5000);
+    for (const kind of ["prose", "shall"] as const) {
+      const facts = extractFacts(sentences.map((t, i) => toStatement(t, kind, `c${i}`)));
+      expect(facts).toHaveLength(sentences.length);
+    }
+  });
+
+  it("handles a sentence that is only a leading clause", () => {
+    expect(extractFacts([makeStatement("When the user clicks,", "prose"), makeStatement("If it fails then", "shall")])).toHaveLength(2);
   });
 
   it("handles parts that are empty or odd", () => {
