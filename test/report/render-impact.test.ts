@@ -63,6 +63,20 @@ describe("renderImpactMarkdown", () => {
     expect(JSON.parse(renderImpactJson(a)).version).toBe(1);
   });
 
+  it("does not depend on the order of statements in the input", () => {
+    const previous = load("OPERATION_ADDED_TO_INTERFACE", "previous");
+    const current = load("OPERATION_ADDED_TO_INTERFACE", "current");
+    const render = (p: Model, c: Model, flip: boolean) =>
+      renderImpactMarkdown(
+        computeImpactOfModels({
+          previous: { statements: flip ? [...p.statements].reverse() : p.statements, model: p },
+          current: { statements: flip ? [...c.statements].reverse() : c.statements, model: c },
+          emit: false,
+        }).report,
+      );
+    expect(render(previous, current, true)).toBe(render(previous, current, false));
+  });
+
   it("explains per contract element when no contract files are given", () => {
     const { report } = impactOf("FIELD_TYPE_CHANGED");
     expect(report.contracts.map((c) => c.owner)).toEqual(["cart/Order"]);
