@@ -7,11 +7,13 @@
 import { describe, expect, it } from "@jest/globals";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ImplementLanguage } from "../../lib/config/types.js";
 import { emitContracts } from "../../lib/emitters/index.js";
-import { scaffoldImplementation } from "../../lib/implement/index.js";
+import { compile } from "../../lib/compile.js";
+import { listInterfaces, scaffoldImplementation } from "../../lib/implement/index.js";
+import type { Statement } from "../../lib/statements/types.js";
 import type { Model } from "../../lib/model/types.js";
 import { PYTHON } from "../helpers/compile/python.js";
 import { runTool, type CompileOutcome } from "../helpers/compile/run-tool.js";
@@ -38,12 +40,12 @@ function listFiles(dir: string, ext: string): string[] {
 }
 
 /** Writes contracts (under contracts/) and scaffolds (src/, test/) of one model into a fresh project. */
-function writeProject(root: string, model: Model, lang: ImplementLanguage, interfaces: string[]): string[] {
+function writeProject(root: string, model: Model, lang: ImplementLanguage, interfaces: string[], statements?: readonly Statement[]): string[] {
   const emitted = emitContracts({ model, targets: [TARGET[lang]!] });
   const files = emitted.files.map((f) => ({ path: `contracts/${f.path}`, content: f.content }));
   const scaffolds: string[] = [];
   for (const name of interfaces) {
-    const result = scaffoldImplementation({ model, interfaceName: name, lang });
+    const result = scaffoldImplementation({ model, interfaceName: name, lang, ...(statements ? { statements } : {}) });
     expect(result.diagnostics).toEqual([]);
     expect(result.files).toHaveLength(2);
     for (const f of result.files) scaffolds.push(f.path);
@@ -179,5 +181,29 @@ describe.each(Object.keys(COMPILE))("scaffold in %s compiles against the contrac
     } catch (err) {
       throw err;
     }
+  });
+});
+
+/**
+ * The real pipeline: the bundled bookshop example compiled by lib/compile (parser, extractor,
+ * model builder), then every interface it yields scaffolded and compiled. Names here come from the
+ * model builder, not from a hand-written fixture.
+ */
+describe("scaffold of every interface of examples/bookshop compiles", () => {
+  const dir = join(REPO, "examples", "bookshop");
+  const files = listFiles(dir, ".md")
+    .filter((p) => p.includes(`${join("bookshop", "statements")}`))
+    .map((p) => ({ path: relative(dir, p).split("\\").join("/"), content: readFileSync(p, "utf8") }));
+  it.each(["ts", "python", "go"] as const)("%s", async (lang) => {
+    const compiled = compile({ files });
+    const interfaces = listInterfaces(compiled.model.system).map((t) => t.iface.id);
+    expect(interfaces.length).toBeGreaterThan(0);
+    const base = join(REPO, "test", "implement", "tmp");
+    mkdirSync(base, { recursive: true });
+    const root = mkdtempSync(join(base, `${lang}-bookshop-`));
+    const scaffolds = writeProject(root, compiled.model, lang, interfaces, compiled.statements);
+    const outcome = await COMPILE[lang]!(root, scaffolds);
+    if (!outcome.ok) throw new Error(`${lang} scaffold of examples/bookshop does not compile (kept in ${root}):\n${outcome.output}`);
+    rmSync(root, { recursive: true, force: true });
   });
 });
