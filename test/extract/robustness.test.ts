@@ -31,13 +31,11 @@ describe("extractFacts robustness", () => {
     expect(facts[2]!.actions.length).toBeGreaterThan(0);
   });
 
-  it("reads every sentence of every corpus as prose and as a shall statement without throwing", () => {
+  it("reads every sentence of every corpus without throwing", () => {
     const sentences = loadAllSentences();
     expect(sentences.length).toBeGreaterThan(5000);
-    for (const kind of ["prose", "shall"] as const) {
-      const facts = extractFacts(sentences.map((t, i) => toStatement(t, kind, `c${i}`)));
-      expect(facts).toHaveLength(sentences.length);
-    }
+    const facts = extractFacts(sentences.map((t, i) => toStatement(t, "prose", `c${i}`)));
+    expect(facts).toHaveLength(sentences.length);
   });
 
   it("handles a sentence that is only a leading clause", () => {
