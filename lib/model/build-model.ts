@@ -263,11 +263,16 @@ class ModelBuilder {
   private readonly events = new Map<string, EventAcc>();
   private readonly enums = new Map<string, EnumAcc>();
   private readonly actors = new Map<string, Acc>();
+  /** Concept keys of the actors seen so far ("public user"). */
+  private readonly actorKeys = new Set<string>();
   private readonly placement = new Map<string, Placement>();
   /** Operations each statement produced, for errors and constraints. */
   private readonly opsOf = new Map<string, OpAcc[]>();
   private readonly used = new Set<string>();
   private readonly pendingErrors: { st: Statement; component: string; when: string }[] = [];
+  private namesFixed = false;
+  private readonly typeNames = new Map<string, string>();
+  private readonly concepts = new Map<string, { name: string; words: string[]; plural: boolean } | undefined>();
   /** Files that hold at least one requirement statement; prose elsewhere in them is narrative. */
   private readonly requirementFiles = new Set<string>();
 
@@ -305,6 +310,8 @@ class ModelBuilder {
     this.layOut();
     this.readGlossary();
     this.readDeclaredEntities();
+    // From here on pins, glossary and declared entities are fixed, so names can be cached.
+    this.namesFixed = true;
     for (const st of this.statements) if (REQUIREMENT_KINDS.has(st.kind) && st.kind !== "chat") this.requirementFiles.add(st.file);
     for (const st of this.statements) this.collect(st);
     this.attachPendingErrors();
@@ -392,6 +399,17 @@ class ModelBuilder {
    * and titles keep facet words ("events page" stays EventsPage) and may be longer than entities.
    */
   private typeName(phrase: string, fallback: string, options: { maxWords?: number; keepFacets?: boolean; keepNumber?: boolean } = {}): string {
+    if (!this.namesFixed) return this.typeNameUncached(phrase, fallback, options);
+    const key = `${fallback}|${options.maxWords ?? 3}|${options.keepFacets ? 1 : 0}|${options.keepNumber ? 1 : 0}|${phrase}`;
+    let name = this.typeNames.get(key);
+    if (name === undefined) {
+      name = this.typeNameUncached(phrase, fallback, options);
+      this.typeNames.set(key, name);
+    }
+    return name;
+  }
+
+  private typeNameUncached(phrase: string, fallback: string, options: { maxWords?: number; keepFacets?: boolean; keepNumber?: boolean }): string {
     const norm = normalizePhrase(phrase);
     const pinned = this.pins.get(norm);
     if (pinned) return applyPinnedName(pinned, "type", fallback);
@@ -410,6 +428,13 @@ class ModelBuilder {
 
   /** Resolves an entity-ish phrase to a concept name, matching known concepts by their tail words. */
   private conceptOf(phrase: string): { name: string; words: string[]; plural: boolean } | undefined {
+    if (!this.namesFixed) return this.conceptOfUncached(phrase);
+    if (!this.concepts.has(phrase)) this.concepts.set(phrase, this.conceptOfUncached(phrase));
+    const c = this.concepts.get(phrase);
+    return c ? { name: c.name, words: [...c.words], plural: c.plural } : undefined;
+  }
+
+  private conceptOfUncached(phrase: string): { name: string; words: string[]; plural: boolean } | undefined {
     const norm = normalizePhrase(phrase);
     const c = readConcept(phrase);
     if (c.words.length === 0) return undefined;
@@ -540,11 +565,12 @@ class ModelBuilder {
       const name = this.typeName(words.join(" "), "Actor");
       const acc = this.actors.get(name) ?? { name, sources: new Set(), paths: new Set() };
       acc.sources.add(st.id);
+      if (!this.actors.has(name)) this.actorKeys.add(splitWords(name).join(" "));
       this.actors.set(name, acc);
       actorNames.push(name);
       this.used.add(st.id);
     }
-    const actorKeys = new Set([...this.actors.keys()].map((n) => splitWords(n).join(" ")));
+    const actorKeys = this.actorKeys;
 
     // Entity mentions and fields
     if (!isEntityHeading(st)) {

@@ -1,9 +1,5 @@
-import winkNLP from "wink-nlp";
-import model from "wink-eng-lite-web-model";
-import { readConcept } from "./naming.js";
-
-type Nlp = ReturnType<typeof winkNLP>;
-let nlp: Nlp | undefined;
+import { loadNlp } from "../nlp/tag-text.js";
+import { readConcept, splitWords } from "./naming.js";
 
 /** Irregular past participles of verbs that show up in triggers. */
 const IRREGULAR: Record<string, string> = {
@@ -19,6 +15,9 @@ const IRREGULAR: Record<string, string> = {
   strike: "struck", swear: "sworn", teach: "taught", tell: "told", think: "thought", throw: "thrown",
   understand: "understood", undo: "undone", upload: "uploaded", wake: "woken", wear: "worn", withdraw: "withdrawn",
 };
+
+const PARTICIPLES = new Set(Object.values(IRREGULAR));
+const AUXILIARIES = new Set(["is", "are", "was", "were", "be", "been", "has", "have", "had", "does", "do", "did", "not", "no", "will", "can"]);
 
 /** Two-syllable verbs stressed on the last syllable double their final consonant. */
 const DOUBLING = new Set(["submit", "commit", "admit", "permit", "omit", "emit", "occur", "refer", "prefer", "transfer", "compel", "control", "equip", "regret", "rebut", "recur", "deter", "incur", "patrol"]);
@@ -51,7 +50,8 @@ interface Tok {
 }
 
 function tag(text: string): Tok[] {
-  nlp ??= winkNLP(model);
+  // The extractor's shared wink instance: loading the model twice costs a few hundred ms.
+  const nlp = loadNlp();
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const lowers = (doc.tokens().out(its.value) as string[]).map((v) => v.toLowerCase());
@@ -148,6 +148,12 @@ export function readWantAction(want: string): { verb: string; object?: string; c
  * "the payment fails" -> [payment, failed]; "user logs in" -> [user, logged, in].
  */
 export function nameEventWords(trigger: string): string[] {
+  // Already a name ("item added", "directory browsed"): no tagging needed.
+  const plain = splitWords(trigger).filter((w) => !["a", "an", "the", "this", "that", "its", "their"].includes(w));
+  const last = plain[plain.length - 1];
+  if (plain.length >= 2 && plain.length <= 4 && last && (/[^e]ed$|[^aeiou]ied$|[aeiou][^aeiou]ed$/.test(last) || PARTICIPLES.has(last)) && !plain.slice(0, -1).some((w) => AUXILIARIES.has(w))) {
+    return plain;
+  }
   const toks = tag(trigger);
   const verbAt = toks.findIndex((t) => t.pos === "VERB");
   if (verbAt === -1) {

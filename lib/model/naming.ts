@@ -46,6 +46,18 @@ const KEEP_AS_IS = new Set([
 
 /** Lower-case word tokens of a phrase: letters and digits, inner hyphens and apostrophes split. */
 export function splitWords(phrase: string): string[] {
+  const hit = wordCache.get(phrase);
+  if (hit) return [...hit];
+  const words = splitWordsUncached(phrase);
+  // Phrases repeat across statements; a bounded cache keeps memory flat in long-lived processes.
+  if (wordCache.size > 50_000) wordCache.clear();
+  wordCache.set(phrase, words);
+  return [...words];
+}
+
+const wordCache = new Map<string, string[]>();
+
+function splitWordsUncached(phrase: string): string[] {
   // Possessives name their owner's thing: "teacher's profile" -> teacher profile.
   const ascii = phrase.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/\s?['’]s\b/g, "");
   // Break camelCase and snake_case identifiers too: "KiroWorker", "user_profiles".
@@ -80,6 +92,18 @@ export interface ConceptWords {
  * events" -> event, plural), keeps at most `maxWords` trailing words and singularises the last.
  */
 export function readConcept(phrase: string, maxWords = 3, options: { keepFacets?: boolean; keepNumber?: boolean } = {}): ConceptWords {
+  const key = `${maxWords}|${options.keepFacets ? 1 : 0}|${options.keepNumber ? 1 : 0}|${phrase}`;
+  const hit = conceptCache.get(key);
+  if (hit) return { words: [...hit.words], plural: hit.plural };
+  const out = readConceptUncached(phrase, maxWords, options);
+  if (conceptCache.size > 50_000) conceptCache.clear();
+  conceptCache.set(key, out);
+  return { words: [...out.words], plural: out.plural };
+}
+
+const conceptCache = new Map<string, ConceptWords>();
+
+function readConceptUncached(phrase: string, maxWords: number, options: { keepFacets?: boolean; keepNumber?: boolean }): ConceptWords {
   let words = splitWords(phrase);
   let plural = false;
   for (;;) {
