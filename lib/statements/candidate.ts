@@ -16,7 +16,7 @@ export interface Candidate {
   /** Use the label (scoped to the file) as the id: OpenSpec names, FR-001 codes. */
   labelId?: string;
   authoredId?: string;
-  /** Where the `{#id}` was written, for collision messages. */
+  /** Chat turns only. */
   speaker?: string;
   scenarioName?: string;
   /** Index (into the same file's candidate list) of the statement this one refines. */

@@ -649,6 +649,7 @@ export function splitIntoChunks(text: string, size = CHUNK_SIZE): { start: numbe
 export function flattenDeepNesting(text: string): { text: string; firstLine?: number } {
   let firstLine: number | undefined;
   let out: string[] | undefined;
+  let fence: string | undefined;
   let pos = 0;
   let lineNo = 0;
   while (pos <= text.length) {
@@ -656,7 +657,10 @@ export function flattenDeepNesting(text: string): { text: string; firstLine?: nu
     if (nl < 0) nl = text.length;
     lineNo++;
     const line = text.slice(pos, nl);
-    const flat = flattenLine(line);
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (f) fence = fence === undefined ? f[1]![0] : line.trimStart().startsWith(fence) ? undefined : fence;
+    // Code keeps its indentation: only list and quote structure is costly to parse.
+    const flat = fence !== undefined || f ? line : flattenLine(line);
     if (flat !== line) {
       if (!out) out = text.slice(0, pos).split("\n").slice(0, lineNo - 1);
       firstLine ??= lineNo;
@@ -678,6 +682,8 @@ function flattenLine(line: string): string {
     width += line[i] === "\t" ? 4 : 1;
     i++;
   }
+  // Deep indentation only matters in front of a list or quote marker (nesting); plain text stays.
+  if (!/^(?:[-*+>]|\d{1,9}[.)])(?:[ \t]|$)/.test(line.slice(i))) return line;
   let result = line;
   if (width > MAX_INDENT) result = " ".repeat(MAX_INDENT) + line.slice(i);
   const markers: string[] = [];
@@ -727,16 +733,6 @@ export function readMarkdown(options: { file: string; text: string; chunkSize?: 
   const walker = new MarkdownWalker(file, text, (offset) => index.position(offset).line);
   const processor = needsGfm(text) ? withGfm : withoutGfm;
   const chunks = splitIntoChunks(text, options.chunkSize);
-  if (chunks.length > 1) {
-    diagnostics.push(
-      makeDiagnostic({
-        code: "PARSE_LARGE_FILE",
-        message: `large file (${text.length} characters) parsed in ${chunks.length} chunks split at blank lines`,
-        file,
-        line: 1,
-      }),
-    );
-  }
   for (const ch of chunks) {
     const root = processor.parse(text.slice(ch.start, ch.end)) as Root;
     walker.walkRoot(root, ch.start);

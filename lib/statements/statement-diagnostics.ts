@@ -16,7 +16,7 @@ export const STATEMENT_DIAGNOSTICS = {
   PARSE_BOM: "info",
   /** CRLF or CR line endings were read as LF. */
   PARSE_LINE_ENDINGS: "info",
-  /** A large file was parsed in independent chunks (split at blank lines) to stay linear-time. */
+  /** A file over the size limit was read by the line reader instead of remark. */
   PARSE_LARGE_FILE: "info",
   /** Lists or block quotes nested deeper than the parser follows; the excess nesting was flattened. */
   PARSE_DEEP_NESTING: "warning",
