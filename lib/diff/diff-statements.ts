@@ -2,6 +2,7 @@ import { cmp } from "../diagnostics.js";
 import {
   diceSimilarity,
   normaliseText,
+  SAME_LINE_SIMILARITY_THRESHOLD,
   SHORT_SIMILARITY_THRESHOLD,
   SIMILARITY_THRESHOLD,
   tokenSet,
@@ -193,7 +194,9 @@ function matchBySimilarity(prev: Side[], cur: Side[]): void {
       if (!pairable(p, c)) continue;
       const score = diceSimilarity(tokensOf(p), tokensOf(c));
       const short = Math.min(tokensOf(p).size, tokensOf(c).size) < 4;
-      if (score >= (short ? SHORT_SIMILARITY_THRESHOLD : SIMILARITY_THRESHOLD)) {
+      const sameSpot = p.file === c.file && p.line === c.line;
+      const threshold = sameSpot ? SAME_LINE_SIMILARITY_THRESHOLD : short ? SHORT_SIMILARITY_THRESHOLD : SIMILARITY_THRESHOLD;
+      if (score >= threshold) {
         candidates.push({ i, j, score, sameFile: p.file === c.file });
       }
     }

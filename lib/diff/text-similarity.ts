@@ -50,3 +50,9 @@ export function diceSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): 
  */
 export const SIMILARITY_THRESHOLD = 0.6;
 export const SHORT_SIMILARITY_THRESHOLD = 0.75;
+/**
+ * A statement edited in place (same file, same line on both sides) needs only 0.5: "Used by the
+ * LocationTree component." -> "... encrypted." (spec-kit data-model.md, 3 content words, one
+ * changed) is one statement edited, which the position confirms.
+ */
+export const SAME_LINE_SIMILARITY_THRESHOLD = 0.5;

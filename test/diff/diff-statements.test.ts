@@ -77,6 +77,15 @@ describe("diffStatements on an EARS excerpt (ears-kiro corpus)", () => {
     expect(d.changes.map((c) => c.kind).sort()).toEqual(["added", "removed"]);
   });
 
+  it("pairs a short statement edited in place (same line) at a lower threshold", () => {
+    // spec-kit data-model.md (CommunityManagement 010-events-explorer): 3 content words, one changed.
+    const mk = (text: string) => ({ id: derivedId("statements/dm.md", text), text, file: "statements/dm.md", line: 75 });
+    const d = diffStatements({ previous: [mk("Used by the LocationTree component.")], current: [mk("Used by the LocationTree encrypted.")] });
+    expect(d.changes.map((c) => c.kind)).toEqual(["edited"]);
+    const moved = diffStatements({ previous: [mk("Used by the LocationTree component.")], current: [{ ...mk("Used by the LocationTree encrypted."), line: 90 }] });
+    expect(moved.changes.map((c) => c.kind).sort()).toEqual(["added", "removed"]);
+  });
+
   it("never pairs statements whose authored ids differ, however alike", () => {
     const prev = base.map((s, i) => (i === 0 ? { ...s, id: "WRK-1", authored: true } : s));
     const cur = base.map((s, i) => (i === 0 ? { ...s, id: "WRK-9", authored: true, text: s.text + " again" } : s));
