@@ -166,8 +166,8 @@ class Lexer {
       return false;
     }
     // Literals
-    if (lang === "rust" && this.tryRustPrefixedLiteral()) return false;
-    if (lang === "csharp" && this.tryCSharpString()) return false;
+    if (lang === "rust" && (ch === "b" || ch === "c" || ch === "r") && this.tryRustPrefixedLiteral()) return false;
+    if (lang === "csharp" && (ch === "$" || ch === "@" || ch === '"') && this.tryCSharpString()) return false;
     if (ch === '"') {
       if (lang === "java" && s.startsWith('"""', start)) this.javaTextBlock();
       else this.quoted('"', lang === "rust" /* multi-line */);
@@ -360,7 +360,7 @@ class Lexer {
   private tryRustPrefixedLiteral(): boolean {
     const s = this.src;
     const start = this.pos;
-    const m = /^(b|c|br|cr|r)(#*)(["'])/.exec(s.slice(start, start + 300));
+    const m = /^(b|c|br|cr|r)(#{0,255})(["'])/y.exec(s.slice(start, start + 260));
     if (!m) return false;
     const prefix = m[1]!;
     const hashes = m[2]!;
