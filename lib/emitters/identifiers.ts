@@ -137,6 +137,21 @@ function isReserved(id: string, naming: LanguageNaming, kind: NameKind): boolean
  * deterministic; uniqueness within a scope is {@link NameScope}'s job.
  */
 export function makeIdentifier(name: string, options: IdentifierOptions): string {
+  // Pure function of its inputs; names repeat a lot (field names, parameters), so memoise.
+  let cache = identifierCache.get(options.naming);
+  if (!cache) identifierCache.set(options.naming, (cache = new Map()));
+  const key = `${options.style}\u0000${options.kind}\u0000${name}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const out = makeIdentifierUncached(name, options);
+  if (cache.size > 100_000) cache.clear();
+  cache.set(key, out);
+  return out;
+}
+
+const identifierCache = new WeakMap<LanguageNaming, Map<string, string>>();
+
+function makeIdentifierUncached(name: string, options: IdentifierOptions): string {
   const { naming, style, kind } = options;
   const words = transliterate(name).trim();
   let id = words ? applyCase(words, style) : "";
@@ -246,8 +261,12 @@ export type CommentStyle =
  */
 const HAZARD = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+const NEEDS_SANITIZING = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\uD800-\uDFFF]/;
+
 /** Makes text safe to show on one line anywhere: hazards made visible, tabs and newlines to spaces. */
 export function sanitizeLine(text: string): string {
+  // Fast path: most text holds nothing to replace (this runs on every interpolated value).
+  if (!NEEDS_SANITIZING.test(text)) return text;
   return text
     .replace(/\r\n?|\n|\t/g, " ")
     .replace(HAZARD, (c) => `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`);
@@ -278,7 +297,7 @@ export function sanitizeCommentText(text: string, style: CommentStyle): string {
       s = s.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
       break;
     case "html":
-      s = s.replace(/--/g, "- -").replace(/-$/, "- ").replace(/^>/, " >");
+      s = s.replace(/-(?=-)/g, "- ").replace(/-$/, "- ").replace(/^>/, " >");
       break;
   }
   return s.trimEnd();
