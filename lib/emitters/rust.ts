@@ -119,7 +119,7 @@ function doc(ctx: EmitContext, element: Element, constraints?: readonly QualityC
 }
 
 function emitRust(ctx: EmitContext): OutputFile[] {
-  const folders = planSubsystemFolders({ index: ctx.index, naming: RUST_NAMING, style: "snake", blocked: ["lib", "mod", "std", "core", "alloc"] });
+  const folders = planSubsystemFolders({ index: ctx.index, naming: RUST_NAMING, style: "snake", blocked: ["lib", "mod", "main", "std", "core", "alloc"] });
   const names = new Map<string, string>();
   for (const s of ctx.index.subsystems) {
     const scope = new NameScope({ blocked: RUST_NAMING.reserved.types });
