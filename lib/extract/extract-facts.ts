@@ -301,16 +301,20 @@ function readGlossary(b: FactsBuilder, s: Statement): void {
   if (!g) return readText(b, s.text);
   const term = splitTerm(g.term);
   if (!term) return;
-  const persona = isPersona(term);
-  if (persona) b.addActor(term);
-  else b.entities.add(term);
   const tagged = tagText(g.definition);
+  const before = b.fields.length;
   for (const [from, to] of tagged.sentences) addFields(b, tagged, from, to, term);
+  // A term with attributes is data the system keeps ("EventGroupMember: groupId, eventId"), even
+  // when its head names a person; a persona term without attributes is an actor.
+  if (isPersona(term) && b.fields.length === before) b.addActor(term);
+  else b.entities.add(term);
 }
 
 /** "EventGroupMember" -> "event group member" (spec-kit key entities are often PascalCase). */
 function splitTerm(term: string): string {
-  return normaliseName(term.replace(/[*`]/g, " ").replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/_/g, " "));
+  const bare = term.replace(/\s*[([].*$/, "").trim();
+  if (bare.split(/\s+/).length > 5) return "";
+  return normaliseName(bare.replace(/[*`]/g, " ").replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/_/g, " "));
 }
 
 /** Reads the facts of one statement. Pure: depends on the statement alone. */

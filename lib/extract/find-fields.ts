@@ -58,44 +58,88 @@ function fieldName(tokens: readonly Token[], from: number, to: number): { name: 
   return { name, optional };
 }
 
+/** Reads a parenthesis after a field: allowed values ("pending/approved"), "nullable"/"optional". */
+function readParenthesis(tokens: readonly Token[], open: number, to: number): { end: number; values?: string[]; optional: boolean } | undefined {
+  let close = -1;
+  for (let idx = open + 1; idx < to; idx++) {
+    if (tokens[idx]!.lower === ")") {
+      close = idx;
+      break;
+    }
+  }
+  if (close < 0) return undefined;
+  const inner = tokens
+    .slice(open + 1, close)
+    .map((t) => t.text)
+    .join(" ")
+    .replace(/\s*([/|])\s*/g, "$1")
+    .replace(/^enum\s*:?\s*/i, "")
+    .trim();
+  const optional = /\b(?:nullable|optional)\b/i.test(inner);
+  if (/^[A-Za-z][\w-]*(?:[/|][A-Za-z][\w-]*)+$/.test(inner)) return { end: close + 1, values: inner.split(/[/|]/).map((v) => v.toLowerCase()), optional };
+  return { end: close + 1, optional };
+}
+
 /**
  * Reads a list of attribute phrases starting at i: "title, date, and location", "status
- * (pending/approved), notes". Parenthesised alternatives become allowed values.
+ * (pending/approved), notes". Parenthesised alternatives become allowed values. In a pure list (a
+ * definition that is only attributes) an item runs to the next comma whatever its tags; otherwise
+ * it stops at a verb or a function word.
  */
-function readFieldList(tokens: readonly Token[], i: number, to: number, owner: string, out: FieldFact[]): number {
+function readFieldList(tokens: readonly Token[], i: number, to: number, owner: string, out: FieldFact[], pureList = false): number {
   let k = i;
   for (;;) {
-    while (k < to && (tokens[k]!.lower === "," || tokens[k]!.lower === "and" || tokens[k]!.lower === "or" || tokens[k]!.lower === "optional" && false)) k++;
-    let start = k;
-    // An item is a short run of words up to a comma, "and", "(" or the end.
-    while (k < to && !/^(?:,|;|\(|\)|\.|:|and|or|for|to|that|which|who|when|if|so|in|on|from|by|via|per)$/.test(tokens[k]!.lower) && tokens[k]!.pos !== "VERB" || (k < to && k === start && tokens[k]!.lower === "optional")) {
-      if (tokens[k]!.pos === "VERB" && k !== start) break;
+    while (k < to && /^(?:,|and|or)$/.test(tokens[k]!.lower)) k++;
+    const start = k;
+    while (k < to) {
+      const w = tokens[k]!.lower;
+      if (/^(?:,|;|\(|\)|\.|:|and|or)$/.test(w)) break;
+      if (!pureList && (/^(?:for|to|that|which|who|when|if|so|in|on|from|by|via|per|with)$/.test(w) || (tokens[k]!.pos === "VERB" && k !== start))) break;
       k++;
     }
     if (k === start) break;
     // A leading verb means the list is over ("... and links to products").
-    if (tokens[start]!.pos === "VERB" && tokens[start]!.lower !== "optional" && !/(?:ed|ing)$/.test(tokens[start]!.lower)) break;
+    if (!pureList && tokens[start]!.pos === "VERB" && !/(?:ed|ing)$/.test(tokens[start]!.lower)) break;
     const item = fieldName(tokens, start, k);
     let values: string[] | undefined;
+    let optional = item?.optional ?? false;
     if (tokens[k]?.lower === "(") {
-      const close = tokens.findIndex((t, idx) => idx > k && idx < to && t.lower === ")");
-      if (close < 0) break;
-      const inner = tokens.slice(k + 1, close).map((t) => t.text).join("");
-      if (/^[A-Za-z_]+(?:[/|,][A-Za-z_]+)+$/.test(inner)) values = inner.split(/[/|,]/).map((v) => v.toLowerCase());
-      k = close + 1;
+      const paren = readParenthesis(tokens, k, to);
+      if (!paren) break;
+      values = paren.values;
+      optional ||= paren.optional;
+      k = paren.end;
     }
     if (item) {
       const f: FieldFact = { entity: owner, field: item.name };
       const type = values ? "string" : guessFieldType(item.name);
       if (type) f.type = type;
-      if (item.optional) f.optional = true;
+      if (optional) f.optional = true;
       if (values) f.values = values;
       out.push(f);
     }
-    start = k;
     if (k >= to || !/^(?:,|and|or)$/.test(tokens[k]!.lower)) break;
   }
   return k;
+}
+
+/** True when tokens[from, to) is only a comma list of short items ("id, name, createdAt (nullable)"). */
+function isPureList(tokens: readonly Token[], from: number, to: number): boolean {
+  let depth = 0;
+  let words = 0;
+  let items = 1;
+  for (let k = from; k < to; k++) {
+    const w = tokens[k]!.lower;
+    if (w === "(") depth++;
+    else if (w === ")") depth = Math.max(0, depth - 1);
+    else if (depth > 0) continue;
+    else if (w === "," || w === ";") {
+      items++;
+      words = 0;
+    } else if (w === "." && k === to - 1) continue;
+    else if (++words > 4) return false;
+  }
+  return items >= 2;
 }
 
 /** The first word of the noun phrase right before position p, lower case ("" when none). */
@@ -145,8 +189,17 @@ export function findFields(o: FindFieldsOptions): FieldFact[] {
       }
     }
   }
+  if (o.owner && isPureList(tokens, from, to)) {
+    readFieldList(tokens, from, to, o.owner, out, true);
+    return dedupe(out);
+  }
+  let depth = 0;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
+    // Asides in parentheses ("(composite key with eventId)") are not attribute lists.
+    if (t.lower === "(") depth++;
+    else if (t.lower === ")") depth = Math.max(0, depth - 1);
+    if (depth > 0 || t.lower === ")") continue;
     let listAt = -1;
     if ((t.pos === "VERB" || t.pos === "AUX") && HAVE_LEMMAS.has(t.lemma)) listAt = i + 1;
     else if ((t.pos === "VERB" || t.pos === "NOUN") && SHOW_LEMMAS.has(t.lemma) && /^(?:each|every)$/.test(ownerDeterminer(o, i))) listAt = i + 1;
@@ -169,12 +222,10 @@ export function findFields(o: FindFieldsOptions): FieldFact[] {
     if (WITH_WORDS.has(t.lower) && out.length - before === 1 && !o.owner) out.length = before;
     if (end > i) i = end - 1;
   }
-  // A definition that is only a list: "**Event**: title, date, location".
-  if (o.owner && out.length === 0) {
-    const verbs = tokens.slice(from, to).filter((t) => t.pos === "VERB" && !/(?:ed|ing)$/.test(t.lower)).length;
-    const commas = tokens.slice(from, to).filter((t) => t.lower === ",").length;
-    if (verbs === 0 && commas >= 1) readFieldList(tokens, from, to, o.owner, out);
-  }
+  return dedupe(out);
+}
+
+function dedupe(out: FieldFact[]): FieldFact[] {
   const seen = new Set<string>();
   return out.filter((f) => {
     const key = `${f.entity}\u0000${f.field}`;
