@@ -62,7 +62,7 @@ export function lintStatements(options: LintStatementsOptions): Diagnostic[] {
     if (setting.level === "off") continue;
     let reports;
     try {
-      reports = rule.check({ statements: options.statements, facts, model: options.model, options: setting.options, glossary });
+      reports = rule.check({ statements: options.statements, facts, model: options.model, options: setting.options, glossary, sources: options.sources });
     } catch (err) {
       out.push({ code: "LINT_RULE_FAILED", severity: "error", message: `lint rule ${rule.meta.id} failed: ${err instanceof Error ? err.message : String(err)}` });
       continue;

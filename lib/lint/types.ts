@@ -51,6 +51,8 @@ export interface RuleContext<O = Record<string, unknown>> {
    * repository has no glossary.
    */
   glossary: ReadonlyMap<string, string>;
+  /** Raw statement files by path, when the caller has them (markup the statement text lost, e.g. `**term**`). */
+  sources?: Readonly<Record<string, string>>;
 }
 
 /** A lint rule: one file in lib/lint/rules/, listed in the registry. */
