@@ -6,7 +6,7 @@ import { builtinTemplateSource, layerTemplateSources } from "../emitters/templat
 import type { TemplateSource } from "../emitters/types.js";
 import { clip, excerptChange } from "./excerpt-change.js";
 import { isTraceOnly } from "./build-impact-report.js";
-import type { ImpactReport, StatementQuote } from "./types.js";
+import type { ContractItem, ImpactReport, StatementQuote } from "./types.js";
 
 export interface RenderImpactMarkdownOptions {
   /** Template overrides, e.g. a repository's `.penult/templates/report/impact.md.mustache`. */
@@ -86,11 +86,7 @@ export function renderImpactMarkdown(report: ImpactReport, options: RenderImpact
     hasContracts: report.contracts.length > 0,
     contracts: report.contracts.map((s) => ({
       title: s.file ? `\`${s.file}\`${s.status && s.status !== "modified" ? ` (${s.status})` : ""}` : `\`${md(displayName(s.owner!))}\` (${s.ownerKind})`,
-      items: s.items.map((i) => ({
-        what: md(capitalise(i.what.join("; "))),
-        rules: i.rules.join(", "),
-        statements: i.statements.map((q) => ({ quote: quoteLine(q) })),
-      })),
+      groups: groupByStatements(s.items),
       hasQuotes: s.quotes.length > 0,
       quotes: foldRenamedQuotes(s.quotes, report).map((quote) => ({ quote })),
       empty: s.items.length === 0 && s.quotes.length === 0,
@@ -103,6 +99,24 @@ export function renderImpactMarkdown(report: ImpactReport, options: RenderImpact
   // Values are escaped above for markdown; the template escape only keeps every value on one line.
   const out = Mustache.render(template.replace(/\r\n?/g, "\n"), view, undefined, { escape: (v: unknown) => String(v).replace(/[\r\n]+/g, " ") });
   return out.replace(/\n{3,}/g, "\n\n").replace(/\s+$/, "") + "\n";
+}
+
+/**
+ * Items of one contract section grouped by the statements behind them, so each statement is quoted
+ * once and followed by everything it changed in the file.
+ */
+function groupByStatements(items: readonly ContractItem[]): { head: string; statements: { quote: string }[]; changes: { what: string; rules: string }[] }[] {
+  const groups = new Map<string, ContractItem[]>();
+  for (const i of items) {
+    const key = i.statements.map((q) => q.id).join("\n");
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  }
+  return [...groups.entries()].map(([key, list]) => ({
+    // One statement is quoted as the bullet itself; several are listed under a heading line.
+    head: key === "" ? "Not traced to a changed statement:" : list[0]!.statements.length === 1 ? quoteLine(list[0]!.statements[0]!) : "Because these statements changed:",
+    statements: list[0]!.statements.length > 1 ? list[0]!.statements.map((q) => ({ quote: quoteLine(q) })) : [],
+    changes: list.map((i) => ({ what: md(capitalise(i.what.join("; "))), rules: i.rules.join(", ") })),
+  }));
 }
 
 function nonBreakingTitle(n: number): string {
