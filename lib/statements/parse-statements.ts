@@ -99,6 +99,7 @@ function readFile(source: SourceFile): FileRead {
     for (const d of md.diagnostics) diagnostics.push(d);
     if (md.skipped.questions) skipped.push(`${md.skipped.questions} bare questions`);
     if (md.skipped.tables) skipped.push(`${md.skipped.tables} tables that hold no requirements`);
+    if (md.skipped.fragments) skipped.push(`${md.skipped.fragments} one-word fragments`);
   }
   if (skipped.length) {
     diagnostics.push(

@@ -309,6 +309,16 @@ export function readChat(text: string, options: { quoted?: boolean } = {}): Chat
     }
     lastWasResidue = false;
     if (quoted) raw = raw.replace(/^[ \t]{0,3}>[ \t]?/, (m) => " ".repeat(m.length));
+    // A markdown heading inside a transcript heads the lines under it, like a title line.
+    const heading = /^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$/.exec(raw);
+    if (heading) {
+      const title = heading[1]!.replace(/\*\*|__|`/g, "").trim();
+      if (title) {
+        major = title;
+        minor = undefined;
+      }
+      continue;
+    }
     const cleaned = cleanLine(raw);
     if (cleaned.diagram) {
       skipped["diagram lines"]++;

@@ -30,7 +30,8 @@ const withoutGfm = unified().use(remarkParse);
 
 /** Only files that may hold GFM syntax pay for the GFM extensions (they double the parse time). */
 function needsGfm(text: string): boolean {
-  return /\|/.test(text) || /~~/.test(text) || /\[[ xX]\]/.test(text) || /\[\^/.test(text);
+  // A table delimiter row, strikethrough or footnotes. Task-list boxes are stripped by hand.
+  return /^[ \t]*(?:\|[ \t]*:?-+|:?-+:?[ \t]*\|)/m.test(text) || /~~/.test(text) || /\[\^/.test(text);
 }
 
 interface FlatText {
@@ -162,7 +163,7 @@ interface Anchor {
 class MarkdownWalker {
   readonly candidates: Candidate[] = [];
   readonly diagnostics: Diagnostic[] = [];
-  readonly skipped = { questions: 0, tables: 0 };
+  readonly skipped = { questions: 0, tables: 0, fragments: 0 };
   private headings: HeadingFrame[] = [];
   private uid = 0;
   private anchors: Anchor[] = [];
@@ -307,7 +308,8 @@ class MarkdownWalker {
     if (flat.onlyCode || flat.onlyLinks) return;
     const taken = takeAuthoredId(flat.text);
     this.reportInvalidId(taken.invalid, start);
-    let text = taken.text;
+    // "[ ] task" when the file was parsed without GFM.
+    let text = listItem ? taken.text.replace(/^\[[ xX]\]\s+/, "") : taken.text;
     if (!/[\p{L}]/u.test(text)) return;
     const lead = flat.lead?.replace(/[:\s]+$/, "");
     const leadKey = lead?.toLowerCase();
@@ -391,6 +393,11 @@ class MarkdownWalker {
     const cls = o.cls;
     const text = (cls.text ?? o.text).trim();
     if (!text) return;
+    // "None." or "Optional" alone says nothing about the system.
+    if (cls.kind === "prose" && !o.authoredId && !/\s/.test(text)) {
+      this.skipped.fragments++;
+      return;
+    }
     const c: Candidate = { text, start: o.start, end: o.end, headingPath: this.headingPath, cls };
     let label = o.label ?? cls.label;
     if (o.authoredId) c.authoredId = o.authoredId;
@@ -711,7 +718,7 @@ function flattenLine(line: string): string {
 
 /** Reads statements from a markdown text (already decoded, LF). */
 export function readMarkdown(options: { file: string; text: string; chunkSize?: number }): ReadResult & {
-  skipped: { questions: number; tables: number };
+  skipped: { questions: number; tables: number; fragments: number };
   /** The text the offsets refer to (deep nesting flattened; same lines as the input). */
   text: string;
 } {

@@ -24,7 +24,7 @@ describe("statement ids", () => {
   });
 
   it("numbers identical statements in one file and warns", () => {
-    const r = parseStatements([{ path: "statements/d.md", content: "- The cart keeps items.\n- Other.\n- the cart keeps ITEMS\n" }]);
+    const r = parseStatements([{ path: "statements/d.md", content: "- The cart keeps items.\n- Other things.\n- the cart keeps ITEMS\n" }]);
     const [first, , third] = r.statements;
     expect(third!.id).toBe(`${first!.id}-2`);
     expect(r.diagnostics.map((d) => [d.code, d.line, d.statement])).toEqual([["PARSE_DUPLICATE_STATEMENT", 3, third!.id]]);
