@@ -97,6 +97,20 @@ export const CONFIG_SCHEMA = {
       minLength: 1,
       default: ".penult/templates",
     },
+    llm: {
+      description:
+        "Optional LLM engine (any OpenAI-compatible endpoint; OPENAI_BASE_URL and OPENAI_API_KEY come from the environment). Off unless `model` is set; the offline extractor always runs and is the fallback.",
+      type: "object",
+      additionalProperties: false,
+      required: ["model"],
+      properties: {
+        model: { description: "Model name sent to the endpoint, e.g. gpt-4o-mini.", type: "string", minLength: 1 },
+        cache: { description: "Answer cache committed with the contracts, so the same statements give the same bytes.", type: "string", minLength: 1, default: "contracts/.penult-cache/llm.jsonl" },
+        timeoutMs: { description: "Timeout of one request in milliseconds.", type: "integer", minimum: 1000, default: 30000 },
+        maxRetries: { description: "Retries on 429 and 5xx (with back-off).", type: "integer", minimum: 0, maximum: 10, default: 2 },
+        concurrency: { description: "Requests in flight at once.", type: "integer", minimum: 1, maximum: 32, default: 4 },
+      },
+    },
     branch: {
       description: "Branch that `penult sync` and the GitHub App commit the contracts to.",
       type: "string",

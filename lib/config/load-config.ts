@@ -126,6 +126,7 @@ export function resolveConfig(raw: Partial<PenultConfig> & { statements?: string
     implement: { ...DEFAULT_IMPLEMENT, ...raw.implement },
     templates: trimSlashes(raw.templates ?? DEFAULT_TEMPLATES),
     branch: raw.branch ?? DEFAULT_BRANCH,
+    ...(raw.llm ? { llm: { ...raw.llm } } : {}),
   };
 }
 

@@ -22,6 +22,18 @@ export interface PenultConfig {
   templates?: string;
   /** Branch `penult sync` (and the GitHub App) commit the contracts to. */
   branch?: string;
+  /** Optional LLM engine; absent means offline only. */
+  llm?: LlmConfig;
+}
+
+export interface LlmConfig {
+  /** Model name sent to the OpenAI-compatible endpoint. */
+  model: string;
+  /** Cache file of answers, committed with the contracts (default `contracts/.penult-cache/llm.jsonl`). */
+  cache?: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+  concurrency?: number;
 }
 
 export type LintSeverity = "off" | "info" | "warning" | "error";

@@ -122,7 +122,7 @@ function actor(a: Actor): Actor {
 }
 
 function statementRef(s: StatementRef): StatementRef {
-  return { id: s.id, file: s.file, line: s.line, kind: s.kind, text: s.text };
+  return { id: s.id, file: s.file, line: s.line, kind: s.kind, text: s.text, ...(s.engine ? { engine: s.engine } : {}) };
 }
 
 /** Returns the model in canonical form (a deep copy); canonicalising twice changes nothing. */

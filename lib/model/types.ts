@@ -134,6 +134,11 @@ export interface StatementRef {
   line: number;
   kind: string;
   text: string;
+  /**
+   * Set to "llm" when the optional LLM engine contributed to this statement's facts (absent: the
+   * offline extractor alone). An element's engines are those of the statements in its `sources`.
+   */
+  engine?: "llm";
 }
 
 export interface Model {
