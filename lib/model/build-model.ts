@@ -560,7 +560,7 @@ class ModelBuilder {
     // Actors (docs/model.md "Actors")
     const actorNames: string[] = [];
     for (const a of f.actors) {
-      const words = readConcept(cutClause(a), 3).words;
+      const words = readConcept(cutClause(originalCase(a, st.text)), 3).words;
       if (words.length === 0) continue;
       const name = this.typeName(words.join(" "), "Actor");
       const acc = this.actors.get(name) ?? { name, sources: new Set(), paths: new Set() };
@@ -672,7 +672,7 @@ class ModelBuilder {
 
   private explicitComponent(st: Statement, f: Facts): string | undefined {
     // Only a modal statement's subject names a component ("THE Cart SHALL"); a prose sentence's subject does not.
-    const subject = st.ears?.subject ?? (st.kind.startsWith("ears-") || st.kind === "shall" ? f.subject : undefined);
+    const subject = st.ears?.subject ?? (isModalStatement(st) ? f.subject : undefined);
     if (subject && !this.isGenericSubject(subject)) return this.componentName(subject);
     // A scenario or acceptance criterion belongs where its requirement belongs.
     const seen = new Set<string>();
@@ -682,7 +682,7 @@ class ModelBuilder {
       const p = this.byId.get(parent);
       if (!p) break;
       const pf = this.facts.get(parent);
-      const ps = p.ears?.subject ?? (p.kind.startsWith("ears-") || p.kind === "shall" ? pf?.subject : undefined);
+      const ps = p.ears?.subject ?? (isModalStatement(p) ? pf?.subject : undefined);
       if (ps && !this.isGenericSubject(ps)) return this.componentName(ps);
       parent = p.parent;
     }
@@ -1023,6 +1023,8 @@ class ModelBuilder {
       }
     };
     const actorId = (name: string) => `actor:${name}`;
+    // A "role" that is a named part of the system ("Kiro Workers" in a story) is a component, not an actor.
+    const namedComponents = new Set([...this.components.values()].filter((c) => c.explicit).map((c) => c.name));
 
     // Subsystems, bottom-up sources: a subsystem with no statements of its own traces to its children.
     const subsystemNodes = new Map<string, Subsystem>();
@@ -1110,7 +1112,7 @@ class ModelBuilder {
             returns: resolve(op.returns),
             errors,
             async: op.async,
-            actors: [...op.actors].map(actorId),
+            actors: [...op.actors].filter((a) => !namedComponents.has(a)).map(actorId),
             ...(handles ? { handles } : {}),
             ...(op.whileState ? { whileState: op.whileState } : {}),
             ...(op.feature ? { feature: op.feature } : {}),
@@ -1127,7 +1129,7 @@ class ModelBuilder {
       at("component", c.name).components.push(comp);
     }
 
-    const actors: Actor[] = [...this.actors.values()].map((a) => ({ id: actorId(a.name), name: a.name, sources: [...a.sources] }));
+    const actors: Actor[] = [...this.actors.values()].filter((a) => !namedComponents.has(a.name)).map((a) => ({ id: actorId(a.name), name: a.name, sources: [...a.sources] }));
     const statements: StatementRef[] = this.statements.map((s) => ({ id: s.id, file: s.file, line: s.span.start.line, kind: s.kind, text: s.text }));
     if (statements.length === 0) {
       this.diagnostics.push({ code: "MODEL_EMPTY", severity: "info", message: "no statements: the model holds only the empty system" });
@@ -1237,6 +1239,17 @@ function titleWords(title: string): string[] {
   while (end > start && GENERIC_TITLE_WORDS.has(words[end - 1]!)) end--;
   while (start < end && GENERIC_TITLE_WORDS.has(words[start]!)) start++;
   return words.slice(start, end);
+}
+
+/** An EARS statement, or a SHALL-kind statement that really has a modal verb (not a bare FR table row). */
+function isModalStatement(st: Statement): boolean {
+  return st.kind.startsWith("ears-") || (st.kind === "shall" && /\b(?:shall|must|should|will)\b/i.test(st.text));
+}
+
+/** The phrase as the statement writes it ("prospectiveapplicant" -> "ProspectiveApplicant"), when it is there. */
+function originalCase(phrase: string, text: string): string {
+  const at = text.toLowerCase().indexOf(phrase.toLowerCase());
+  return at === -1 ? phrase : text.slice(at, at + phrase.length);
 }
 
 function isEntityHeading(st: Statement): boolean {

@@ -152,7 +152,8 @@ export function nameEventWords(trigger: string): string[] {
   const plain = splitWords(trigger).filter((w) => !["a", "an", "the", "this", "that", "its", "their"].includes(w));
   const last = plain[plain.length - 1];
   if (plain.length >= 2 && plain.length <= 4 && last && (/[^e]ed$|[^aeiou]ied$|[aeiou][^aeiou]ed$/.test(last) || PARTICIPLES.has(last)) && !plain.slice(0, -1).some((w) => AUXILIARIES.has(w))) {
-    return plain;
+    const state = Object.entries(STATE_VERBS).find(([lemma]) => pastParticiple(lemma) === last);
+    return state ? [...plain.slice(0, -1), state[1][0]] : plain;
   }
   const toks = tag(trigger);
   const verbAt = toks.findIndex((t) => t.pos === "VERB");
