@@ -2,12 +2,14 @@ import type { Constraint } from "../extract/types.js";
 
 /**
  * The traced architecture model. It is a tree: the root subsystem is the system; every folder of
- * statements (and every top-level heading, see README) is a nested subsystem with its own
- * components, entities and events. Every element names the statements it came from in `sources`.
+ * statements (and every outermost heading of a file that has several, see docs/model.md) is a
+ * nested subsystem with its own components, entities and events. Every element names the
+ * statements it came from in `sources`.
  *
- * Canonical form (what `contracts/model.json` holds): every array of elements sorted by `id`,
- * every `sources` array sorted and de-duplicated, object keys in the order declared here.
- * See lib/model/serialize.ts and schema/model.schema.json.
+ * Canonical form (what `contracts/model.json` holds): every array of elements sorted by `id`
+ * (except operation parameters, whose order is the signature), every `sources` array sorted and
+ * de-duplicated, object keys in the order declared here.
+ * See lib/model/serialize-model.ts, schema/model.schema.json and docs/model.md.
  */
 
 /** Bumped when the shape of model.json changes incompatibly. */
