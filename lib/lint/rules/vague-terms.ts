@@ -39,7 +39,7 @@ const GROUPS: Record<string, { hint: string; terms: string[] }> = {
  * can be turned on with `terms`. ("about" is a preposition far more often than "approximately";
  * "may" is the EARS-free permission verb; "some"/"high"/"low"/"large"/"small" flood real specs.)
  */
-const OFF_BY_DEFAULT = new Set(["about", "around", "may", "might", "could", "some", "high", "low", "large", "small", "good", "best", "clean", "secure", "reliable", "such as", "similar", "generally", "appropriate", "xxx", "todo"]);
+const OFF_BY_DEFAULT = new Set(["effective", "about", "around", "may", "might", "could", "some", "high", "low", "large", "small", "good", "best", "clean", "secure", "reliable", "such as", "similar", "generally", "appropriate", "xxx", "todo"]);
 
 interface Options {
   /** Extra terms to report. */
@@ -77,6 +77,9 @@ function buildEntries(options: Options): Entry[] {
   return out.sort((a, b) => b.term.length - a.term.length || (a.term < b.term ? -1 : 1));
 }
 
+/** Established technical terms that contain a vague word but are not vague ("responsive design"). */
+const TERMS_OF_ART = /\b(?:responsive (?:design|layout|web|ui|images?|breakpoints?)|real-time (?:clock|database|operating system)|simple (?:mail|object|queue|storage|notification) (?:\w+ )?(?:protocol|service|access)|best practices?|quick start|fast[- ]forward|fast[- ]path|large language models?|small business(?:es)?)\b/gi;
+
 /** Text inside backticks or quotes names something (a label, a value): not the author's wording. */
 function quotedRanges(text: string): [number, number][] {
   const out: [number, number][] = [];
@@ -107,6 +110,7 @@ export const vagueTerms: LintRule<Options> = {
       if (statement.kind === "glossary" || statement.kind === "chat") continue;
       const text = statement.text;
       const quoted = quotedRanges(text);
+      for (const m of text.matchAll(TERMS_OF_ART)) quoted.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
       for (const m of text.matchAll(pattern)) {
         const start = m.index ?? 0;
         const end = start + m[0].length;
