@@ -32,11 +32,15 @@ const AGENT_NOUNS = new Set(["user", "customer", "admin", "administrator", "play
 export function repairTokens(text: string, tokens: Token[]): Token[] {
   const out: Token[] = [];
   let codeStart = -1;
-  for (const t of tokens) {
+  // wink ends a sentence after "Next." in "Next.js"; joining such a name merges the two sentences.
+  let merged = 0;
+  for (const raw of tokens) {
+    const t = merged ? { ...raw, sentence: raw.sentence - merged } : raw;
     // A `code span` is one name, whatever is inside it.
     if (codeStart >= 0) {
       const open = out[codeStart]!;
       const value = text.slice(open.start, t.end);
+      if (t.sentence !== open.sentence) merged += t.sentence - open.sentence;
       out[codeStart] = { ...open, text: value, lower: value.toLowerCase(), lemma: value.toLowerCase(), pos: "PROPN", end: t.end };
       if (t.text === "`" || t.text.endsWith("`") || t.text === '"' || t.text === "”") codeStart = -1;
       continue;
@@ -53,12 +57,14 @@ export function repairTokens(text: string, tokens: Token[]): Token[] {
     const joined =
       prev &&
       prev.end === t.start &&
-      prev.sentence === t.sentence &&
       (t.text === "_" || prev.text.endsWith("_") || (t.text.startsWith("_") && t.text.length > 1) ||
         (prev.text === "." && out.length >= 2 && out.at(-2)!.end === prev.start && /^\w/.test(t.text) && /\w$/.test(out.at(-2)!.text)) ||
-        (t.text === "." && /\w$/.test(prev.text) && /^\w/.test(text.slice(t.end, t.end + 1))));
+        (t.text === "." && /\w$/.test(prev.text) && /^\w/.test(text.slice(t.end, t.end + 1))) ||
+        // "Next." + "js": a dotted name wink split at the dot
+        (/[A-Za-z]\.$/.test(prev.text) && /^[A-Za-z]/.test(t.text)));
     if (joined) {
       const value = text.slice(prev.start, t.end);
+      if (t.sentence !== prev.sentence) merged += t.sentence - prev.sentence;
       out[out.length - 1] = { ...prev, text: value, lower: value.toLowerCase(), lemma: value.toLowerCase(), pos: /^[A-Z]/.test(value) ? "PROPN" : "NOUN", end: t.end };
       continue;
     }
@@ -69,7 +75,7 @@ export function repairTokens(text: string, tokens: Token[]): Token[] {
     const prev = out[i - 1];
     const next = out[i + 1];
     const after = out[i + 2];
-    if (t.pos === "VERB" && t.lemma === t.lower && !t.lower.endsWith("ing") && prev && next && isNominal(next.pos) && (prev.pos === "DET" || prev.pos === "ADJ" || (prev.pos === "VERB" && prev.lemma === prev.lower) || (CLAUSE_OPENERS.has(prev.lower) && !!after && ["ADV", "VERB", "AUX"].includes(after.pos)))) {
+    if (t.pos === "VERB" && t.lemma === t.lower && !t.lower.endsWith("ing") && prev && next && isNominal(next.pos) && (prev.pos === "DET" || prev.pos === "ADJ" || prev.pos === "VERB" || (CLAUSE_OPENERS.has(prev.lower) && !!after && ["ADV", "VERB", "AUX"].includes(after.pos)))) {
       t.pos = /^[A-Z]/.test(t.text) && prev.pos === "DET" ? "PROPN" : "NOUN";
     } else if (t.pos === "NOUN" && BASE_VERBS.has(t.lower) && prev && prev.pos === "NOUN" && prev.lower.endsWith("s") && AGENT_NOUNS.has(prev.lemma) && next && ["DET", "PRON", "ADP"].includes(next.pos)) {
       t.pos = "VERB";

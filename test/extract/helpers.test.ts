@@ -89,6 +89,11 @@ describe("tagText", () => {
     expect(words).toContain("`openspec init`");
     for (const tok of t.tokens) expect(t.text.slice(tok.start, tok.end)).toBe(tok.text);
   });
+  it("joins dotted names wink splits, without splitting the sentence there", () => {
+    const t = tagText("WHEN implementing Next.js THEN the system SHALL use the App Router.");
+    expect(t.tokens.map((x) => x.text)).toContain("Next.js");
+    expect(t.sentences).toHaveLength(1);
+  });
   it("splits sentences", () => {
     expect(tagText("The cart shows items. The order has a total.").sentences).toHaveLength(2);
   });
