@@ -60,12 +60,15 @@ branch: ${DEFAULT_BRANCH}
 `;
 }
 
-const EXAMPLE_STATEMENTS = `# Notes
+const EXAMPLE_STATEMENTS = `<!--
+  A first statements file. Write what the system must do in plain language, one statement per
+  line or bullet: user stories, EARS (WHEN .. THE X SHALL ..), "The system SHALL ..", glossary
+  lines. Then run \`npx penult generate\` and look in contracts/. (Comments are not statements.)
+-->
 
-A first statements file: write what the system must do in plain language, one statement per
-line or bullet. Then run \`npx penult generate\` and look in \`contracts/\`.
+# Notes
 
-**Note**: a short text a user writes and keeps.
+**Notebook**: the notes one user keeps, newest first.
 
 - As a user, I want to write a note, so that I remember things.
 - As a user, I want to archive a note, so that my list stays short.
