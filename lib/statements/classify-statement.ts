@@ -185,7 +185,16 @@ export const ANNOTATION_LABELS = new Set([
   "why this priority", "independent test", "rationale", "note", "notes", "example", "examples", "assumption",
   "assumptions", "context", "reason", "reasoning", "background", "goal", "goals", "summary", "purpose",
   "problem", "motivation", "clarification", "tip", "warning", "important", "caveat", "out of scope",
+  "fixes bug", "bug fix", "fix", "benefit", "benefits", "trade-off", "tradeoff", "trade-offs", "alternative",
+  "alternatives", "alternatives considered", "decision", "risk", "risks", "impact", "migration", "todo", "question",
+  "open question", "implementation note", "design note", "see also", "why", "how", "result", "outcome",
 ]);
+
+/** Is a bold lead-in commentary ("**Denormalization note**:") rather than a glossary term? */
+export function isAnnotationLabel(label: string): boolean {
+  const l = label.toLowerCase().replace(/[:\s]+$/, "");
+  return ANNOTATION_LABELS.has(l) || /\b(notes?|rationale|caveats?)$/.test(l);
+}
 
 /** `**FR-001**`, `NFR-2`, `REQ-12`, `US-3`, `SC-001`: requirement codes that sources assign. */
 export const REQUIREMENT_CODE_RE = /^(?:FR|NFR|REQ|R|US|UR|SR|SC|BR|QR|PR|UC|AC)-?\d+(?:\.\d+)*[a-z]?$/i;
@@ -247,7 +256,7 @@ export function classifyText(text: string, options: { leadLabel?: string; inGlos
     const generic = GENERIC_SUBJECTS.has(ears.subject.toLowerCase()) || !/^SHALL/.test(ears.modal);
     return { kind: generic ? "shall" : "ears-ubiquitous", ears };
   }
-  if (lead && !METADATA_LABELS.has(lead.toLowerCase()) && !ANNOTATION_LABELS.has(lead.toLowerCase())) {
+  if (lead && !METADATA_LABELS.has(lead.toLowerCase()) && !isAnnotationLabel(lead)) {
     const after = text.slice(text.indexOf(lead) + lead.length);
     if (/^\**\s*[:\-\u2013\u2014]/.test(after) || /:$/.test(options.leadLabel ?? "")) {
       const g = parseGlossary(lead, after.replace(/^\**/, ""));

@@ -5,10 +5,10 @@ import { unified } from "unified";
 import type { Diagnostic } from "../diagnostics.js";
 import { LineIndex, takeAuthoredId, type Candidate, type ReadResult } from "./candidate.js";
 import {
-  ANNOTATION_LABELS,
   METADATA_LABELS,
   REQUIREMENT_CODE_RE,
   classifyText,
+  isAnnotationLabel,
   isBareQuestion,
   parseGlossary,
   parseScenarioSteps,
@@ -318,7 +318,7 @@ class MarkdownWalker {
     if ((leadKey && METADATA_LABELS.has(leadKey)) || (plainKey && METADATA_LABELS.has(plainKey) && !leadKey)) return;
     let forcedProse = false;
     let label: string | undefined;
-    if (leadKey && ANNOTATION_LABELS.has(leadKey)) {
+    if (lead && isAnnotationLabel(lead)) {
       forcedProse = true;
       label = lead;
       text = text.slice(text.indexOf(lead!) + lead!.length).replace(/^[*\s]*[:\-\u2013\u2014]?\s*/, "");
