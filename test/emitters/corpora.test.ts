@@ -35,13 +35,16 @@ describe("contracts from every corpus compile in every language", () => {
       for (const t of targets) {
         const mine = files.filter((f) => f.path.startsWith(`${t}/`));
         expect(mine.length).toBeGreaterThan(0);
-        perTarget.get(t)!.push(...mine.map((f) => ({ path: `${t}/${repo.name}/${f.path.slice(t.length + 1)}`, content: f.content })));
+        // Python output is already rooted in a package named after the system (= the repository),
+        // so all repositories' packages sit side by side and mypy checks them in one run.
+        const prefix = t === "python" ? `${t}/` : `${t}/${repo.name}/`;
+        perTarget.get(t)!.push(...mine.map((f) => ({ path: `${prefix}${f.path.slice(t.length + 1)}`, content: f.content })));
       }
     }
     for (const t of targets) {
-      // tsc and the Mermaid parser take any folder tree in one run; the other tools' layouts (a
-      // package root, go.mod, Cargo crate, $id base, one ARCHITECTURE.md) are per repository.
-      const batch = t === "typescript" || t === "mermaid";
+      // tsc, mypy and the Mermaid parser take all repositories in one run; the other tools' layouts
+      // (go.mod, a crate, the $id base, one ARCHITECTURE.md, ...) are per repository.
+      const batch = t === "typescript" || t === "mermaid" || t === "python";
       const results = await compileEmitted({ files: perTarget.get(t)!, targets: [t], subfolders: batch ? undefined : [...new Set(perTarget.get(t)!.map((f) => f.path.split("/")[1]!))].sort() });
       for (const [key, r] of Object.entries(results)) if (!r.ok) failures.push(`${key}:\n${r.output.slice(0, 3000)}`);
     }
