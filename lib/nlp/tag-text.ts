@@ -1,4 +1,4 @@
-import winkNLP, { type ItemToken } from "wink-nlp";
+import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { repairTokens } from "./repair-tokens.js";
 import type { Pos, TaggedText, Token } from "./types.js";
@@ -22,23 +22,27 @@ export function tagText(text: string): TaggedText {
   const nlp = loadNlp();
   const its = nlp.its;
   const doc = nlp.readDoc(text);
+  const all = doc.tokens();
+  // Bulk reads are about twice as fast as reading token by token.
+  const values = all.out(its.value) as string[];
+  const tags = all.out(its.pos) as string[];
+  // wink's typings declare its.lemma with a different signature than `out` accepts; it works at runtime.
+  const lemmas = all.out(its.lemma as unknown as typeof its.value) as string[];
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   const raw: Token[] = [];
   let cursor = 0;
-  doc.sentences().each((sentence, sIndex) => {
-    sentence.tokens().each((tok: ItemToken) => {
-      const value = tok.out(its.value);
-      const pos = tok.out(its.pos) as Pos;
-      // wink's typings declare its.lemma with a different signature than `out` accepts; it works at runtime.
-      const lemma = String(tok.out(its.lemma as unknown as typeof its.value) ?? value).toLowerCase();
-      // wink keeps the original characters, so a forward search recovers offsets; if it ever does
-      // not (a normalised token), fall back to the cursor so offsets stay monotonic.
-      const at = text.indexOf(value, cursor);
-      const start = at >= 0 ? at : cursor;
-      const end = at >= 0 ? at + value.length : cursor;
-      cursor = end;
-      raw.push({ text: value, lower: value.toLowerCase(), lemma, pos, start, end, sentence: sIndex });
-    });
-  });
+  let sentence = 0;
+  for (let i = 0; i < values.length; i++) {
+    while (sentence < spans.length - 1 && i > spans[sentence]![1]) sentence++;
+    const value = values[i]!;
+    // wink keeps the original characters, so a forward search recovers offsets; if it ever does
+    // not (a normalised token), fall back to the cursor so offsets stay monotonic.
+    const at = text.indexOf(value, cursor);
+    const start = at >= 0 ? at : cursor;
+    const end = at >= 0 ? at + value.length : cursor;
+    cursor = end;
+    raw.push({ text: value, lower: value.toLowerCase(), lemma: String(lemmas[i] ?? value).toLowerCase(), pos: tags[i] as Pos, start, end, sentence });
+  }
   const tokens = repairTokens(text, raw);
   const sentences: [number, number][] = [];
   tokens.forEach((t, i) => {
