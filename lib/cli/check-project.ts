@@ -55,7 +55,18 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
   });
   progress("comparing contracts with the statements");
   const contracts = writeOutput({ root: options.root, files: rendered.outputs, manifest: manifestPath(config), mode: "check" });
-  const inSync = contracts.diagnostics;
+  let inSync = contracts.diagnostics;
+  // Never generated at all: one finding says so, instead of one per file that would exist.
+  if (!existsSync(join(options.root, manifestPath(config))) && inSync.length > 0 && inSync.every((d) => d.code === "CONTRACTS_MISSING")) {
+    inSync = [
+      {
+        code: "CONTRACTS_NOT_GENERATED",
+        severity: "error",
+        message: `${config.output}/ holds no generated contracts yet (${inSync.length} files would be written): run \`npx penult generate\` and commit the result`,
+        file: manifestPath(config),
+      },
+    ];
+  }
   progress("checking contracts for hand-written implementation");
   const guard = existsSync(join(options.root, config.output)) ? checkContractDir({ root: options.root, dir: config.output }) : [];
   const statementDiagnostics = [...read.diagnostics, ...rendered.diagnostics];
