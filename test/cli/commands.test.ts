@@ -106,6 +106,9 @@ describe("penult extract --json", () => {
 describe("penult check", () => {
   it("reports stale, missing and hand-implemented contracts with file:line, as text, json and GitHub annotations", async () => {
     const dir = bookshop();
+    const before = await runCli(["check"], { cwd: dir });
+    expect(before.code).toBe(1);
+    expect(before.stdout).toMatch(/^contracts\/\.penult-manifest\.json error CONTRACTS_NOT_GENERATED contracts\/ holds no generated contracts yet \(\d+ files would be written\): run `npx penult generate`/m);
     await runCli(["generate"], { cwd: dir });
     const clean = JSON.parse((await runCli(["check", "--format", "json"], { cwd: dir })).stdout) as { sections: { name: string; findings: number }[] };
     expect(clean.sections.find((s) => s.name === "contracts")?.findings).toBe(0);
