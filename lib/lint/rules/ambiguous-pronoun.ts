@@ -219,7 +219,10 @@ export const ambiguousPronoun: LintRule<RuleOptions> = {
       // "so that we can ..." in a user story names the role already.
       const params = { ...context.options, ...(statement.kind === "user-story" ? { flagFirstPerson: false } : {}) };
       for (const f of findAmbiguousPronouns({ text: statement.text, params })) {
-        const candidates = f.candidates.map((c) => `"${c}"`).join(" or ");
+        // The nearest candidates are the likely readings; a long list would bury them.
+        const near = f.candidates.slice(-3).map((c) => `"${c}"`);
+        const more = f.candidates.length - near.length;
+        const candidates = near.join(" or ") + (more > 0 ? ` (or ${more} more)` : "");
         out.push({ statement, messageId: f.reason, data: { pronoun: f.pronoun, candidates }, at: { offset: f.offset, text: f.pronoun } });
       }
     }
