@@ -14,8 +14,8 @@ export interface InitProjectResult {
 export function renderDefaultConfig(): string {
   const list = (xs: readonly string[]) => xs.map((x) => `  - ${x}`).join("\n");
   return `# penult configuration. Every value below is the default; delete what you do not change.
-# Schema: https://github.com/penult/penult/blob/main/schema/config.schema.json
-# yaml-language-server: $schema=https://github.com/penult/penult/blob/main/schema/config.schema.json
+# Validated against schema/config.schema.json of the penult package (JSON Schema 2020-12);
+# every command reports all problems at once, with the line and the key.
 
 # Statement files (globs, relative to the repository root): plain-language requirements in
 # markdown: user stories, EARS (WHEN .. THE X SHALL ..), "The system SHALL ..", OpenSpec
