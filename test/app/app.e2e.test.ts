@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "@jest/globals";
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { commentPayload, startHarness, type Harness } from "../helpers/app-harness.js";
+import { commentPayload, pullRequestPayload, startHarness, type Harness } from "../helpers/app-harness.js";
 
 const EXAMPLE = join(process.cwd(), "examples", "bookshop");
 const CART = "statements/cart.md";
@@ -180,14 +180,7 @@ describe("GitHub App end to end (real Probot, signed webhooks, git-backed GitHub
     const headSha = sh("rev-parse", "HEAD");
     // The emulator's PR: opened by a person.
     const pr = await fetch(`${h.gh.url}/repos/acme/widgets/pulls`, { method: "POST", headers: { "x-emulator-user": "alice" }, body: JSON.stringify({ title: "vague", head: "feature", base: "main" }) }).then((r) => r.json() as Promise<{ number: number }>);
-    await h.deliver("pull_request", {
-      action: "opened",
-      number: pr.number,
-      pull_request: { number: pr.number, head: { sha: headSha, ref: "feature", repo: { full_name: "acme/widgets" } }, base: { ref: "main", sha: h.git("rev-parse", "main") }, user: { login: "alice", type: "User" } },
-      repository: { id: 4242, name: "widgets", full_name: "acme/widgets", default_branch: "main", owner: { login: "acme", id: 1, type: "Organization" } },
-      sender: { login: "alice", id: 7, type: "User" },
-      installation: { id: 1, node_id: "x" },
-    });
+    await h.deliver("pull_request", pullRequestPayload({ number: pr.number, head: "feature", headSha, baseSha: h.git("rev-parse", "main"), user: "alice" }));
     const check = h.gh.state.checkRuns.find((c) => c.head_sha === headSha);
     expect(check).toBeDefined();
     expect(JSON.stringify(check!.annotations)).toMatch(/LINT_VAGUE_TERMS/);

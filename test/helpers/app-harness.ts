@@ -12,6 +12,15 @@ import { dirname, join } from "node:path";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import penultApp from "../../app/index.js";
 import { startGitHubEmulator, type GitHubEmulator, type Permission } from "./github-emulator.js";
+import webhookExamples from "@octokit/webhooks-examples/api.github.com/index.json" with { type: "json" };
+
+/** A real payload recorded by GitHub (from @octokit/webhooks-examples), to override field by field. */
+function example(event: string, pick: (p: Record<string, any>) => boolean): Record<string, any> {
+  const entry = (webhookExamples as { name: string; examples: Record<string, any>[] }[]).find((e) => e.name === event);
+  const found = entry?.examples.find(pick);
+  if (!found) throw new Error(`no ${event} example in @octokit/webhooks-examples`);
+  return structuredClone(found);
+}
 
 export const OWNER = "acme";
 export const REPO = "widgets";
@@ -107,7 +116,9 @@ export async function startHarness(options: { files?: Record<string, string>; co
       const tree = run(work, ["rev-parse", "HEAD^{tree}"]);
       const changed = run(work, ["diff", "--name-status", before, after]).split("\n").filter(Boolean);
       const pick = (s: string) => changed.filter((l) => l.startsWith(s)).map((l) => l.split("\t").pop() as string);
+      const base = example("push", (p) => p.ref.startsWith("refs/heads/") && p.commits.length > 0);
       return {
+        ...base,
         ref: "refs/heads/main",
         before,
         after,
@@ -118,9 +129,9 @@ export async function startHarness(options: { files?: Record<string, string>; co
         compare: "",
         commits: [{ id: after, tree_id: tree, distinct: true, message, timestamp: "2026-01-01T00:00:00Z", url: "", author: { name: author, email: "", username: author.toLowerCase() }, committer: { name: author, email: "" }, added: pick("A"), removed: pick("D"), modified: pick("M") }],
         head_commit: { id: after, tree_id: tree, distinct: true, message, timestamp: "2026-01-01T00:00:00Z", url: "", author: { name: author, email: "" }, committer: { name: author, email: "" }, added: pick("A"), removed: pick("D"), modified: pick("M") },
-        repository,
+        repository: { ...base.repository, ...repository },
         pusher: { name: author.toLowerCase(), email: "" },
-        sender: { login: author.toLowerCase(), id: 7, type: "User" },
+        sender: { ...base.sender, login: author.toLowerCase(), id: 7, type: "User" },
         installation: { id: 1, node_id: "x" },
       };
     },
@@ -158,12 +169,40 @@ export async function startHarness(options: { files?: Record<string, string>; co
 
 /** An issue_comment.created payload for a comment by `user` on issue or PR `number`. */
 export function commentPayload(options: { body: string; user: string; number: number; pullRequest?: boolean; userType?: string }) {
+  const base = example("issue_comment", (p) => p.action === "created");
+  const issue = { ...base.issue, number: options.number };
+  if (options.pullRequest) issue.pull_request = { ...(issue.pull_request ?? {}), url: "" };
+  else delete issue.pull_request;
+  const user = { ...base.comment.user, login: options.user, id: 9, type: options.userType ?? "User" };
   return {
+    ...base,
     action: "created",
-    issue: { number: options.number, title: "t", state: "open", ...(options.pullRequest ? { pull_request: { url: "" } } : {}) },
-    comment: { id: 99, body: options.body, user: { login: options.user, id: 9, type: options.userType ?? "User" } },
-    repository: { id: 4242, name: REPO, full_name: `${OWNER}/${REPO}`, default_branch: "main", owner: { login: OWNER, id: 1, type: "Organization" } },
-    sender: { login: options.user, id: 9, type: options.userType ?? "User" },
+    issue,
+    comment: { ...base.comment, id: 99, body: options.body, user },
+    repository: { ...base.repository, id: 4242, name: REPO, full_name: `${OWNER}/${REPO}`, default_branch: "main", owner: { ...base.repository.owner, login: OWNER, id: 1, type: "Organization" } },
+    sender: user,
+    installation: { id: 1, node_id: "x" },
+  };
+}
+
+/** A pull_request payload (opened by default) for PR `number` from `head` (at `headSha`) into main. */
+export function pullRequestPayload(options: { number: number; head: string; headSha: string; baseSha: string; user: string; action?: string }) {
+  const base = example("pull_request", (p) => p.action === (options.action ?? "opened"));
+  const repo = { ...base.repository, id: 4242, name: REPO, full_name: `${OWNER}/${REPO}`, default_branch: "main", owner: { ...base.repository.owner, login: OWNER, id: 1, type: "Organization" } };
+  const user = { ...base.pull_request.user, login: options.user, type: "User" };
+  return {
+    ...base,
+    action: options.action ?? "opened",
+    number: options.number,
+    pull_request: {
+      ...base.pull_request,
+      number: options.number,
+      user,
+      head: { ...base.pull_request.head, ref: options.head, sha: options.headSha, repo },
+      base: { ...base.pull_request.base, ref: "main", sha: options.baseSha, repo },
+    },
+    repository: repo,
+    sender: user,
     installation: { id: 1, node_id: "x" },
   };
 }
