@@ -106,7 +106,7 @@ const PARAM_PREPS = new Set(["to", "from", "into", "for", "with", "on", "in", "b
 
 /** Nouns that never become entities or parameters on their own. */
 const NON_CONCEPTS = new Set([
-  "system", "software", "platform", "product", "tool", "solution", "website", "site", "way", "time", "thing", "something", "anything", "everything", "nothing", "ability", "option", "feature",
+  "system", "software", "solution", "website", "way", "time", "thing", "something", "anything", "everything", "nothing", "ability", "option", "feature",
   "functionality", "function", "capability", "process", "step", "part", "need", "use", "case", "end",
   "me", "i", "you", "we", "they", "them", "it", "he", "she", "us", "him", "one", "someone", "anyone",
   "everyone", "people", "lot", "kind", "sort", "type", "example", "reason", "purpose", "order to",
@@ -270,6 +270,7 @@ class ModelBuilder {
   private readonly opsOf = new Map<string, OpAcc[]>();
   private readonly used = new Set<string>();
   private readonly pendingErrors: { st: Statement; component: string; when: string }[] = [];
+  private readonly statedRelations: { from: string; to: string; words: string[]; cardinality: "one" | "many"; source: string }[] = [];
   private namesFixed = false;
   private readonly typeNames = new Map<string, string>();
   private readonly concepts = new Map<string, { name: string; words: string[]; plural: boolean } | undefined>();
@@ -587,8 +588,15 @@ class ModelBuilder {
         const e = this.entity(c.name);
         this.touch(e, st);
         e.strong.add(st.id);
-        this.addField(e, readConcept(fl.field, 3).words, st, { type: fl.type ? primitiveOf(fl.type) : undefined });
+        // `optional` and `values` are newer, optional parts of the extractor's field facts.
+        const extra = fl as { optional?: boolean; values?: string[] };
+        this.addField(e, readConcept(fl.field, 3, { keepNumber: true }).words, st, {
+          type: fl.type ? primitiveOf(fl.type) : undefined,
+          optional: extra.optional === true,
+          values: Array.isArray(extra.values) && extra.values.length >= 2 ? extra.values : undefined,
+        });
       }
+      this.readRelations(st);
     }
 
     // Events (docs/model.md "Events")
@@ -799,6 +807,24 @@ class ModelBuilder {
     return op;
   }
 
+  /**
+   * Relations stated in words: "each order has many items", "a cart contains one or more items",
+   * "every item belongs to a cart". Kept as candidates; they count once both ends are entities.
+   */
+  private readRelations(st: Statement): void {
+    const text = st.text.replace(/\s+/g, " ");
+    const many = /^(?:each |every |an? |the )?(.{1,40}?) (?:has|have|contains?|includes?|holds?|owns?) (many|multiple|several|one or more|zero or more|a list of|a set of|any number of) (.{1,40}?)(?:[.,;:]| that | which | with | for |$)/i.exec(text);
+    const one = /^(?:each |every |an? |the )?(.{1,40}?) (?:belongs? to|is owned by|references?|has exactly one|has one|has a single) (?:exactly one |one |a |an |the )?(.{1,40}?)(?:[.,;:]| that | which | with | for |$)/i.exec(text);
+    const add = (from: string, to: string, cardinality: "one" | "many") => {
+      const a = this.conceptOf(from);
+      const b = this.conceptOf(to);
+      if (!a || !b || a.name === b.name) return;
+      this.statedRelations.push({ from: a.name, to: b.name, words: b.words, cardinality, source: st.id });
+    };
+    if (many) add(many[1]!, many[3]!, "many");
+    else if (one) add(one[1]!, one[2]!, "one");
+  }
+
   private addParam(op: OpAcc, words: string[], type: TypeSpec, st: Statement, many = false, optional = false): void {
     const name = this.memberName(words.join(" "), "value");
     const p = op.params.get(name) ?? { name, sources: new Set(), type: many ? { kind: "list", of: type } : type, optional };
@@ -944,6 +970,18 @@ class ModelBuilder {
         e.relations.set(rname, rel);
         if (!isId) e.fields.delete(fname);
       }
+    }
+
+    for (const r of this.statedRelations) {
+      if (!admittedNames.has(r.from) || !admittedNames.has(r.to)) continue;
+      const e = this.entities.get(r.from)!;
+      const words = r.cardinality === "many" ? [...r.words.slice(0, -1), pluralWord(r.words[r.words.length - 1]!)] : r.words;
+      const rname = toMemberName(words, "related");
+      const rel = e.relations.get(rname) ?? { name: rname, sources: new Set<string>(), cardinality: r.cardinality, target: r.to };
+      rel.sources.add(r.source);
+      e.relations.set(rname, rel);
+      e.sources.add(r.source);
+      e.paths.add(this.placement.get(r.source)!.pathKey);
     }
 
     // Place every top-level element in the deepest subsystem holding all its statements.

@@ -237,6 +237,19 @@ describe("entities", () => {
     expect(model.system.entities.map((x) => x.name)).toEqual(["Book"]);
   });
 
+  it("reads relations stated in words and enum values the extractor listed", () => {
+    const shall = (id: string, text: string, extra: Partial<Facts>): [Statement, Facts] => [makeStatement({ id, file: "statements/orders.md", kind: "shall", text }), makeFacts({ id, ...extra })];
+    const { model } = build([
+      shall("r1", "Each order has many order lines.", { entities: ["order", "order lines"], fields: [{ entity: "order", field: "total" }] }),
+      shall("r2", "Every order line belongs to a product.", { entities: ["order line", "product"], fields: [{ entity: "order line", field: "quantity" }] }),
+      shall("r3", "The system shall store the product.", { actions: [action("store", "store the product", "the product")], fields: [{ entity: "product", field: "status", values: ["draft", "live"] } as Facts["fields"][number]] }),
+    ]);
+    const e = Object.fromEntries(model.system.entities.map((x) => [x.name, x]));
+    expect(e.Order!.relations.map((r) => [r.name, r.cardinality, r.target, r.sources])).toEqual([["orderLines", "many", "OrderLine", ["r1"]]]);
+    expect(e.OrderLine!.relations.map((r) => [r.name, r.cardinality, r.target])).toEqual([["product", "one", "Product"]]);
+    expect(model.system.enums.map((x) => [x.name, x.values])).toEqual([["ProductStatus", ["draft", "live"]]]);
+  });
+
   it("never makes actors or named components entities", () => {
     const { model } = build([
       [makeStatement({ id: "u1", file: "statements/a.md", kind: "user-story", text: "As a librarian, I want to notify the Scheduler." }), makeFacts({ id: "u1", actors: ["librarian"], actions: [action("notify", "notify the librarian", "the librarian")], entities: ["librarian", "Scheduler"] })],
