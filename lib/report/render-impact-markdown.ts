@@ -19,6 +19,12 @@ export const IMPACT_TEMPLATE = "report/impact.md.mustache";
 /** Names listed in the folded TRACE_ONLY_CHANGED row before "and n more". */
 const MAX_TRACE_NAMES = 12;
 
+/**
+ * Rows per table and items per contract file before "… n more": a PR body holds at most 65,536
+ * characters, and a reviewer reads the first screens. `--json` always has everything.
+ */
+const MAX_ROWS = 40;
+
 /** Element names listed in one table cell before "+ n more". */
 const MAX_ELEMENTS_PER_CELL = 6;
 
@@ -67,26 +73,32 @@ export function renderImpactMarkdown(report: ImpactReport, options: RenderImpact
     hasRenamedFiles: report.renamedFiles.length > 0,
     renamedFiles: report.renamedFiles.map((r) => ({ from: r.from, to: r.to, count: r.statements === 1 ? "1 statement" : `${r.statements} statements` })),
     hasStatements: report.statements.length > 0,
-    statements: report.statements.map((row) => ({
+    moreStatements: more(report.statements.length, "statements"),
+    statements: report.statements.slice(0, MAX_ROWS).map((row) => ({
       id: row.change.id,
       where: where(row.change),
       change: describeStatementChange(row.change),
       elements: elementCell(row.elements),
     })),
     hasBreaking: report.findings.some((f) => f.category !== "non-breaking"),
+    moreBreaking: more(report.findings.filter((f) => f.category !== "non-breaking").length, "breaking changes"),
     breaking: report.findings
       .filter((f) => f.category !== "non-breaking")
       .sort((a, b) => (a.category === b.category ? 0 : a.category === "implementer" ? -1 : 1))
+      .slice(0, MAX_ROWS)
       .map((f) => ({ who: WHO[f.category], rule: f.rule, element: displayName(f.element), message: md(f.message) })),
     hasNonBreaking: nonBreakingRows.length > 0,
     nonBreakingTitle: nonBreakingTitle(nonBreaking.length + traceOnly.length),
-    nonBreaking: nonBreakingRows,
+    nonBreaking: nonBreakingRows.slice(0, MAX_ROWS),
+    moreNonBreaking: more(nonBreakingRows.length, "changes"),
     hasDiagram: report.diagram.length > 0,
     diagram: report.diagram,
     hasContracts: report.contracts.length > 0,
-    contracts: report.contracts.map((s) => ({
+    moreContracts: more(report.contracts.length, "contract files"),
+    contracts: report.contracts.slice(0, MAX_ROWS).map((s) => ({
       title: s.file ? `\`${s.file}\`${s.status && s.status !== "modified" ? ` (${s.status})` : ""}` : `\`${md(displayName(s.owner!))}\` (${s.ownerKind})`,
-      groups: groupByStatements(s.items),
+      groups: groupByStatements(s.items).slice(0, MAX_ROWS),
+      moreGroups: more(groupByStatements(s.items).length, "statements"),
       hasQuotes: s.quotes.length > 0,
       quotes: foldRenamedQuotes(s.quotes, report).map((quote) => ({ quote })),
       empty: s.items.length === 0 && s.quotes.length === 0,
@@ -117,6 +129,11 @@ function groupByStatements(items: readonly ContractItem[]): { head: string; stat
     statements: list[0]!.statements.length > 1 ? list[0]!.statements.map((q) => ({ quote: quoteLine(q) })) : [],
     changes: list.map((i) => ({ what: md(capitalise(i.what.join("; "))), rules: i.rules.join(", ") })),
   }));
+}
+
+/** "… and 12 more statements (see --json)" past {@link MAX_ROWS}, else "". */
+function more(n: number, what: string): string {
+  return n > MAX_ROWS ? `… and ${n - MAX_ROWS} more ${what} (the JSON report has them all)` : "";
 }
 
 function nonBreakingTitle(n: number): string {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runDiff } from "../../lib/diff/run-diff.js";
@@ -45,5 +45,21 @@ describe("runDiff on a real repository", () => {
     expect(json.findings.map((f: { rule: string }) => f.rule)).toContain("OPERATION_REMOVED");
     // The same revisions give the same bytes.
     expect((await runDiff({ repoDir: repo, head: "HEAD", format: "json", config: { targets: ["typescript"] } })).output).toBe(r.output);
+  });
+
+  it("says so when statements/ was deleted or renamed, and reports what it can", async () => {
+    renameSync(join(repo, "statements"), join(repo, "specs"));
+    try {
+      const r = await runDiff({ repoDir: repo, base: "HEAD", config: { targets: ["typescript"] } });
+      expect(r.report.summary.statements.removed).toBeGreaterThan(20);
+      expect(r.report.diagnostics.map((d) => d.code)).toEqual(["DIFF_NO_STATEMENT_FILES"]);
+      expect(r.output).toContain("at working tree: was the statements folder deleted or renamed?");
+      // With the config pointing at the new folder, the move reads as a renamed file.
+      const moved = await runDiff({ repoDir: repo, base: "HEAD", config: { targets: ["typescript"], statements: ["statements/**/*.md", "specs/**/*.md"] } });
+      expect(moved.report.renamedFiles).toEqual([{ from: FILE, to: "specs/cart/cart-order-management.md", statements: expect.any(Number) }]);
+      expect(moved.report.summary.statements).toMatchObject({ added: 0, removed: 0, edited: 0 });
+    } finally {
+      renameSync(join(repo, "specs"), join(repo, "statements"));
+    }
   });
 });
