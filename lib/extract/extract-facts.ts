@@ -5,7 +5,7 @@ import type { Statement } from "../statements/types.js";
 import { classifyQuality } from "./classify-quality.js";
 import { findConstraints } from "./find-constraints.js";
 import { findFields, type FieldFact } from "./find-fields.js";
-import { MODALS } from "./lexicon.js";
+import { ACTION_VERBS, MODALS } from "./lexicon.js";
 import { isGenericSubject, isPersona, normaliseActor, normaliseEntity, normaliseName, spanText, stripDeterminer } from "./normalise-phrase.js";
 import { readActions, type FoundAction } from "./read-actions.js";
 import { readEventPhrase } from "./read-event-phrase.js";
@@ -138,7 +138,7 @@ function leadingClauseEnd(tokens: readonly Token[], from: number, to: number): n
  * Reads one requirement sentence: leading WHEN/IF clause, subject, modal, response actions,
  * trailing "when/if" clauses, fields. `subjectKnown` skips subject detection (EARS gave it).
  */
-function readSentence(b: FactsBuilder, tagged: TaggedText, from: number, to: number): void {
+function readSentence(b: FactsBuilder, tagged: TaggedText, from: number, to: number, options: { imperative?: boolean } = {}): void {
   const { text, tokens } = tagged;
   let start = from;
   while (start < to && (tokens[start]!.pos === "PUNCT" || tokens[start]!.pos === "NUM" || /^[-*]$/.test(tokens[start]!.text) || /^(?:then|and|but|also|or)$/.test(tokens[start]!.lower))) start++;
@@ -170,7 +170,9 @@ function readSentence(b: FactsBuilder, tagged: TaggedText, from: number, to: num
     // A sentence opening with a gerund ("generating skills for a tool") has no subject.
     const first = tokens[start]!;
     const gerund = /^[a-z]{3,}ing$/.test(first.lower) && (first.pos === "VERB" || (first.pos === "NOUN" && !!readNounPhrase(tokens, start + 1, to)));
-    const np = gerund ? undefined : readNounPhrase(tokens, start, to);
+    // A step that opens with a base-form software verb is an imperative ("display the list").
+    const imperative = options.imperative === true && ACTION_VERBS.has(first.lower);
+    const np = gerund || imperative ? undefined : readNounPhrase(tokens, start, to);
     if (np && tokens[np.head]!.pos !== "VERB") {
       subject = np;
       actionsFrom = np.end;
@@ -290,7 +292,7 @@ function readScenario(b: FactsBuilder, s: Statement): void {
       continue;
     }
     const before = b.subject;
-    for (const [from, to] of tagged.sentences) readSentence(b, tagged, from, to);
+    for (const [from, to] of tagged.sentences) readSentence(b, tagged, from, to, { imperative: true });
     // A step's subject is usually a thing on screen ("the quantity increases"); only a modal step names a component.
     if (!/\b(?:shall|must)\b/i.test(step.text)) b.subject = before;
   }

@@ -134,6 +134,8 @@ function readInto(o: ReadActionsOptions, start: number, negatedIn: boolean, out:
   let passiveObject: NounChunk | undefined;
   let verbIndex = i;
 
+  // "do not overwrite": the negated verb is the action.
+  if (lemma === "do" && tokens[next] && NEGATIONS.has(tokens[next]!.lower)) return readInto(o, next + 1, true, out, depth + 1);
   if (lemma === "be") {
     let j = next;
     while (j < to && (tokens[j]!.pos === "ADV" || NEGATIONS.has(tokens[j]!.lower))) {

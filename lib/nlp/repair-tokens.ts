@@ -1,4 +1,5 @@
 import type { Pos, Token } from "./types.js";
+import { ACTION_VERBS, toThirdPerson } from "./verb-lexicon.js";
 
 /** Third-person verb forms wink often tags as plural nouns in "a user adds items" clauses. */
 const THIRD_PERSON_VERBS = new Set([
@@ -10,6 +11,7 @@ const THIRD_PERSON_VERBS = new Set([
   "books", "rates", "posts", "shares", "follows", "invites", "triggers", "loads", "queries", "calls", "sets",
   "increases", "decreases", "appears", "occurs", "exists", "expires", "reflects", "changes", "grows", "drops",
   "succeeds", "finishes", "times", "responds", "persists", "refreshes", "disappears", "becomes", "remains",
+  ...[...ACTION_VERBS].map(toThirdPerson),
 ]);
 
 /** Base forms of THIRD_PERSON_VERBS: "users access the platform". */
@@ -80,7 +82,7 @@ export function repairTokens(text: string, tokens: Token[]): Token[] {
     } else if (t.pos === "NOUN" && BASE_VERBS.has(t.lower) && prev && prev.pos === "NOUN" && prev.lower.endsWith("s") && AGENT_NOUNS.has(prev.lemma) && next && ["DET", "PRON", "ADP"].includes(next.pos)) {
       t.pos = "VERB";
       t.lemma = t.lower;
-    } else if (t.pos === "NOUN" && (THIRD_PERSON_VERBS.has(t.lower) || (prev && AGENT_NOUNS.has(prev.lower) && /[^s]s$/.test(t.lower))) && prev && isNominal(prev.pos) && (!next || ["DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON", "ADP", "ADV", "PUNCT"].includes(next.pos))) {
+    } else if (t.pos === "NOUN" && (THIRD_PERSON_VERBS.has(t.lower) || (prev && AGENT_NOUNS.has(prev.lower) && /[^s]s$/.test(t.lower))) && prev && isNominal(prev.pos) && (!next || ["DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON", "ADP", "ADV", "PUNCT"].includes(next.pos) || (next.pos === "VERB" && /ed$/.test(next.lower)))) {
       t.pos = "VERB";
       t.lemma = t.lower.replace(/(?:ches|shes|sses|xes)$/, (m) => m.slice(0, -2)).replace(/ies$/, "y").replace(/([^s])s$/, "$1");
     } else if (t.pos === "VERB" && next?.pos === "AUX" && (!prev || prev.pos === "ADV" || prev.pos === "SCONJ" || prev.pos === "DET" || prev.pos === "PUNCT" || (MODALS.has(next.lower) && (prev.pos === "ADJ" || isNominal(prev.pos))))) {
