@@ -32,11 +32,15 @@ function need(path: string): string {
 // ---------------------------------------------------------------------------------------------
 // Gold entities of a spec-kit data-model.md
 
-/** Words of a name, singular, without trailing words that name a view or storage of the thing. */
+/**
+ * Words of a name, singular, without trailing words that name a view or storage of the thing, in
+ * sorted order: case, plural, snake_case and the word order of join tables (`event_teachers` =
+ * `TeacherEvent`) do not matter.
+ */
 export function normalizeEntityName(name: string): string {
   const words = splitWords(name).map(singularWord);
   while (words.length > 1 && ["entry", "record", "table", "row", "data", "detail", "info"].includes(words[words.length - 1]!)) words.pop();
-  return words.join("");
+  return words.sort().join(" ");
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
