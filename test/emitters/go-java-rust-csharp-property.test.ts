@@ -12,7 +12,7 @@ import { findImplementations } from "../../lib/check/find-implementations.js";
 import { compileEmitted } from "../helpers/compile/index.js";
 import type { Model, TypeRef } from "../../lib/model/types.js";
 
-const WORDS = ["class", "type", "self", "Self", "crate", "super", "String", "Task", "System", "value", "var", "record", "yield", "default", "impl", "fn", "main", "ctx", "context", "time", "_", "1st", "日本", "a*/b", "x\ny", "\u202e", "IList", "Option", "Result", "wait", "hashCode", "Equals", "test", "linux", "amd64", "foo_test", "", " ", "Value", "BoxFuture", "Shop", "Billing", "billing", "go", "package", "object", "@", "\\u000a", "operator", "struct", "namespace", "internal", "vendor", "testdata", "lib", "mod", "std", "GetType", "Microsoft"];
+const WORDS = ["class", "type", "self", "Self", "crate", "super", "String", "Task", "System", "value", "var", "record", "yield", "default", "impl", "fn", "main", "ctx", "context", "time", "_", "1st", "日本", "a*/b", "x\ny", "\u202e", "IList", "Option", "Result", "wait", "hashCode", "Equals", "test", "linux", "amd64", "foo_test", "", " ", "Value", "BoxFuture", "Shop", "Billing", "billing", "go", "package", "object", "@", "\\u000a", "operator", "struct", "namespace", "internal", "vendor", "testdata", "lib", "mod", "std", "GetType", "Microsoft", "Object", "Void", "init", "Send", "Contracts", "global", "async", "await", "dyn", "r#type", "#[derive(Debug)]", "+build ignore", "//go:build x", "- item", "# heading", "  indented", "``", "''", "<summary>", "&amp;", "\"\"\"", "-->"];
 const word = fc.constantFrom(...WORDS);
 const name = fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(" "));
 
@@ -25,14 +25,14 @@ it("random hostile models compile in Java, Rust, Go and C# and hold no implement
         const other = `s${(si + 1) % subs.length}/E`;
         const kinds: TypeRef[] = [{ kind: "ref", target: ent }, { kind: "ref", target: other }, { kind: "list", of: { kind: "ref", target: other } }, { kind: "primitive", name: "datetime" }, { kind: "primitive", name: "unknown" }, { kind: "ref", target: `${id}/En` }];
         return {
-          id, name: sn, path: [sn], sources: ["s"], components: [{ id: `${id}/C`, name: en, sources: ["s"], dependsOn: [], constraints: [], interfaces: [{ id: `${id}/I`, name: en, sources: ["s"], constraints: [], operations: ops.map((o, oi) => ({ id: `${id}/I#${oi}`, name: o, sources: ["s"], params: fields.map((f, fi) => ({ id: `${id}/I#${oi}.${fi}`, name: f, sources: ["s"], type: kinds[(fi + oi) % kinds.length]!, optional: fi % 2 === 1 })), returns: kinds[oi % kinds.length]!, errors: [], async: oi % 2 === 0, actors: [], constraints: [] })) }] }],
-          entities: [{ id: ent, name: en, sources: ["s"], fields: fields.map((f, fi) => ({ id: `${ent}#${fi}`, name: f, sources: ["s"], type: kinds[fi % kinds.length]!, optional: fi % 3 === 0 })), relations: [{ id: `${ent}#r`, name: sn, sources: ["s"], cardinality: "one" as const, target: other }] }],
+          id, name: sn, doc: `${sn} ${en}`, path: [sn], sources: ["s"], components: [{ id: `${id}/C`, name: en, sources: ["s"], dependsOn: [], constraints: [], interfaces: [{ id: `${id}/I`, name: en, sources: ["s"], constraints: [], operations: ops.map((o, oi) => ({ id: `${id}/I#${oi}`, name: o, doc: o, sources: ["s"], params: fields.map((f, fi) => ({ id: `${id}/I#${oi}.${fi}`, name: f, sources: ["s"], type: kinds[(fi + oi) % kinds.length]!, optional: fi % 2 === 1 })), returns: kinds[oi % kinds.length]!, errors: [], async: oi % 2 === 0, actors: [], constraints: [] })) }] }],
+          entities: [{ id: ent, name: en, doc: fields.join(" "), sources: ["s"], fields: fields.map((f, fi) => ({ id: `${ent}#${fi}`, name: f, sources: ["s"], type: kinds[fi % kinds.length]!, optional: fi % 3 === 0 })), relations: [{ id: `${ent}#r`, name: sn, sources: ["s"], cardinality: "one" as const, target: other }] }],
           enums: [{ id: `${id}/En`, name: sn + " status", sources: ["s"], values: [...fields, ...ops] }],
           events: [{ id: `${id}/Ev`, name: en, sources: ["s"], fields: [] }],
           constraints: [], subsystems: [],
         };
       });
-      const model: Model = { version: 1, actors: [], statements: [{ id: "s", file: "statements/x.md", line: 1, kind: "prose", text: "t */ \\u000a" }], system: { id: "", name: sysName.join(" "), path: [], sources: ["s"], components: [], entities: [], enums: [], events: [], constraints: [], subsystems } };
+      const model: Model = { version: 1, actors: [], statements: [{ id: "s", file: "statements/x.md", line: 1, kind: "prose", text: `${sysName.join(" ")} */ \\u000a` }], system: { id: "", name: sysName.join(" "), path: [], sources: ["s"], components: [], entities: [], enums: [], events: [], constraints: [], subsystems } };
       const targets = ["java", "rust", "go", "csharp"];
       const { files } = emitContracts({ model, targets });
       const guard = findImplementations({ files });
