@@ -7,5 +7,8 @@ export * from "./config/types.js";
 export { parseStatements } from "./statements/parse-statements.js";
 export { extractFacts } from "./extract/extract-facts.js";
 export { buildModel } from "./model/build-model.js";
+export { serializeModel, canonicalizeModel } from "./model/serialize-model.js";
+export { walkModel, type ModelVisitor } from "./model/walk-model.js";
+export { formatModelTree, formatTypeRef, type FormatModelTreeOptions } from "./model/format-model-tree.js";
 export { compile } from "./compile.js";
 export type { CompileOptions, CompileResult } from "./compile.js";

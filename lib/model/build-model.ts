@@ -1381,7 +1381,7 @@ export function primitiveFor(words: readonly string[]): PrimitiveName {
   if (["amount", "price", "cost", "total", "balance", "rate", "score", "rating", "latitude", "longitude", "percentage", "fee", "weight", "height", "width", "distance", "ratio"].includes(last)) return "number";
   if (["duration", "period", "interval", "timeout", "ttl"].includes(last)) return "duration";
   if (["enabled", "disabled", "flag", "visible", "active", "verified", "external", "public", "private", "deleted", "archived"].includes(last)) return "boolean";
-  if (["file", "image", "photo", "picture", "attachment", "avatar", "binary", "blob", "video", "audio", "upload"].includes(last)) return "binary";
+  if (["image", "photo", "picture", "attachment", "avatar", "binary", "blob", "video", "audio"].includes(last)) return "binary";
   return "string";
 }
 
