@@ -72,7 +72,8 @@ export function diffStatements(options: DiffStatementsOptions): StatementDiff {
     if (p.id !== c.id) idChanges.push({ previous: p.id, current: c.id });
     const textChanged = p.input.text !== c.input.text;
     const fileChanged = p.file !== c.file;
-    const headingChanged = !sameList(p.input.headingPath ?? [], c.input.headingPath ?? []);
+    // A side read from model.json rows has no headings: a heading move is unknown there, not a move.
+    const headingChanged = p.input.headingPath !== undefined && c.input.headingPath !== undefined && !sameList(p.input.headingPath, c.input.headingPath);
     if (!textChanged && !fileChanged && !headingChanged) {
       unchanged++;
       continue;

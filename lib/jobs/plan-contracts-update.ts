@@ -11,7 +11,7 @@ import type { Model } from "../model/types.js";
 import { MODEL_VERSION } from "../model/types.js";
 import { renderImpactMarkdown } from "../report/render-impact-markdown.js";
 import type { ImpactReport } from "../report/types.js";
-import type { Statement } from "../statements/types.js";
+import type { StatementInput } from "../diff/types.js";
 import { planOutput, type PlannedChange } from "../write-output.js";
 
 export interface PlanContractsUpdateOptions {
@@ -146,20 +146,13 @@ async function readText(tree: TreeReader, paths: readonly string[]): Promise<Map
 }
 
 /** The statements and model the repository's contracts reflect, from its model.json (empty when none). */
-function previousSide(modelJson: string | undefined, config: ResolvedConfig): { statements: Statement[]; model: Model } {
+function previousSide(modelJson: string | undefined, config: ResolvedConfig): { statements: StatementInput[]; model: Model } {
   const parsed = safeJson<Model>(modelJson);
   // No contracts yet: compare with the model of no statements, so only real additions show.
   const model: Model =
     parsed && parsed.version === MODEL_VERSION && parsed.system && Array.isArray(parsed.statements) ? parsed : compile({ files: [], config }).model;
-  const statements: Statement[] = model.statements.map((s) => ({
-    id: s.id,
-    authored: false,
-    kind: s.kind as Statement["kind"],
-    text: s.text,
-    file: s.file,
-    span: { start: { line: s.line, column: 1 }, end: { line: s.line, column: 1 } },
-    headingPath: [],
-  }));
+  // model.json rows carry no headings: the diff then judges moves by file only.
+  const statements: StatementInput[] = model.statements.map((s) => ({ id: s.id, text: s.text, file: s.file, line: s.line, kind: s.kind }));
   return { statements, model };
 }
 
