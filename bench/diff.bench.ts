@@ -70,11 +70,20 @@ function tryCompile(files: SourceFile[]): ReturnType<typeof compile> | undefined
 }
 
 /** Replaces one content word on the statement's (single) source line; undefined when it cannot. */
-function editStatement(file: SourceFile, s: Statement, rnd: () => number): SourceFile | undefined {
+function editStatement(file: SourceFile, s: Statement, rnd: () => number, kind: "word" | "clause" = "word"): SourceFile | undefined {
   if (s.span.start.line !== s.span.end.line) return undefined;
   const lines = String(file.content).split("\n");
   const line = lines[s.span.start.line - 1];
   if (line === undefined) return undefined;
+  if (kind === "clause") {
+    // Adds behaviour: a new verb phrase at the end of the statement (before its final period).
+    const tail = s.text.replace(/[.\s]+$/, "").slice(-12);
+    const at = tail.length >= 6 ? line.lastIndexOf(tail) : -1;
+    if (at < 0) return undefined;
+    const clause = [" and notify the administrator", " and record an audit entry", " and export the report as CSV"][Math.floor(rnd() * 3)]!;
+    lines[s.span.start.line - 1] = line.slice(0, at + tail.length) + clause + line.slice(at + tail.length);
+    return { path: file.path, content: lines.join("\n") };
+  }
   const words = [...line.matchAll(/\b[a-z]{5,}\b/g)].filter((m) => s.text.includes(m[0]));
   if (words.length === 0) return undefined;
   const w = words[Math.floor(rnd() * words.length)]!;
@@ -233,7 +242,8 @@ function locality(): BenchTable[] {
     const own = before.statements.filter((x) => x.file === f.path);
     if (own.length === 0) continue;
     const s = own[Math.floor(rnd() * own.length)]!;
-    const next = editStatement(f, s, rnd);
+    // Alternate: replace a word, or add a clause (new behaviour, likely new operations).
+    const next = editStatement(f, s, rnd, edits % 2 === 0 ? "word" : "clause");
     if (!next) continue;
     const after = tryCompile(groups.get(key)!.map((g) => (g.path === f.path ? next : g)));
     if (!after) continue;
@@ -272,7 +282,8 @@ function locality(): BenchTable[] {
         ["edits the statement diff did not read as exactly one edited statement", notOneEdit, "", ""],
       ],
       note:
-        "Aim: 0 % not traced. Each edit replaces one word of one statement; its spec-kit project, Kiro repository or " +
+        "Aim: 0 % not traced. Edits alternate between replacing one word of one statement and appending a clause " +
+        "(\"and notify the administrator\", ...); its spec-kit project, Kiro repository or " +
         "OpenSpec capability is compiled before and after, so effects across files count.",
     },
     {
