@@ -4,6 +4,8 @@ import type { Candidate, LineIndex } from "./candidate.js";
 import { slugify } from "./read-markdown.js";
 import { makeDiagnostic } from "./statement-diagnostics.js";
 
+const MAX_DUPLICATE_REPORTS = 20;
+
 /** One file's candidates, in document order, with what is needed to name places. */
 export interface FileCandidates {
   file: string;
@@ -60,6 +62,8 @@ export function assignStatementIds(files: readonly FileCandidates[]): { ids: str
     const fileAuthored: boolean[] = [];
     const labelSeen = new Map<string, number>();
     const textSeen = new Map<string, { count: number; line: number }>();
+    let duplicates = 0;
+    let continueDuplicates = 0;
     for (const c of f.candidates) {
       const line = f.lines.position(c.start).line;
       let id: string | undefined;
@@ -103,7 +107,9 @@ export function assignStatementIds(files: readonly FileCandidates[]): { ids: str
         if (seen) {
           seen.count++;
           id = `${id}-${seen.count}`;
-          diagnostics.push(
+          // Generated files can repeat a line thousands of times: report the first few, then count.
+          if (++duplicates > MAX_DUPLICATE_REPORTS) continueDuplicates++;
+          else diagnostics.push(
             makeDiagnostic({
               code: "PARSE_DUPLICATE_STATEMENT",
               message: `the same statement as line ${seen.line}; ids are numbered in document order`,
@@ -124,6 +130,16 @@ export function assignStatementIds(files: readonly FileCandidates[]): { ids: str
       used.set(id, { file: f.file, line });
       fileIds.push(id);
       fileAuthored.push(isAuthored);
+    }
+    if (continueDuplicates > 0) {
+      diagnostics.push(
+        makeDiagnostic({
+          code: "PARSE_DUPLICATE_STATEMENT",
+          message: `${continueDuplicates} more repeated statements in this file (not listed one by one)`,
+          file: f.file,
+          line: f.lines.position(f.candidates[f.candidates.length - 1]!.start).line,
+        }),
+      );
     }
     ids.push(fileIds);
     authored.push(fileAuthored);

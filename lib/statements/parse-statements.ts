@@ -4,7 +4,7 @@ import { assignStatementIds, type FileCandidates } from "./assign-statement-ids.
 import { LineIndex, type Candidate } from "./candidate.js";
 import { decodeSource } from "./decode-source.js";
 import { detectTranscript, readChat } from "./read-chat.js";
-import { readMarkdown } from "./read-markdown.js";
+import { findPathologicalMarkup, readMarkdown } from "./read-markdown.js";
 import { readMarkdownLines, readPlainText } from "./read-plain-text.js";
 import { makeDiagnostic } from "./statement-diagnostics.js";
 import type { ScenarioParts, SourceFile, Statement } from "./types.js";
@@ -71,6 +71,7 @@ function readFile(source: SourceFile): FileRead {
   let format: SourceFormat = front.format ?? (/\.txt$/i.test(file) ? "text" : "markdown");
   if (!front.format && detectTranscript(text)) format = "chat";
   let candidates: Candidate[];
+  let pathology: string | undefined;
   const skipped: string[] = [];
   if (format === "chat") {
     const chat = readChat(text, { quoted: /^[ \t]{0,3}>/m.test(text) });
@@ -80,16 +81,23 @@ function readFile(source: SourceFile): FileRead {
     const plain = readPlainText(text);
     candidates = plain.candidates;
     if (plain.questions) skipped.push(`${plain.questions} bare questions`);
-  } else if (text.length > LARGE_FILE_LIMIT) {
+  } else if (text.length > LARGE_FILE_LIMIT || (pathology = findPathologicalMarkup(text)) !== undefined) {
     const lite = readMarkdownLines(text);
     candidates = lite.candidates;
     diagnostics.push(
-      makeDiagnostic({
-        code: "PARSE_LARGE_FILE",
-        message: `file of ${text.length} characters is over ${LARGE_FILE_LIMIT}: read line by line without remark (wrapped paragraphs are read per line)`,
-        file,
-        line: 1,
-      }),
+      pathology === undefined
+        ? makeDiagnostic({
+            code: "PARSE_LARGE_FILE",
+            message: `file of ${text.length} characters is over ${LARGE_FILE_LIMIT}: read line by line without remark (wrapped paragraphs are read per line)`,
+            file,
+            line: 1,
+          })
+        : makeDiagnostic({
+            code: "PARSE_PATHOLOGICAL_MARKUP",
+            message: `${pathology} would make markdown parsing take too long: read line by line without remark`,
+            file,
+            line: Number(/line (\d+)/.exec(pathology)?.[1] ?? 1),
+          }),
     );
     if (lite.questions) skipped.push(`${lite.questions} bare questions`);
   } else {

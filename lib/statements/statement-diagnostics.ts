@@ -18,6 +18,8 @@ export const STATEMENT_DIAGNOSTICS = {
   PARSE_LINE_ENDINGS: "info",
   /** A file over the size limit was read by the line reader instead of remark. */
   PARSE_LARGE_FILE: "info",
+  /** Markup that would make remark take quadratic time (thousands of emphasis markers or brackets in one block, huge tables); the file was read by the line reader. */
+  PARSE_PATHOLOGICAL_MARKUP: "warning",
   /** Lists or block quotes nested deeper than the parser follows; the excess nesting was flattened. */
   PARSE_DEEP_NESTING: "warning",
   /** A fenced code block is never closed, so the rest of the file is read as code. */

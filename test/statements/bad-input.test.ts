@@ -82,6 +82,33 @@ describe("bad input", () => {
     }
   });
 
+  it("sends markup that makes remark quadratic to the line reader", () => {
+    const cases = [
+      `${"*".repeat(40_000)}a${"*".repeat(40_000)}`,
+      "*a _b ".repeat(20_000),
+      `${"[".repeat(30_000)}a`,
+      `| ID | Requirement |\n|---|---|\n${Array.from({ length: 3000 }, (_, i) => `| FR-${i} | The cart MUST keep item ${i} |`).join("\n")}`,
+    ];
+    for (const content of cases) {
+      const r = parseStatements([{ path: "statements/p.md", content }, good]);
+      expect(r.diagnostics.filter((d) => d.severity !== "info" || d.code === "PARSE_PATHOLOGICAL_MARKUP").map((d) => d.code)).toContain("PARSE_PATHOLOGICAL_MARKUP");
+      expect(r.statements.some((s) => s.file === "statements/good.md")).toBe(true);
+    }
+    // A long but ordinary list of bold FR lines stays with remark.
+    const frs = Array.from({ length: 600 }, (_, i) => `- **FR-${i}**: System MUST keep **item** ${i}`).join("\n");
+    const r = parseStatements([{ path: "statements/fr.md", content: frs }]);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.statements).toHaveLength(600);
+  });
+
+  it("reports the first 20 repeated statements of a file one by one, then counts the rest", () => {
+    const r = parseStatements([{ path: "statements/rep.md", content: "- The cart keeps items.\n".repeat(100) }]);
+    const dups = r.diagnostics.filter((d) => d.code === "PARSE_DUPLICATE_STATEMENT");
+    expect(dups).toHaveLength(21);
+    expect(dups[20]!.message).toBe("79 more repeated statements in this file (not listed one by one)");
+    expect(new Set(r.statements.map((s) => s.id)).size).toBe(100);
+  });
+
   it("survives broken markdown and warns about an unclosed fence", () => {
     const broken = "# Cart\n\n**The cart SHALL [keep items](\n\n| a | b\n|--\n\n- [ ] \n\n<div>\n\nTHE Cart SHALL warn.\n\n```js\nconst x = 1;\nTHE Cart SHALL not be read.\n";
     const r = parseStatements([{ path: "statements/broken.md", content: broken }]);
