@@ -81,6 +81,12 @@ export function readEventPhrase(text: string, tokens: readonly Token[], from: nu
   if (passive) return subject ? `${chunkName(tokens, subject)} ${verb.pos === "VERB" ? toPastParticiple(lemma) : verb.lower}` : fallback();
   let objStart = v + 1;
   while (objStart < to && tokens[objStart]!.pos === "ADV") objStart++;
+  // "setting up dashboards" -> "dashboard set up"
+  const particle = tokens[objStart] && /^(?:up|out|down|off|back)$/.test(tokens[objStart]!.lower) ? tokens[objStart]!.lower : "";
+  if (particle) {
+    const obj = readNounPhrase(tokens, objStart + 1, to);
+    if (obj && tokens[obj.head]!.pos !== "PRON") return `${chunkName(tokens, obj)} ${toPastParticiple(lemma)} ${particle}`;
+  }
   // "I click \"Add to Cart\"" -> "add to cart clicked"
   if (tokens[objStart] && /^["“`]/.test(tokens[objStart]!.text)) return `${tokens[objStart]!.text.replace(/["“”`]/g, "").toLowerCase()} ${toPastParticiple(lemma)}`;
   const object = readNounPhrase(tokens, objStart, to);

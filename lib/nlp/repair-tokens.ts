@@ -15,7 +15,7 @@ const THIRD_PERSON_VERBS = new Set([
 ]);
 
 /** Base forms of THIRD_PERSON_VERBS: "users access the platform". */
-const BASE_VERBS = new Set([...THIRD_PERSON_VERBS].map((v) => v.replace(/(?:ches|shes|sses|xes)$/, (m) => m.slice(0, -2)).replace(/([^s])s$/, "$1")));
+const BASE_VERBS = new Set([...ACTION_VERBS, ...[...THIRD_PERSON_VERBS].map((v) => v.replace(/(?:ches|shes|sses|xes)$/, (m) => m.slice(0, -2)).replace(/([^s])s$/, "$1"))]);
 const CLAUSE_OPENERS = new Set(["when", "whenever", "if", "once", "after", "while", "unless", "before", "until"]);
 const MODALS = new Set(["shall", "must", "should", "will", "can", "may"]);
 const isNominal = (p: Pos) => p === "NOUN" || p === "PROPN";
@@ -79,7 +79,7 @@ export function repairTokens(text: string, tokens: Token[]): Token[] {
     const after = out[i + 2];
     if (t.pos === "VERB" && t.lemma === t.lower && !t.lower.endsWith("ing") && prev && next && isNominal(next.pos) && (prev.pos === "DET" || prev.pos === "ADJ" || prev.pos === "VERB" || (CLAUSE_OPENERS.has(prev.lower) && !!after && ["ADV", "VERB", "AUX"].includes(after.pos)))) {
       t.pos = /^[A-Z]/.test(t.text) && prev.pos === "DET" ? "PROPN" : "NOUN";
-    } else if (t.pos === "NOUN" && BASE_VERBS.has(t.lower) && prev && prev.pos === "NOUN" && prev.lower.endsWith("s") && AGENT_NOUNS.has(prev.lemma) && next && ["DET", "PRON", "ADP"].includes(next.pos)) {
+    } else if (t.pos === "NOUN" && BASE_VERBS.has(t.lower) && prev && prev.pos === "NOUN" && prev.lower.endsWith("s") && prev.lower !== prev.lemma && (AGENT_NOUNS.has(prev.lemma) ? !!next && ["DET", "PRON", "ADP"].includes(next.pos) : !next || ["PUNCT", "ADV"].includes(next.pos))) {
       t.pos = "VERB";
       t.lemma = t.lower;
     } else if (t.pos === "NOUN" && (THIRD_PERSON_VERBS.has(t.lower) || (prev && AGENT_NOUNS.has(prev.lower) && /[^s]s$/.test(t.lower))) && prev && isNominal(prev.pos) && (!next || ["DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON", "ADP", "ADV", "PUNCT"].includes(next.pos) || (next.pos === "VERB" && /ed$/.test(next.lower)))) {
