@@ -154,3 +154,23 @@ describe("more shapes per language", () => {
     expect(findImplementations({ files: [{ path, content }] }).map((d) => `${d.line}:${d.code}`)).toEqual(expected);
   });
 });
+
+describe("checkContractDir", () => {
+  it("reads every contract file under the folder and reports repository-relative paths", async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { checkContractDir } = await import("../../lib/check/check-contract-dir.js");
+    const root = mkdtempSync(join(tmpdir(), "penult-check-"));
+    try {
+      mkdirSync(join(root, "contracts", "go", "cart"), { recursive: true });
+      mkdirSync(join(root, "contracts", "rust"), { recursive: true });
+      writeFileSync(join(root, "contracts", "go", "cart", "cart.go"), "package cart\n\nfunc New() int { return 1 }\n");
+      writeFileSync(join(root, "contracts", "rust", "lib.rs"), "pub trait T { fn f(&self); }\n");
+      writeFileSync(join(root, "contracts", "model.json"), "{}");
+      const diags = checkContractDir({ root, dir: "contracts" });
+      expect(diags.map((d) => `${d.file}:${d.line}:${d.code}`)).toEqual(["contracts/go/cart/cart.go:3:N1_FUNCTION_BODY"]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
