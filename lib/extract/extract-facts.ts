@@ -136,7 +136,7 @@ function leadingClauseEnd(tokens: readonly Token[], from: number, to: number): n
 
 /**
  * Reads one requirement sentence: leading WHEN/IF clause, subject, modal, response actions,
- * trailing "when/if" clauses, fields. `subjectKnown` skips subject detection (EARS gave it).
+ * trailing "when/if" clauses, fields. `imperative` reads a step opening with a software verb as a command.
  */
 function readSentence(b: FactsBuilder, tagged: TaggedText, from: number, to: number, options: { imperative?: boolean } = {}): void {
   const { text, tokens } = tagged;
