@@ -795,7 +795,7 @@ export function findPathologicalMarkup(text: string): string | undefined {
     let runLength = 0;
     for (let i = 0; i < line.length; i++) {
       const c = line[i]!;
-      if (c === "*" || c === "_") {
+      if (c === "*" || c === "_" || c === "~") {
         if (c === prev) runLength++;
         else {
           runLength = 1;
