@@ -120,6 +120,17 @@ export function indexModel(model: Model): ModelIndex {
 
 /** Every statement id traced by the elements that live directly in `subsystem` (not its children). */
 export function collectSubsystemSources(subsystem: Subsystem): string[] {
+  // Many files of one subsystem ask for the same list (a header per file): remember it per object.
+  const hit = subsystemSources.get(subsystem);
+  if (hit) return hit;
+  const list = collectSubsystemSourcesUncached(subsystem);
+  subsystemSources.set(subsystem, list);
+  return list;
+}
+
+const subsystemSources = new WeakMap<Subsystem, string[]>();
+
+function collectSubsystemSourcesUncached(subsystem: Subsystem): string[] {
   const out = new Set<string>();
   const add = (e: Element): void => e.sources.forEach((s) => out.add(s));
   for (const c of subsystem.constraints) add(c);
@@ -152,6 +163,21 @@ export function collectSubsystemSources(subsystem: Subsystem): string[] {
 
 /** The statement files (sorted, unique) that the given statement ids come from. */
 export function collectStatementFiles(index: ModelIndex, sourceIds: Iterable<string>): string[] {
+  if (Array.isArray(sourceIds)) {
+    let byList = statementFiles.get(index);
+    if (!byList) statementFiles.set(index, (byList = new WeakMap()));
+    const hit = byList.get(sourceIds);
+    if (hit) return hit;
+    const list = collectStatementFilesUncached(index, sourceIds);
+    byList.set(sourceIds, list);
+    return list;
+  }
+  return collectStatementFilesUncached(index, sourceIds);
+}
+
+const statementFiles = new WeakMap<ModelIndex, WeakMap<readonly string[], string[]>>();
+
+function collectStatementFilesUncached(index: ModelIndex, sourceIds: Iterable<string>): string[] {
   const files = new Set<string>();
   for (const id of sourceIds) {
     const s = index.statements.get(id);

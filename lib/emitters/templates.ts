@@ -9,9 +9,10 @@ import type { TemplateSource } from "./types.js";
  * Templates are Mustache (logic-less): a repository's own copy under `.penult/templates/<target>/`
  * can change layout and wording but cannot run code inside the CLI or the GitHub App, which a
  * Handlebars/EJS/Eta template could (helpers, embedded JS). Emitters pass views whose values are
- * already valid identifiers or already-sanitised comment lines; on top of that every `{{value}}`
- * goes through {@link sanitizeLine}, so no interpolation can ever inject a line break (which would
- * end a line comment) or a bidi/control character, whatever a template author writes.
+ * already valid identifiers or already-sanitised comment lines; on top of that every string of the
+ * view goes through {@link sanitizeLine}, so no interpolation (escaped or raw) can ever inject a
+ * line break (which would end a line comment) or a bidi/control character, whatever a template
+ * author writes.
  */
 
 /** Renders the templates of one target. */
@@ -70,6 +71,22 @@ export function layerTemplateSources(...sources: (TemplateSource | undefined)[])
 
 const escape = (value: unknown): string => sanitizeLine(String(value));
 
+/**
+ * Every string of a view made single-line and free of hazard characters before rendering, so even
+ * `{{{raw}}}` or `{{& raw}}` in an override template cannot inject a line break. Multi-line content
+ * is always passed as arrays of lines.
+ */
+function sanitizeView(value: unknown): unknown {
+  if (typeof value === "string") return sanitizeLine(value);
+  if (Array.isArray(value)) return value.map(sanitizeView);
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = sanitizeView(v);
+    return out;
+  }
+  return value;
+}
+
 /** A renderer for one target over a source. Throws when a template is missing (a programming error). */
 export function createTemplateRenderer(options: { target: string; source: TemplateSource }): TemplateRenderer {
   const { target, source } = options;
@@ -85,7 +102,7 @@ export function createTemplateRenderer(options: { target: string; source: Templa
   };
   return {
     render(name, view) {
-      return Mustache.render(load(name), view, partial, { escape });
+      return Mustache.render(load(name), sanitizeView(view), partial, { escape });
     },
   };
 }
@@ -95,6 +112,8 @@ export function createTemplateRenderer(options: { target: string; source: Templa
  * exactly one final newline. Applied by emitContracts, so template overrides cannot break it.
  */
 export function normalizeFileContent(text: string): string {
+  // Fast path: emitters' own output is usually already normal; one native scan instead of a rebuild.
+  if (text.endsWith("\n") && !text.endsWith("\n\n") && !text.startsWith("\n") && !/\r|[^\S\n]\n|\n\n\n\n/.test(text)) return text;
   const lines = text.replace(/\r\n?/g, "\n").split("\n").map((l) => l.trimEnd());
   const out: string[] = [];
   for (const l of lines) {
