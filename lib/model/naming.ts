@@ -40,8 +40,9 @@ const TRAILING_FACETS = new Set([
 const KEEP_AS_IS = new Set([
   "data", "metadata", "media", "criteria", "news", "series", "status", "analytics", "settings", "canvas",
   "us", "bus", "alias", "gas", "lens", "bias", "corpus", "campus", "virus", "census", "process", "access",
-  "address", "class", "business", "progress", "success", "sms", "os", "ios", "macos", "api", "apis", "kpis",
+  "address", "class", "business", "progress", "success", "sms", "os", "ios", "macos", "api",
   "dns", "aws", "gps", "https", "css", "its", "this", "is", "was", "has", "his", "yes", "plus", "minus",
+  "basis", "axis", "tennis", "iris", "chassis", "thesis", "crisis", "analysis", "synopsis", "emphasis",
 ]);
 
 /** Lower-case word tokens of a phrase: letters and digits, inner hyphens and apostrophes split. */
@@ -59,7 +60,12 @@ const wordCache = new Map<string, string[]>();
 
 function splitWordsUncached(phrase: string): string[] {
   // Possessives name their owner's thing: "teacher's profile" -> teacher profile.
-  const ascii = phrase.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/\s?['’]s\b/g, "");
+  const ascii = phrase
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/\s?['’]s\b/g, "")
+    // Plural acronyms are one word: "URLs" -> urls, not "UR Ls".
+    .replace(/\b([A-Z]{2,})s\b/g, (_m, a: string) => a.toLowerCase() + "s");
   // Break camelCase and snake_case identifiers too: "KiroWorker", "user_profiles".
   const spaced = ascii.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2");
   const words = spaced.toLowerCase().match(/[a-z0-9]+/g);
@@ -68,7 +74,7 @@ function splitWordsUncached(phrase: string): string[] {
 
 /** Singular form of one lower-case word, conservative where pluralize is known to overreach. */
 export function singularWord(word: string): string {
-  if (word.length <= 3 || KEEP_AS_IS.has(word) || /(?:ss|us|is|ics)$/.test(word)) return word;
+  if (word.length <= 3 || KEEP_AS_IS.has(word) || /(?:ss|us|ics)$/.test(word)) return word;
   if (!pluralize.isPlural(word)) return word;
   const s = pluralize.singular(word);
   return s.length > 0 ? s : word;
