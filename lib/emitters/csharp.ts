@@ -100,8 +100,10 @@ function emitCsharp(ctx: EmitContext): OutputFile[] {
               void: "void",
             } as const
           )[ref.name];
-        case "list":
-          return `IList<${typeName(ref.of, at)}>`;
+        case "list": {
+          const inner = typeName(ref.of, at);
+          return `IList<${inner === "void" ? "object" : inner}>`;
+        }
         case "ref": {
           const target = ctx.index.types.get(ref.target);
           const name = names.get(ref.target);
@@ -113,8 +115,10 @@ function emitCsharp(ctx: EmitContext): OutputFile[] {
         }
       }
     };
+    /** Type of a property or parameter (`void` is only a return type in C#). */
     const optionalType = (t: TypeRef, optional: boolean, at: Element): string => {
-      const ty = typeName(t, at);
+      const named = typeName(t, at);
+      const ty = named === "void" ? "object" : named;
       const isValue = VALUE_TYPES.has(ty) || (t.kind === "ref" && enumIds.has(t.target));
       return optional && isValue ? `${ty}?` : ty;
     };

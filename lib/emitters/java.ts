@@ -113,7 +113,11 @@ function emitJava(ctx: EmitContext): OutputFile[] {
         }
       }
     };
-    const fieldType = (f: { type: TypeRef; optional: boolean }, at: Element): string => typeName(f.type, at, f.optional);
+    // `void` is only a return type in Java: a field or parameter of the model's void type is `Void`.
+    const fieldType = (f: { type: TypeRef; optional: boolean }, at: Element): string => {
+      const t = typeName(f.type, at, f.optional);
+      return t === "void" ? "Void" : t;
+    };
     const member = (scope: NameScope, el: Element, style: "camel" | "constant" = "camel"): string =>
       scope.claim(makeIdentifier(el.name, { naming: JAVA_NAMING, style, kind: "member" }), el.id);
 
