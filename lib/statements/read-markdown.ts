@@ -314,8 +314,14 @@ class MarkdownWalker {
     const lead = flat.lead?.replace(/[:\s]+$/, "");
     const leadKey = lead?.toLowerCase();
     // Document metadata: **Status**: Draft, > Priority: P0.
-    const plainKey = /^([A-Za-z][A-Za-z ]{1,30}?)\s*:\s/.exec(text)?.[1]?.toLowerCase();
-    if ((leadKey && METADATA_LABELS.has(leadKey)) || (plainKey && METADATA_LABELS.has(plainKey) && !leadKey)) return;
+    // Only paragraphs: in a list, "`status`: Active/Inactive" is an entity field, not metadata.
+    // Judged on the first source line: "> Priority: P0\n> Status: Implemented" is one paragraph.
+    const firstLine = this.text.slice(start, Math.min(end, start + 400)).split("\n")[0]!;
+    const plain = /^([A-Za-z][A-Za-z ]{1,30}?)\s*:\s(.*)$/.exec(firstLine);
+    const plainKey = plain?.[1]?.toLowerCase();
+    const shortValue = (plain?.[2] ?? "").split(/\s+/).length <= 10;
+    if (!listItem && ((leadKey && METADATA_LABELS.has(leadKey)) || (plainKey && METADATA_LABELS.has(plainKey) && !leadKey && shortValue)))
+      return;
     let forcedProse = false;
     let label: string | undefined;
     if (lead && isAnnotationLabel(lead)) {

@@ -178,6 +178,18 @@ describe("glossary and prose", () => {
     expect(s.some((x) => /SHALL/.test(x.text))).toBe(false);
   });
 
+  it("keeps entity field bullets whose name looks like metadata (`status`: ...)", () => {
+    // SOURCE: corpus speckit-specs, github.com/ukad-group/ecommerce-saas specs/004-tenant-market-management/spec.md lines 40-43
+    const s = parseText("**Fields:**\n- `name`: Unique identifier (lowercase, alphanumeric with hyphens)\n- `displayName`: Human-readable name\n- `status`: Active/Inactive\n");
+    expect(s.map((x) => x.text)).toEqual([
+      "name: Unique identifier (lowercase, alphanumeric with hyphens)",
+      "displayName: Human-readable name",
+      "status: Active/Inactive",
+    ]);
+    // ...while a top-of-file "> Status: Implemented" block is metadata.
+    expect(parseText("> Priority: P0 — Core feature, required for MVP\n> Status: Implemented\n")).toEqual([]);
+  });
+
   it("splits sentences without breaking abbreviations, versions and file names", () => {
     const t = "Use e.g. the CLI. Version 1.2.3 is out! Read tasks.md first. Dr. Smith agrees, i.e. yes. Done?";
     expect(splitSentences(t).map((r) => t.slice(r.start, r.end))).toEqual([
