@@ -184,7 +184,8 @@ function emitCsharp(ctx: EmitContext): OutputFile[] {
     const content = ctx.templates.render("namespace.cs", {
       header,
       namespace: ns,
-      doc: doc(ctx, s, s.constraints, [`@subsystem ${s.path.join("/") || "(root)"}`]),
+      // A namespace takes no XML doc: its lines go into a plain `//` comment, unescaped.
+      namespaceDoc: sanitizeCommentLines(describeElement({ index: ctx.index, element: s, constraints: s.constraints, tags: [`@subsystem ${s.path.join("/") || "(root)"}`] }), "slash-line"),
       enums,
       classes,
       interfaces,
