@@ -126,10 +126,16 @@ function flattenInline(nodes: readonly Nodes[], base: number): FlatText {
 
 /** Source offset of an index into flattened text. */
 function sourceOffset(flat: FlatText, index: number, fallback: number): number {
+  // Binary search over the (out, src) pairs: a paragraph can hold thousands of inline runs.
+  let lo = 0;
+  let hi = flat.segs.length / 2 - 1;
   let best = -1;
-  for (let i = 0; i < flat.segs.length; i += 2) {
-    if (flat.segs[i]! <= index) best = i;
-    else break;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (flat.segs[mid * 2]! <= index) {
+      best = mid * 2;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   if (best < 0) return fallback;
   return flat.segs[best + 1]! + (index - flat.segs[best]!);
