@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Candidate, LineIndex } from "./candidate.js";
-import { slugify } from "./read-markdown.js";
+import { slugify } from "./slugify.js";
 import { makeDiagnostic } from "./statement-diagnostics.js";
 
 const MAX_DUPLICATE_REPORTS = 20;

@@ -4,7 +4,8 @@ import { assignStatementIds, type FileCandidates } from "./assign-statement-ids.
 import { LineIndex, type Candidate } from "./candidate.js";
 import { decodeSource } from "./decode-source.js";
 import { detectTranscript, readChat } from "./read-chat.js";
-import { findPathologicalMarkup, readMarkdown } from "./read-markdown.js";
+import { findPathologicalMarkup } from "./find-pathological-markup.js";
+import { readMarkdown } from "./read-markdown.js";
 import { readMarkdownLines, readPlainText } from "./read-plain-text.js";
 import { makeDiagnostic } from "./statement-diagnostics.js";
 import type { ScenarioParts, SourceFile, Statement } from "./types.js";

@@ -14,15 +14,14 @@ import {
   parseScenarioSteps,
   type Classification,
 } from "./classify-statement.js";
+import { MAX_MARKER_RUN, flattenDeepNesting } from "./flatten-deep-nesting.js";
+import { slugify } from "./slugify.js";
+import { splitIntoChunks } from "./split-into-chunks.js";
 import { splitSentences } from "./split-sentences.js";
 import { makeDiagnostic } from "./statement-diagnostics.js";
 import type { ScenarioStep, StepKeyword } from "./types.js";
 
-/** Files above this size are parsed in chunks: remark's cost grows faster than linearly on big inputs. */
-export const CHUNK_SIZE = 16_384;
-/** Nesting the walker follows; deeper structure is flattened before parsing (remark slows down sharply). */
-const MAX_MARKER_RUN = 8;
-const MAX_INDENT = 32;
+/** Recursion bound of the walker; the nesting guard keeps real input far below it. */
 const MAX_DEPTH = 200;
 
 const withGfm = unified().use(remarkParse).use(remarkGfm);
@@ -605,129 +604,6 @@ function stepsFromMarks(text: string, flat: FlatText): ScenarioStep[] | undefine
   return steps.length >= 2 ? steps : parseScenarioSteps(text);
 }
 
-/** Lower-case, ASCII letters/digits and single dashes: safe inside any comment or identifier context. */
-export function slugify(s: string): string {
-  return s
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 64)
-    .replace(/-+$/, "");
-}
-
-/**
- * Cuts a large text into chunks at blank lines that lie outside fenced code, HTML comments and
- * indented continuations, so each chunk parses to the same blocks it would in the whole file.
- */
-export function splitIntoChunks(text: string, size = CHUNK_SIZE): { start: number; end: number }[] {
-  if (text.length <= size) return [{ start: 0, end: text.length }];
-  const chunks: { start: number; end: number }[] = [];
-  let chunkStart = 0;
-  let fence: string | undefined;
-  let inComment = false;
-  let pos = 0;
-  let prevBlank = false;
-  while (pos < text.length) {
-    let nl = text.indexOf("\n", pos);
-    if (nl < 0) nl = text.length;
-    const line = text.slice(pos, nl);
-    const blank = line.trim() === "";
-    if (fence) {
-      if (line.trimStart().startsWith(fence) && line.trim().replace(/[`~]/g, "") === "") fence = undefined;
-    } else if (inComment) {
-      if (line.includes("-->")) inComment = false;
-    } else {
-      const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-      if (f) fence = f[1];
-      else if (line.includes("<!--") && !line.slice(line.lastIndexOf("<!--")).includes("-->")) inComment = true;
-      else if (
-        prevBlank &&
-        !blank &&
-        pos - chunkStart >= size &&
-        !/^[ \t]/.test(line) &&
-        !/^(?:[-*+]|\d{1,9}[.)])[ \t]/.test(line) &&
-        !/^[|:]/.test(line)
-      ) {
-        chunks.push({ start: chunkStart, end: pos });
-        chunkStart = pos;
-      }
-    }
-    prevBlank = blank;
-    pos = nl + 1;
-  }
-  chunks.push({ start: chunkStart, end: text.length });
-  return chunks;
-}
-
-/**
- * Flattens nesting deeper than the walker follows: very deep lists and quotes make remark slow
- * (500 levels take seconds) and say nothing a shallower structure would not.
- */
-export function flattenDeepNesting(text: string): { text: string; firstLine?: number } {
-  let firstLine: number | undefined;
-  let out: string[] | undefined;
-  let fence: string | undefined;
-  let pos = 0;
-  let lineNo = 0;
-  while (pos <= text.length) {
-    let nl = text.indexOf("\n", pos);
-    if (nl < 0) nl = text.length;
-    lineNo++;
-    const line = text.slice(pos, nl);
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (f) fence = fence === undefined ? f[1]![0] : line.trimStart().startsWith(fence) ? undefined : fence;
-    // Code keeps its indentation: only list and quote structure is costly to parse.
-    const flat = fence !== undefined || f ? line : flattenLine(line);
-    if (flat !== line) {
-      if (!out) out = text.slice(0, pos).split("\n").slice(0, lineNo - 1);
-      firstLine ??= lineNo;
-    }
-    out?.push(flat);
-    if (nl >= text.length) break;
-    pos = nl + 1;
-  }
-  return out ? { text: out.join("\n"), firstLine } : { text };
-}
-
-/** One line with its indentation capped and its run of leading list/quote markers shortened. */
-function flattenLine(line: string): string {
-  // A hand-written scan: a regex for "marker run" backtracks exponentially on runs of spaces.
-  if (line.trim() === "") return line;
-  let i = 0;
-  let width = 0;
-  while (i < line.length && (line[i] === " " || line[i] === "\t")) {
-    width += line[i] === "\t" ? 4 : 1;
-    i++;
-  }
-  // Deep indentation only matters in front of a list or quote marker (nesting); plain text stays.
-  if (!/^(?:[-*+>]|\d{1,9}[.)])(?:[ \t]|$)/.test(line.slice(i))) return line;
-  let result = line;
-  if (width > MAX_INDENT) result = " ".repeat(MAX_INDENT) + line.slice(i);
-  const markers: string[] = [];
-  let j = result.length - line.slice(i).length;
-  const lead = result.slice(0, j);
-  for (;;) {
-    let k = j;
-    while (k < result.length && (result[k] === " " || result[k] === "\t")) k++;
-    let m = k;
-    const c = result[m];
-    if (c === "-" || c === "*" || c === "+" || c === ">") m++;
-    else {
-      while (m < result.length && m - k < 9 && result[m]! >= "0" && result[m]! <= "9") m++;
-      if (m === k || (result[m] !== "." && result[m] !== ")")) break;
-      m++;
-    }
-    if (m >= result.length || (result[m] !== " " && result[m] !== "\t")) break;
-    while (m < result.length && (result[m] === " " || result[m] === "\t")) m++;
-    markers.push(result.slice(k, m));
-    j = m;
-  }
-  if (markers.length > MAX_MARKER_RUN) result = lead + markers.slice(markers.length - MAX_MARKER_RUN).join("") + result.slice(j);
-  return result;
-}
-
 /** Reads statements from a markdown text (already decoded, LF). */
 export function readMarkdown(options: { file: string; text: string; chunkSize?: number }): ReadResult & {
   skipped: { questions: number; tables: number; fragments: number };
@@ -764,64 +640,3 @@ export function readMarkdown(options: { file: string; text: string; chunkSize?: 
     text,
   };
 }
-
-/**
- * Markup that makes remark slow beyond any budget: micromark resolves emphasis and links by
- * scanning back over earlier delimiters, so one paragraph with thousands of `*`/`_` runs, a run of
- * thousands of stars, or thousands of `[` costs quadratic time (40,000 stars take minutes), and a
- * table cannot be split into chunks. Returns why a text should go to the line reader instead, or
- * undefined. One linear pass, ignoring fenced code.
- */
-export function findPathologicalMarkup(text: string): string | undefined {
-  let fence: string | undefined;
-  let runs = 0;
-  let brackets = 0;
-  let tableRows = 0;
-  let pos = 0;
-  let lineNo = 0;
-  while (pos < text.length) {
-    let nl = text.indexOf("\n", pos);
-    if (nl < 0) nl = text.length;
-    lineNo++;
-    const line = text.slice(pos, nl);
-    pos = nl + 1;
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence !== undefined) {
-      if (f && line.trimStart().startsWith(fence)) fence = undefined;
-      continue;
-    }
-    if (f) {
-      fence = f[1]![0];
-      continue;
-    }
-    if (line.trim() === "") {
-      runs = brackets = tableRows = 0;
-      continue;
-    }
-    if (/^\s*\|/.test(line) && ++tableRows > MAX_TABLE_ROWS) return `a table of more than ${MAX_TABLE_ROWS} rows (line ${lineNo})`;
-    // Emphasis and links are resolved per paragraph: a new list item, heading or row starts afresh.
-    if (/^\s*(?:[-*+>|#]|\d{1,9}[.)])\s/.test(line)) runs = brackets = 0;
-    // A line of only stars/underscores/dashes is a thematic break, whatever its length.
-    if (/^[\s*_-]+$/.test(line)) continue;
-    let prev = "";
-    let runLength = 0;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i]!;
-      if (c === "*" || c === "_" || c === "~") {
-        if (c === prev) runLength++;
-        else {
-          runLength = 1;
-          if (++runs > MAX_DELIMITER_RUNS) return `more than ${MAX_DELIMITER_RUNS} emphasis markers in one block (line ${lineNo})`;
-        }
-        if (runLength > MAX_RUN_LENGTH) return `a run of more than ${MAX_RUN_LENGTH} "${c}" (line ${lineNo})`;
-      } else if (c === "[" && ++brackets > MAX_BRACKETS) return `more than ${MAX_BRACKETS} "[" in one block (line ${lineNo})`;
-      prev = c;
-    }
-  }
-  return undefined;
-}
-
-const MAX_DELIMITER_RUNS = 400;
-const MAX_RUN_LENGTH = 16;
-const MAX_BRACKETS = 400;
-const MAX_TABLE_ROWS = 1000;
