@@ -6,7 +6,8 @@ import { decodeSource } from "./decode-source.js";
 import { detectTranscript, readChat } from "./read-chat.js";
 import { findPathologicalMarkup } from "./find-pathological-markup.js";
 import { readMarkdown } from "./read-markdown.js";
-import { readMarkdownLines, readPlainText } from "./read-plain-text.js";
+import { readMarkdownLines } from "./read-markdown-lines.js";
+import { readPlainText } from "./read-plain-text.js";
 import { makeDiagnostic } from "./statement-diagnostics.js";
 import type { ScenarioParts, SourceFile, Statement } from "./types.js";
 
