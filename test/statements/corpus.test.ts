@@ -89,8 +89,11 @@ describe("corpus", () => {
   });
 
   it("reads the seed conversation as a chat with its five user turns", () => {
-    const s = parseAll().result.statements.filter((x) => x.file.startsWith("seed/"));
+    const all = parseAll().result.statements;
+    const s = all.filter((x) => x.file.startsWith("seed/"));
     expect(s.every((x) => x.kind === "chat")).toBe(true);
+    // No requirements document is mistaken for a transcript.
+    expect(all.filter((x) => x.kind === "chat" && !x.file.startsWith("seed/"))).toEqual([]);
     expect(s.filter((x) => x.speaker === "user")).toHaveLength(11);
   });
 
