@@ -56,6 +56,17 @@ export class RepoClient {
     }
   }
 
+  /** One file's text at a ref, or undefined when it does not exist there. */
+  async readFileAt(ref: string, path: string): Promise<string | undefined> {
+    try {
+      const res = await this.octokit.rest.repos.getContent({ ...this.o, path, ref, mediaType: { format: "raw" } });
+      return typeof res.data === "string" ? res.data : new TextDecoder().decode(res.data as unknown as ArrayBuffer);
+    } catch (err) {
+      if (status(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
   async treeOfCommit(sha: string): Promise<string> {
     const { data } = await this.octokit.rest.git.getCommit({ ...this.o, commit_sha: sha });
     return data.tree.sha;

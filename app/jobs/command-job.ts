@@ -6,6 +6,8 @@ import { readSourceFiles } from "../../lib/git/read-source-files.js";
 import { scaffoldImplementation } from "../../lib/implement/index.js";
 import { explainElement, renderExplanation } from "../../lib/jobs/explain-element.js";
 import { COMMAND_HELP, type Command } from "../../lib/jobs/parse-command.js";
+import { decomposeStatement } from "../../lib/llm/decompose.js";
+import { llmFromEnv } from "../llm-from-env.js";
 import { keepForPenult, type RepoClient } from "../github/repo-client.js";
 import { loadRepoConfig, runContractsJob } from "./contracts-job.js";
 
@@ -51,6 +53,31 @@ export async function runCommandJob(input: CommandJobInput): Promise<string> {
   const tree = await archive.read(keepForPenult({ statements: matchGlobs(config.statements), output: config.output, templates: config.templates }));
   const read = await readSourceFiles({ reader: tree, globs: config.statements });
   const compiled = compile({ files: read.files, config });
+
+  if (command.name === "decompose") {
+    const llm = llmFromEnv(config);
+    if (!llm) return answer("`/penult decompose` needs the LLM engine: set `llm: { model: ... }` in `.github/penult.yml`, and OPENAI_BASE_URL / OPENAI_API_KEY where the App runs.");
+    const statement = compiled.statements.find((s) => s.id === command.target);
+    if (!statement) return answer(`No statement with id \`${command.target}\` on \`${input.defaultBranch}\`. Ids are listed by \`npx penult extract\` and in \`${config.output}/model.json\`.`);
+    const proposal = await decomposeStatement({ statement, ask: llm.decompose });
+    if ("error" in proposal) return answer(`Could not decompose \`${statement.id}\`: ${proposal.error}. Nothing was changed.`);
+    const branch = `penult/decompose/${kebabCase(statement.id)}`;
+    if (await client.branchHead(branch)) return answer(`\`${branch}\` already exists; delete it to propose again.`);
+    const commit = await client.commitChanges({
+      parent: head,
+      baseTree: await client.treeOfCommit(head),
+      changes: [{ path: proposal.path, action: "create", content: proposal.content }],
+      message: `penult: propose finer statements for ${statement.id}\n\nRequested in #${input.number}. Review before merging: they enter the model only once merged.\n`,
+    });
+    await client.createBranch(branch, commit);
+    const pull = await client.createPull({
+      title: `Proposed statements for ${statement.id}`,
+      head: branch,
+      base: input.defaultBranch,
+      body: `Finer statements proposed by the LLM engine (\`${config.llm?.model}\`) for \`${statement.id}\` (${statement.file}:${statement.span.start.line}):\n\n> ${statement.text}\n\nEdit them here; they become part of the model (and of the contracts) only when this pull request is merged.`,
+    });
+    return answer(`Opened #${pull.number} with proposed statements for \`${statement.id}\`.`);
+  }
 
   if (command.name === "explain") {
     const found = explainElement(compiled.model, command.target);

@@ -2,7 +2,8 @@ import { stringify } from "yaml";
 import { CONFIG_PATH, parseConfig, type ResolvedConfig } from "../../lib/config/load-config.js";
 import { formatLocation, type Diagnostic } from "../../lib/diagnostics.js";
 import { matchGlobs } from "../../lib/git/match-globs.js";
-import { planContractsUpdate, SOURCE_TRAILER } from "../../lib/jobs/plan-contracts-update.js";
+import { DEFAULT_LLM_CACHE, planContractsUpdate, SOURCE_TRAILER } from "../../lib/jobs/plan-contracts-update.js";
+import { llmFromEnv } from "../llm-from-env.js";
 import { keepForPenult, type CommitArchive, type PullInfo, type RepoClient } from "../github/repo-client.js";
 
 /** Hidden state the app keeps in the PR body: the branch head it wrote and the commit it came from. */
@@ -55,7 +56,18 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
   }
   const config = loaded.config;
   const tree = await archive.read(keepForPenult({ statements: matchGlobs(config.statements), output: config.output, templates: config.templates }));
-  const plan = await planContractsUpdate({ tree, sha, config, ...(input.subject !== undefined ? { subject: input.subject } : {}) });
+  let pull = await client.findOpenPull(config.branch);
+  const llm = llmFromEnv(config);
+  // Answers cached on the open contracts branch are not on the default branch until it is merged.
+  const branchCache = llm && pull ? await client.readFileAt(pull.headSha, config.llm?.cache ?? DEFAULT_LLM_CACHE) : undefined;
+  const plan = await planContractsUpdate({
+    tree,
+    sha,
+    config,
+    ...(input.subject !== undefined ? { subject: input.subject } : {}),
+    ...(llm ? { ask: llm.ask } : {}),
+    ...(branchCache !== undefined ? { extraCacheText: branchCache } : {}),
+  });
   const branch = config.branch;
   const errors = plan.findings.filter((d) => d.severity === "error").length;
   const postCheck = (extra: string) =>
@@ -79,7 +91,6 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
     return { status: "unchanged", message: "no statements" };
   }
 
-  let pull = await client.findOpenPull(branch);
   const state = pull ? STATE_RE.exec(pull.body) : null;
   if (pull && state && state[2] === sha && state[1] === pull.headSha && !input.force) {
     // Same commit again (a redelivery, or two events for one push): the work is done.

@@ -10,6 +10,8 @@ export interface RenderProjectOptions {
   config: ResolvedConfig;
   /** Template overrides from the repository (`.penult/templates/`). */
   templates?: TemplateSource;
+  /** Already compiled statements (the LLM path compiles asynchronously); compiled here when absent. */
+  compiled?: CompileResult;
 }
 
 export interface RenderProjectResult {
@@ -26,7 +28,7 @@ export interface RenderProjectResult {
  */
 export function renderProject(options: RenderProjectOptions): RenderProjectResult {
   const { config } = options;
-  const compiled = compile({ files: options.files, config });
+  const compiled = options.compiled ?? compile({ files: options.files, config });
   const outputs: OutputFile[] = [{ path: joinPath(config.output, "model.json"), content: serializeModel(compiled.model) }];
   const emitted = emitContracts({
     model: compiled.model,

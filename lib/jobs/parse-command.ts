@@ -5,6 +5,7 @@ export type Command =
   | { name: "implement"; target: string; lang?: ImplementLanguage }
   | { name: "explain"; target: string }
   | { name: "regenerate"; force: boolean }
+  | { name: "decompose"; target: string }
   | { name: "help"; problem?: string };
 
 const LANGS: Record<string, ImplementLanguage> = {
@@ -45,6 +46,7 @@ export function parseCommand(body: string): Command | undefined {
     if (sub === "implement") return parseImplement(rest);
     if (sub === "explain") return rest[0] ? { name: "explain", target: rest[0] } : { name: "help", problem: "`/penult explain` needs an element name, e.g. `/penult explain CartService`" };
     if (sub === "regenerate") return { name: "regenerate", force: rest.includes("--force") };
+    if (sub === "decompose") return rest[0] ? { name: "decompose", target: rest[0] } : { name: "help", problem: "`/penult decompose` needs a statement id, e.g. `/penult decompose vision.3f2a9c1d`" };
     return { name: "help", ...(sub && sub !== "help" ? { problem: `unknown command \`${sub}\`` } : {}) };
   }
   return undefined;
@@ -68,4 +70,5 @@ export const COMMAND_HELP = [
   "- `/implement <Interface> [--lang ts|python|java|rust|go|csharp]`: open a pull request with an implementation scaffold and tests from the statements' scenarios",
   "- `/penult explain <Element>`: list the statements an interface, operation or entity comes from",
   "- `/penult regenerate [--force]`: regenerate the contracts pull request now (`--force` replaces commits people added to the contracts branch)",
+  "- `/penult decompose <statement id>`: propose finer statements for a broad one, as a pull request adding a statements file (needs `llm:` in the config)",
 ].join("\n");

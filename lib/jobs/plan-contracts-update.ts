@@ -2,7 +2,9 @@ import { loadTemplateOverrides, manifestPath } from "../cli/project.js";
 import { renderProject } from "../cli/render-project.js";
 import { CONFIG_PATH, parseConfig, resolveDefaults, type ResolvedConfig } from "../config/load-config.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
-import { compile } from "../compile.js";
+import { compile, type CompileResult } from "../compile.js";
+import { compileWithLlm } from "../llm/compile-with-llm.js";
+import type { AskModel, LlmStats } from "../llm/enrich-facts.js";
 import { computeImpactOfModels } from "../diff/compute-impact.js";
 import { readSourceFiles } from "../git/read-source-files.js";
 import type { TreeReader } from "../git/tree-reader.js";
@@ -12,7 +14,10 @@ import { MODEL_VERSION } from "../model/types.js";
 import { renderImpactMarkdown } from "../report/render-impact-markdown.js";
 import type { ImpactReport } from "../report/types.js";
 import type { StatementInput } from "../diff/types.js";
-import { planOutput, type PlannedChange } from "../write-output.js";
+import { planOutput, type OutputFile, type PlannedChange } from "../write-output.js";
+
+/** Where LLM answers are cached when the config does not say. */
+export const DEFAULT_LLM_CACHE = "contracts/.penult-cache/llm.jsonl";
 
 export interface PlanContractsUpdateOptions {
   /** The commit whose statements are compiled (the pushed default-branch head). */
@@ -23,6 +28,10 @@ export interface PlanContractsUpdateOptions {
   subject?: string;
   /** Config already loaded by the caller (the App reads it with context.config); default: read from `tree`. */
   config?: ResolvedConfig;
+  /** The LLM engine, when `llm:` is configured and the caller can reach an endpoint. */
+  ask?: AskModel;
+  /** More cached LLM answers (e.g. the cache on the open contracts branch, not merged yet). */
+  extraCacheText?: string;
 }
 
 /** A contract file's explanation, for one review comment. */
@@ -68,8 +77,19 @@ export async function planContractsUpdate(options: PlanContractsUpdateOptions): 
   const read = await readSourceFiles({ reader: tree, globs: config.statements });
   diagnostics.push(...read.diagnostics);
   const templates = await loadTemplateOverrides({ reader: tree, folder: config.templates });
-  const rendered = renderProject({ files: read.files, config, ...(templates ? { templates } : {}) });
+  let llm: { stats: LlmStats; cache: OutputFile } | undefined;
+  let precompiled: CompileResult | undefined;
+  if (config.llm && options.ask) {
+    const cachePath = config.llm.cache ?? DEFAULT_LLM_CACHE;
+    const fromTree = (await readText(tree, [cachePath])).get(cachePath);
+    const cacheText = fromTree === undefined && options.extraCacheText === undefined ? undefined : `${fromTree ?? ""}\n${options.extraCacheText ?? ""}`;
+    const result = await compileWithLlm({ files: read.files, config, model: config.llm.model, ask: options.ask, ...(cacheText !== undefined ? { cacheText } : {}), ...(config.llm.concurrency ? { concurrency: config.llm.concurrency } : {}) });
+    precompiled = result;
+    llm = { stats: result.llm.stats, cache: { path: cachePath, content: result.llm.cacheText } };
+  }
+  const rendered = renderProject({ files: read.files, config, ...(templates ? { templates } : {}), ...(precompiled ? { compiled: precompiled } : {}) });
   const { compiled } = rendered;
+  if (llm) rendered.outputs.push(llm.cache);
 
   const manifest = manifestPath(config);
   const modelPath = joinPath(config.output, "model.json");
@@ -90,7 +110,7 @@ export async function planContractsUpdate(options: PlanContractsUpdateOptions): 
     head: options.sha.slice(0, 7),
     config,
   });
-  const body = renderImpactMarkdown(impact.report);
+  const body = renderImpactMarkdown(impact.report) + (llm ? renderLlmStats(llm.stats, config.llm?.model ?? "") : "");
   const decoder = new TextDecoder();
   const sources = Object.fromEntries(read.files.map((f) => [f.path, typeof f.content === "string" ? f.content : decoder.decode(f.content)]));
   const lint = lintStatements({
@@ -171,6 +191,22 @@ function renderCommitMessage(options: { sha: string; subject: string; title: str
   }
   const count = (a: PlannedChange["action"]) => options.changes.filter((c) => c.action === a).length;
   lines.push("", `Contract files: ${count("create")} added, ${count("update")} changed, ${count("remove")} removed.`, "", `${SOURCE_TRAILER}: ${options.sha}`);
+  return lines.join("\n") + "\n";
+}
+
+/** The PR body's account of the LLM engine: what it cost and where it was not used. */
+export function renderLlmStats(stats: LlmStats, model: string): string {
+  const lines = [
+    "",
+    "### LLM engine",
+    "",
+    `\`${model}\`: ${stats.requests} request${stats.requests === 1 ? "" : "s"} (${stats.promptTokens + stats.completionTokens} tokens: ${stats.promptTokens} prompt, ${stats.completionTokens} completion), ${stats.cacheHits} cache hit${stats.cacheHits === 1 ? "" : "s"}; it refined ${stats.improved} statement${stats.improved === 1 ? "" : "s"}.`,
+  ];
+  if (stats.fallbacks.length) {
+    lines.push("", `Offline facts kept for ${stats.fallbacks.length} statement${stats.fallbacks.length === 1 ? "" : "s"}:`, "");
+    for (const f of stats.fallbacks.slice(0, 20)) lines.push(`- \`${f.id}\`: ${f.reason}`);
+    if (stats.fallbacks.length > 20) lines.push(`- ... and ${stats.fallbacks.length - 20} more`);
+  }
   return lines.join("\n") + "\n";
 }
 

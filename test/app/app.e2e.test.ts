@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { commentPayload, pullRequestPayload, startHarness, type Harness } from "../helpers/app-harness.js";
+import { startFakeOpenAi } from "../helpers/fake-openai.js";
 
 const EXAMPLE = join(process.cwd(), "examples", "bookshop");
 const CART = "statements/cart.md";
@@ -185,6 +186,33 @@ describe("GitHub App end to end (real Probot, signed webhooks, git-backed GitHub
     expect(check).toBeDefined();
     expect(JSON.stringify(check!.annotations)).toMatch(/LINT_VAGUE_TERMS/);
     expect(h.gh.state.issueComments.some((c) => c.issue === pr.number && c.body.includes("What merging this changes in the contracts"))).toBe(true);
+  });
+
+  it("with llm: configured, the PR body reports requests, tokens and cache hits; only changed statements cost a request", async () => {
+    const empty = { actors: [], subject: null, actions: [], entities: [], fields: [], events: [], errors: [], constraints: [], functional: true, qualities: [] };
+    const fake = await startFakeOpenAi(() => ({ answer: empty }));
+    const saved = { url: process.env.OPENAI_BASE_URL, key: process.env.OPENAI_API_KEY };
+    process.env.OPENAI_BASE_URL = fake.baseURL;
+    process.env.OPENAI_API_KEY = "test";
+    try {
+      h = await startHarness({ copyDir: EXAMPLE });
+      const config = readFileSync(join(h.work, ".github/penult.yml"), "utf8") + "\nllm:\n  model: test-model\n  maxRetries: 0\n";
+      await h.deliver("push", h.commitAndPush({ ".github/penult.yml": config }, "turn on the LLM engine"));
+      const asked = fake.requests.length;
+      expect(asked).toBeGreaterThan(10);
+      expect(h.gh.state.pulls[0]!.body).toMatch(new RegExp(`### LLM engine[\\s\\S]*\`test-model\`: ${asked} requests \\(${asked * 120} tokens`));
+      expect(h.show("penult/contracts", "contracts/.penult-cache/llm.jsonl")?.split("\n").filter(Boolean).length).toBe(asked);
+      // The next push (PR not merged yet) reuses the answers on the contracts branch.
+      await h.deliver("push", h.commitAndPush({ "statements/extra.md": "The catalog SHALL list new books first.\n" }, "one more"));
+      expect(fake.requests.length).toBe(asked + 1);
+      expect(h.gh.state.pulls[0]!.body).toMatch(/1 request \(120 tokens[^)]*\), \d+ cache hits/);
+    } finally {
+      process.env.OPENAI_BASE_URL = saved.url;
+      process.env.OPENAI_API_KEY = saved.key;
+      if (saved.url === undefined) delete process.env.OPENAI_BASE_URL;
+      if (saved.key === undefined) delete process.env.OPENAI_API_KEY;
+      await fake.close();
+    }
   });
 
   it("a repository without statements gets a check run and no PR", async () => {
