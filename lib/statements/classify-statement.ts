@@ -44,7 +44,10 @@ export function parseUserStory(text: string): UserStoryParts | undefined {
   if (!role || role.split(/\s+/).length > 12) return undefined;
   let goal = rest.slice(w.index + w[0].length).trim();
   let benefit: string | undefined;
-  const s = /,?\s*\bso\s+that\b\s*/i.exec(goal);
+  // "so that ..." first; else the looser ", so I can ..." (but not "to do so", "(so the item ...").
+  const s =
+    /,?\s*\bso\s+that\b\s*/i.exec(goal) ??
+    /(?:,\s*|\s+)(?<!\bdo\s)so\s+(?=(?:I|we|my|our|they|their|it|he|she|the|this|these|users?|patrons?|customers?|others|people|everyone)\b)/i.exec(goal);
   if (s) {
     benefit = trimEnd(goal.slice(s.index + s[0].length));
     goal = goal.slice(0, s.index);

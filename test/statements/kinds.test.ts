@@ -47,6 +47,13 @@ describe("user stories", () => {
     expect(asText[0]!.label).toBe("G04");
     expect(asText[0]!.text.startsWith("#")).toBe(false);
     expect(parseUserStory("As a camp worker, I'm able to report a camper to the manager.")).toMatchObject({ role: "camp worker" });
+    // g02-federalspending.txt: "so I can" without "that"; g25: "to do so" is not a benefit.
+    expect(parseUserStory("As an Agency user, I want FABS deployed into production, so I can submit my Financial Assistance data.")).toEqual({
+      role: "Agency user",
+      want: "FABS deployed into production",
+      benefit: "I can submit my Financial Assistance data",
+    });
+    expect(parseUserStory("As a DB/IR administrator, I want to unpublish a report if requested to do so by USDA agency.")?.benefit).toBeUndefined();
   });
 });
 
