@@ -167,13 +167,17 @@ function isTitleLine(text: string): boolean {
   if (/[.!?]$/.test(t)) return false;
   const words = t.replace(/:$/, "").split(/\s+/).filter((w) => /[\p{L}]/u.test(w));
   if (words.length === 0 || words.length > 8) return false;
+  const colon = /^([^:]+):\s*(.+)$/.exec(t);
+  // "Input: Requirements/Observations" is a key and its value, not a heading.
+  if (colon && !/\s/.test(colon[1]!.trim()) && !/\s/.test(colon[2]!.trim())) return false;
   if (/:./.test(t) && !/^[A-Z][\w-]*\s+\d+:/.test(t)) {
     // "Single Agent: One LLM handling all tasks" is a definition; "Pattern 1: Failure Mode Analysis" a title.
     const after = t.slice(t.indexOf(":") + 1);
     if (!after.split(/\s+/).filter((w) => /[\p{L}]/u.test(w)).every((w) => /^[A-Z0-9("“]/.test(w) || SMALL_WORDS.has(w)))
       return false;
   }
-  return words.every((w) => /^[A-Z0-9("“]/.test(w) || SMALL_WORDS.has(w.toLowerCase()));
+  // "n-1" or a lone letter is notation, neither capitalised nor a small word.
+  return words.every((w) => /^[A-Z0-9("“]/.test(w) || SMALL_WORDS.has(w.toLowerCase()) || /\d/.test(w) || w.length === 1);
 }
 
 const SMALL_WORDS = new Set(["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "vs", "vs.", "with", "&", "via"]);
