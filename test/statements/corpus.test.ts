@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { parseStatements, type ParseResult } from "../../lib/statements/parse-statements.js";
+import { readMarkdown } from "../../lib/statements/read-markdown.js";
 import type { SourceFile, Statement } from "../../lib/statements/types.js";
 
 /**
@@ -95,6 +96,17 @@ describe("corpus", () => {
     // No requirements document is mistaken for a transcript.
     expect(all.filter((x) => x.kind === "chat" && !x.file.startsWith("seed/"))).toEqual([]);
     expect(s.filter((x) => x.speaker === "user")).toHaveLength(11);
+  });
+
+  it("reads the Kiro and spec-kit files in 2 KB chunks exactly as in one piece", () => {
+    const { files } = parseAll();
+    const md = files.filter((f) => /corpora\/(ears-kiro|speckit-specs)\/.*\.md$/.test(f.path));
+    expect(md.length).toBeGreaterThan(30);
+    for (const f of md) {
+      const text = Buffer.from(f.content as Uint8Array).toString("utf8").replace(/\r\n?/g, "\n");
+      const show = (r: ReturnType<typeof readMarkdown>): string[] => r.candidates.map((c) => `${c.start} ${c.cls.kind} ${c.label} ${c.parent} ${c.text}`);
+      expect(show(readMarkdown({ file: f.path, text, chunkSize: 2048 }))).toEqual(show(readMarkdown({ file: f.path, text, chunkSize: 1e9 })));
+    }
   });
 
   it("never starts a statement with code, and never emits headings, links or metadata alone", () => {
