@@ -9,8 +9,15 @@ import { WorkQueue } from "./work-queue.js";
  * about statements and contracts is made in lib/.
  */
 export default function penultApp(app: Probot): void {
-  const queue = new WorkQueue();
-  app.on("push", (context) => onPush(context, queue));
-  app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) => onPullRequest(context, queue));
-  app.on("issue_comment.created", (context) => onIssueComment(context, queue));
+  createPenultApp()(app);
+}
+
+/** The app function with its own work queue, which a host (or a test) can wait on. */
+export function createPenultApp(options: { queue?: WorkQueue } = {}): (app: Probot) => void {
+  const queue = options.queue ?? new WorkQueue();
+  return (app) => {
+    app.on("push", (context) => onPush(context, queue));
+    app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) => onPullRequest(context, queue));
+    app.on("issue_comment.created", (context) => onIssueComment(context, queue));
+  };
 }

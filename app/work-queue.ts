@@ -21,6 +21,11 @@ export class WorkQueue {
     return true;
   }
 
+  /** Resolves when every job queued so far has settled (tests and graceful shutdown wait on it). */
+  async idle(): Promise<void> {
+    while (this.tails.size > 0) await Promise.all([...this.tails.values()]);
+  }
+
   /** Runs `job` after every job queued earlier for the same key has settled. */
   run<T>(key: string, job: () => Promise<T>): Promise<T> {
     const prev = this.tails.get(key) ?? Promise.resolve();

@@ -10,7 +10,8 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
-import penultApp from "../../app/index.js";
+import { createPenultApp } from "../../app/index.js";
+import { WorkQueue } from "../../app/work-queue.js";
 import { startGitHubEmulator, type GitHubEmulator, type Permission } from "./github-emulator.js";
 import webhookExamples from "@octokit/webhooks-examples/api.github.com/index.json" with { type: "json" };
 
@@ -76,7 +77,8 @@ export async function startHarness(options: { files?: Record<string, string>; co
     logLevel: "fatal",
     Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, throttle: { enabled: false }, retry: { enabled: false } })),
   });
-  const middleware = await createNodeMiddleware(penultApp, { probot });
+  const queue = new WorkQueue();
+  const middleware = await createNodeMiddleware(createPenultApp({ queue }), { probot });
   const server: Server = createServer((req, res) => {
     void middleware(req, res, () => {
       res.writeHead(404);
@@ -148,6 +150,8 @@ export async function startHarness(options: { files?: Record<string, string>; co
         body,
       });
       await res.text();
+      // Past 9 s Probot answers 202 and the job goes on: a test sees its effects only once it is done.
+      await queue.idle();
       return res.status;
     },
     git: (...args) => run(bare, args),
@@ -159,6 +163,8 @@ export async function startHarness(options: { files?: Record<string, string>; co
       }
     },
     async close() {
+      // No job of this test may outlive it (a late job could write into the next test's emulator).
+      await queue.idle();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await gh.close();
