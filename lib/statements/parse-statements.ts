@@ -2,6 +2,7 @@ import { parse as parseYaml } from "yaml";
 import { cmp, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { assignStatementIds, type FileCandidates } from "./assign-statement-ids.js";
 import { LineIndex, type Candidate } from "./candidate.js";
+import { MAX_CLASSIFIED_LENGTH } from "./classify-statement.js";
 import { decodeSource } from "./decode-source.js";
 import { detectTranscript, readChat } from "./read-chat.js";
 import { findPathologicalMarkup } from "./find-pathological-markup.js";
@@ -76,7 +77,8 @@ function readFile(source: SourceFile): FileRead {
   let pathology: string | undefined;
   const skipped: string[] = [];
   if (format === "chat") {
-    const chat = readChat(text, { quoted: /^[ \t]{0,3}>/m.test(text) });
+    // Quoted turns only when the author declared a chat: a detected paste may quote anything.
+    const chat = readChat(text, { quoted: front.format === "chat" && /^[ \t]{0,3}>/m.test(text) });
     candidates = chat.candidates;
     for (const [what, n] of Object.entries(chat.skipped)) if (n) skipped.push(`${n} ${what}`);
   } else if (format === "text") {
@@ -118,7 +120,7 @@ function readFile(source: SourceFile): FileRead {
   }
   const lines = new LineIndex(text);
   for (const c of candidates) {
-    if (c.text.length > 4000) {
+    if (c.text.length > MAX_CLASSIFIED_LENGTH) {
       diagnostics.push(
         makeDiagnostic({
           code: "PARSE_LONG_STATEMENT",
