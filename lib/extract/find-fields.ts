@@ -2,7 +2,7 @@ import { findNounChunks, readNounPhrase } from "../nlp/read-noun-phrase.js";
 import type { NounChunk, Token } from "../nlp/types.js";
 import type { Facts } from "./types.js";
 import { guessFieldType } from "./guess-field-type.js";
-import { isGenericSubject, singularise } from "./normalise-phrase.js";
+import { isGenericSubject, POSSESSIVE_MARKS, singularise } from "./normalise-phrase.js";
 
 export type FieldFact = Facts["fields"][number];
 
@@ -178,7 +178,7 @@ export function findFields(o: FindFieldsOptions): FieldFact[] {
   // Possessives inside a phrase: "the user's email" -> user.email
   for (const ch of findNounChunks(tokens, from, to)) {
     for (let p = ch.start + 1; p < ch.end; p++) {
-      if (tokens[p]!.lower !== "'s" && tokens[p]!.lower !== "’s") continue;
+      if (!POSSESSIVE_MARKS.has(tokens[p]!.lower)) continue;
       const owner = o.nameOf({ start: ch.start, end: p, head: p - 1 });
       const field = fieldName(tokens, p + 1, ch.end);
       if (owner && field && !isGenericSubject(owner)) {

@@ -7,6 +7,9 @@ const DETERMINERS = new Set([
   "each", "every", "all", "any", "some", "both", "either", "neither",
 ]);
 
+/** Possessive markers as wink tokenizes them: "user's", "users'", "users’". */
+export const POSSESSIVE_MARKS = new Set(["'s", "’s", "'", "’"]);
+
 /** Words that stay plural-looking in their singular form (pluralize would strip the "s"). */
 const KEEP_AS_IS = new Set(["data", "status", "analytics", "settings", "news", "series", "species", "metadata", "access", "address", "process", "class", "business", "canvas", "alias", "bus", "gps", "sms", "os", "ios"]);
 
@@ -57,7 +60,7 @@ export function isGenericSubject(name: string): boolean {
 export function normaliseEntity(tokens: readonly Token[], chunk: NounChunk, options: { allowPersona?: boolean } = {}): string | undefined {
   // "each product's name": the owner is the entity, the rest a field of it.
   for (let p = chunk.start + 1; p < chunk.end; p++) {
-    if (tokens[p]!.lower === "'s" || tokens[p]!.lower === "’s") return normaliseEntity(tokens, { start: chunk.start, end: p, head: p - 1 }, options);
+    if (POSSESSIVE_MARKS.has(tokens[p]!.lower)) return normaliseEntity(tokens, { start: chunk.start, end: p, head: p - 1 }, options);
   }
   // A quoted label or code span names a button or a command, not a kept thing.
   if (tokens.slice(chunk.start, chunk.end).some((t) => /^["“`]/.test(t.text))) return undefined;

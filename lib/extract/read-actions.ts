@@ -157,6 +157,14 @@ function readInto(o: ReadActionsOptions, start: number, negatedIn: boolean, out:
   } else if (lemma === "have" && tokens[next] && tokens[next]!.pos === "VERB" && isParticiple(tokens[next]!)) {
     // perfect: "I want to have created database indexes"
     return readInto(o, next, negated, out, depth + 1);
+  } else if (lemma === "have" && nextLower === "access" && tokens[next + 1]?.lower === "to" && readObject(tokens, next + 2, to)) {
+    // "have access to X" -> access X
+    const target = readObject(tokens, next + 2, to)!;
+    const action: Action = { verb: "access", phrase: spanText(text, tokens, i, target.end), object: spanText(text, tokens, target.main.start, target.main.end) };
+    if (negated) action.negated = true;
+    out.found.push({ action, objects: [target.main], complements: [] });
+    out.end = Math.max(out.end, target.end);
+    return true;
   } else if (ENABLING_VERBS.has(lemma) || CATENATIVE_VERBS.has(lemma) || lemma === "make") {
     if (lemma === "make" && nextLower === "it") {
       for (let j = next + 1; j < Math.min(to, next + 8); j++) {
@@ -183,23 +191,17 @@ function readInto(o: ReadActionsOptions, start: number, negatedIn: boolean, out:
         return readFrom(o, i, np.end, negated, np, out, depth);
       }
       if (lemma === "have" && after) {
-        // "have access to X" -> access X
-        if (tokens[np.head]!.lower === "access" && after.lower === "to") {
-          const target = readObject(tokens, np.end + 1, to);
-          if (target) {
-            const action: Action = { verb: "access", phrase: spanText(text, tokens, i, target.end), object: spanText(text, tokens, target.main.start, target.main.end) };
-            if (negated) action.negated = true;
-            out.found.push({ action, objects: [target.main], complements: [] });
-            out.end = Math.max(out.end, target.end);
-            return true;
-          }
-        }
         // "have an ALFRED device that repeats the last phrase", "have my dataset update automatically"
         let v = np.end;
         if (["that", "which", "who"].includes(after.lower)) v++;
         while (v < to && (tokens[v]!.pos === "ADV" || tokens[v]!.pos === "AUX" && MODAL_LIKE.has(tokens[v]!.lower))) v++;
         if (v < to && tokens[v]!.lemma === "be" && tokens[v + 1] && isParticiple(tokens[v + 1]!)) return readFrom(o, i, v + 1, negated, np, out, depth);
         if (v < to && tokens[v]!.pos === "VERB" && !isGerund(tokens[v]!)) return readInto({ ...o, subject: np }, v, negated, out, depth + 1);
+        // After "that/which" the next word is the verb even when wink calls it a noun ("that repeats").
+        const relative = ["that", "which", "who"].includes(after.lower);
+        if (relative && v < to && tokens[v]!.pos === "NOUN" && /[^s]s$/.test(tokens[v]!.lower) && tokens[v]!.lemma !== tokens[v]!.lower) {
+          return readFrom({ ...o, subject: np }, v, v, negated, undefined, out, depth);
+        }
       }
     }
     if ((lemma === "allow" || lemma === "enable" || lemma === "permit") && tokens[next] && isGerund(tokens[next]!)) {

@@ -52,7 +52,7 @@ export function readNounPhrase(tokens: readonly Token[], i: number, end = tokens
       continue;
     }
     if (isNominal(t)) head = k;
-    else if (t.lower === "'s" || t.lower === "'" || t.lower === "’s") {
+    else if (t.lower === "'s" || t.lower === "'" || t.lower === "’s" || t.lower === "’") {
       if (head !== k - 1) break;
     } else if (t.text === "-" && k > j && k + 1 < end && tokens[k + 1]!.start === t.end && tokens[k - 1]!.end === t.start) {
       // joined hyphen: "e-mail", "low-stock threshold"

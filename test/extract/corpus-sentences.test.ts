@@ -15,6 +15,7 @@ interface Expect {
   events?: string[];
   errors?: string[];
   complements?: string[];
+  actions?: Partial<Facts["actions"][number]>[];
   fields?: Partial<Facts["fields"][number]>[];
   constraints?: Partial<Facts["constraints"][number]>[];
   functional?: boolean;
@@ -58,6 +59,7 @@ describe("extractFacts on real corpus sentences (test/fixtures/extract/sentences
       if (e.entities) expect(f.entities).toEqual(expect.arrayContaining(e.entities));
       if (e.events) expect(f.events).toEqual(expect.arrayContaining(e.events));
       if (e.errors) expect(f.errors).toEqual(expect.arrayContaining(e.errors));
+      if (e.actions) expect(f.actions).toEqual(expect.arrayContaining(e.actions.map((x) => expect.objectContaining(x))));
       if (e.complements) expect(complementsOf(f)).toEqual(expect.arrayContaining(e.complements));
       if (e.fields) expect(f.fields).toEqual(expect.arrayContaining(e.fields.map((x) => expect.objectContaining(x))));
       if (e.constraints) expect(f.constraints).toEqual(expect.arrayContaining(e.constraints.map((x) => expect.objectContaining(x))));
