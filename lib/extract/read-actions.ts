@@ -80,6 +80,13 @@ function isGerund(t: Token): boolean {
   return t.pos === "VERB" && t.lower.endsWith("ing");
 }
 
+/** Index of "access" in "have [full|remote|...] access to", or -1. */
+function accessAt(tokens: readonly Token[], i: number, to: number): number {
+  let k = i;
+  while (k < to && k < i + 3 && tokens[k]!.lower !== "access" && (tokens[k]!.pos === "ADJ" || tokens[k]!.pos === "DET" || tokens[k]!.pos === "VERB")) k++;
+  return k < to && tokens[k]!.lower === "access" && tokens[k + 1]?.lower === "to" ? k : -1;
+}
+
 /** Reads a noun phrase and its "of" attachments; collective heads defer to the attached phrase. */
 function readObject(tokens: readonly Token[], i: number, to: number): { main: NounChunk; end: number } | undefined {
   const np = readNounPhrase(tokens, i, to);
@@ -157,9 +164,9 @@ function readInto(o: ReadActionsOptions, start: number, negatedIn: boolean, out:
   } else if (lemma === "have" && tokens[next] && tokens[next]!.pos === "VERB" && isParticiple(tokens[next]!)) {
     // perfect: "I want to have created database indexes"
     return readInto(o, next, negated, out, depth + 1);
-  } else if (lemma === "have" && nextLower === "access" && tokens[next + 1]?.lower === "to" && readObject(tokens, next + 2, to)) {
-    // "have access to X" -> access X
-    const target = readObject(tokens, next + 2, to)!;
+  } else if (lemma === "have" && accessAt(tokens, next, to) >= 0 && readObject(tokens, accessAt(tokens, next, to) + 2, to)) {
+    // "have (full) access to X" -> access X
+    const target = readObject(tokens, accessAt(tokens, next, to) + 2, to)!;
     const action: Action = { verb: "access", phrase: spanText(text, tokens, i, target.end), object: spanText(text, tokens, target.main.start, target.main.end) };
     if (negated) action.negated = true;
     out.found.push({ action, objects: [target.main], complements: [] });
