@@ -79,6 +79,9 @@ export const NON_ENTITY_NOUNS = new Set([
   "which", "who", "all", "everything", "anything", "nothing", "basis", "end", "start", "side", "top",
   "bottom", "left", "right", "order of", "state", "status", "use", "usage", "value", "version", "way",
   "requirement", "functionality", "behavior", "behaviour", "result", "response", "error", "failure",
+  "other", "others", "day", "week", "month", "year", "hour", "minute", "second", "demand", "impact",
+  "leadership", "completion", "initialization", "initialisation", "generation", "implementation",
+  "compliance", "selection", "benefit", "value", "sense", "reality", "future", "past", "present",
 ]);
 
 /** Collective heads: "a list of events" names events. */

@@ -75,7 +75,7 @@ export function normaliseEntity(tokens: readonly Token[], chunk: NounChunk, opti
   }
   const name = words.join(" ").replace(/[`"*]/g, "").trim();
   // Paths, placeholders and code are names of files or commands, not kept things.
-  if (!name || !/[a-z]/.test(name) || /[<>/\\{}()[\]=]/.test(name)) return undefined;
+  if (!name || !/[a-z]/.test(name) || /[<>/\\{}()[\]=]/.test(name) || /^(?:i|we|you|they|he|she|it)['’]/.test(name)) return undefined;
   const head = name.split(" ").at(-1)!;
   if (NON_ENTITY_NOUNS.has(name) || NON_ENTITY_HEADS.has(head) || words.length > 4) return undefined;
   if (!options.allowPersona && isPersona(name)) return undefined;
