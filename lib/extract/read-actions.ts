@@ -315,6 +315,16 @@ function readFrom(
       }
     }
   }
+  // "validate that SKU is unique", "verify whether the file exists": the clause subject is what is acted on.
+  let clauseObject: NounChunk | undefined;
+  if (objects.length === 0 && k < to && /^(?:that|whether|if)$/.test(tokens[k]!.lower)) {
+    const np = readNounPhrase(tokens, k + 1, to);
+    if (np && tokens[np.head]!.pos !== "PRON" && tokens[np.end] && (tokens[np.end]!.pos === "AUX" || tokens[np.end]!.pos === "VERB")) {
+      clauseObject = np;
+      objects.push(np);
+      k = np.end;
+    }
+  }
   const objEnd = k;
   const complements: { prep: string; chunk: NounChunk }[] = [];
   while (k < to) {
@@ -345,6 +355,7 @@ function readFrom(
       verbs.length === 1 ? spanText(text, tokens, phraseStart, end) : [spanText(text, tokens, v.index, v.end), tail].filter(Boolean).join(" ");
     const action: Action = { verb: v.verb, phrase };
     if (passiveObject) action.object = spanText(text, tokens, passiveObject.start, passiveObject.end);
+    else if (clauseObject) action.object = spanText(text, tokens, clauseObject.start, clauseObject.end);
     else if (objEnd > objStart) action.object = spanText(text, tokens, objStart, objEnd);
     if (complements.length > 0) {
       action.complements = complements.map((c) => ({ prep: c.prep, phrase: spanText(text, tokens, c.chunk.start, c.chunk.end) }));

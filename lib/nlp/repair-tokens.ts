@@ -79,6 +79,12 @@ export function repairTokens(text: string, tokens: Token[]): Token[] {
     const after = out[i + 2];
     if (t.pos === "VERB" && t.lemma === t.lower && !t.lower.endsWith("ing") && prev && next && isNominal(next.pos) && (prev.pos === "DET" || prev.pos === "ADJ" || prev.pos === "VERB" || (CLAUSE_OPENERS.has(prev.lower) && !!after && ["ADV", "VERB", "AUX"].includes(after.pos)))) {
       t.pos = /^[A-Z]/.test(t.text) && prev.pos === "DET" ? "PROPN" : "NOUN";
+    } else if (t.pos === "VERB" && t.lemma === t.lower && !t.lower.endsWith("ing") && prev?.pos === "NOUN" && prev.lemma === prev.lower && next?.pos === "NOUN") {
+      // "maximum image file size": a bare verb between two nouns is part of the compound.
+      t.pos = "NOUN";
+    } else if (t.pos === "VERB" && t.lower.endsWith("ing") && prev?.pos === "NOUN" && (!next || next.pos === "ADP" || next.pos === "PUNCT" || next.pos === "CCONJ")) {
+      // "category filtering in the list": a gerund after a noun, with no object, heads the compound.
+      t.pos = "NOUN";
     } else if (t.pos === "NOUN" && BASE_VERBS.has(t.lower) && prev && prev.pos === "NOUN" && prev.lower.endsWith("s") && prev.lower !== prev.lemma && (AGENT_NOUNS.has(prev.lemma) ? !!next && ["DET", "PRON", "ADP"].includes(next.pos) : !next || ["PUNCT", "ADV"].includes(next.pos))) {
       t.pos = "VERB";
       t.lemma = t.lower;
