@@ -88,7 +88,7 @@ export function repairTokens(text: string, tokens: Token[]): Token[] {
     } else if (t.pos === "NOUN" && BASE_VERBS.has(t.lower) && prev && prev.pos === "NOUN" && prev.lower.endsWith("s") && prev.lower !== prev.lemma && (AGENT_NOUNS.has(prev.lemma) ? !!next && ["DET", "PRON", "ADP"].includes(next.pos) : !next || ["PUNCT", "ADV"].includes(next.pos))) {
       t.pos = "VERB";
       t.lemma = t.lower;
-    } else if (t.pos === "NOUN" && (THIRD_PERSON_VERBS.has(t.lower) || (prev && AGENT_NOUNS.has(prev.lower) && /[^s]s$/.test(t.lower))) && prev && isNominal(prev.pos) && (!next || ["DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON", "ADP", "ADV", "PUNCT"].includes(next.pos) || (next.pos === "VERB" && /ed$/.test(next.lower)))) {
+    } else if (t.pos === "NOUN" && (THIRD_PERSON_VERBS.has(t.lower) || (prev && AGENT_NOUNS.has(prev.lower) && /[^s]s$/.test(t.lower))) && prev && isNominal(prev.pos) && (!next || ["DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON", "ADP", "ADV", "PUNCT", "CCONJ"].includes(next.pos) || (next.pos === "VERB" && /ed$/.test(next.lower)))) {
       t.pos = "VERB";
       t.lemma = t.lower.replace(/(?:ches|shes|sses|xes)$/, (m) => m.slice(0, -2)).replace(/ies$/, "y").replace(/([^s])s$/, "$1");
     } else if (t.pos === "VERB" && next?.pos === "AUX" && (!prev || prev.pos === "ADV" || prev.pos === "SCONJ" || prev.pos === "DET" || prev.pos === "PUNCT" || (MODALS.has(next.lower) && (prev.pos === "ADJ" || isNominal(prev.pos))))) {
