@@ -37,7 +37,15 @@ export const markdownEmitter: Emitter = {
   name: "markdown",
   description: "ARCHITECTURE.md: the model for people, linked to its statements, diagrams inline",
   emit(ctx) {
+    const links = new Map<string, string>();
     const link = (id: string): string => {
+      const hit = links.get(id);
+      if (hit !== undefined) return hit;
+      const made = makeLink(id);
+      links.set(id, made);
+      return made;
+    };
+    const makeLink = (id: string): string => {
       const s = ctx.index.statements.get(id);
       const label = escapeMarkdown(id);
       return s ? `[${label}](${linkToStatement({ outputDir: ctx.outputDir, file: s.file, line: s.line })})` : label;

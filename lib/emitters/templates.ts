@@ -69,7 +69,8 @@ export function layerTemplateSources(...sources: (TemplateSource | undefined)[])
   };
 }
 
-const escape = (value: unknown): string => sanitizeLine(String(value));
+// Views are sanitised as a whole (sanitizeView), so interpolation itself needs no escaping.
+const escape = (value: unknown): string => (typeof value === "string" ? value : sanitizeLine(String(value)));
 
 /**
  * Every string of a view made single-line and free of hazard characters before rendering, so even
