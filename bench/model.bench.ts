@@ -290,7 +290,7 @@ function corpusFiles(): SourceFile[] {
 }
 
 /** Corpus files that compile on their own, with their statement counts; a file that throws is left out and named. */
-function usableCorpusFiles(): { files: { file: SourceFile; statements: number }[]; excluded: string[] } {
+export function usableCorpusFiles(): { files: { file: SourceFile; statements: number }[]; excluded: string[] } {
   const files: { file: SourceFile; statements: number }[] = [];
   const excluded: string[] = [];
   for (const f of corpusFiles()) {
@@ -304,7 +304,7 @@ function usableCorpusFiles(): { files: { file: SourceFile; statements: number }[
 }
 
 /** Which corpus files, in which copy, make up at least `target` statements: [copy, path][]. */
-function planStatementSet(usable: readonly { file: SourceFile; statements: number }[], target: number): [number, string][] {
+export function planStatementSet(usable: readonly { file: SourceFile; statements: number }[], target: number): [number, string][] {
   const plan: [number, string][] = [];
   let n = 0;
   for (let copy = 0; n < target; copy++) {

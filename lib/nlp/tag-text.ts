@@ -15,10 +15,33 @@ export function loadNlp(): Nlp {
 }
 
 /**
+ * Most entries a tagging memo holds before it starts afresh: ~20k sentences of tokens is tens of
+ * megabytes at most, and a compile of 10k statements tags fewer distinct texts than that.
+ */
+const MEMO_LIMIT = 20_000;
+
+// Memo of tagged texts, keyed by the exact text. Safe to share between compile calls: tagging is
+// a pure function of the text (the wink model is fixed), so a hit returns exactly what a fresh
+// tagging would. Results are shared, so callers must treat them as read-only (they do; the tests
+// ran with frozen results). Repeated sentences are common: boilerplate acceptance criteria,
+// "when <trigger>" re-readings of EARS clauses, copies of a spec.
+const memo = new Map<string, TaggedText>();
+
+/**
  * Tags `text` with wink-nlp: tokens with POS, lemma and character offsets, and sentence ranges.
- * Pure and deterministic: the same text always gives the same tokens.
+ * Pure and deterministic: the same text always gives the same tokens. The result is shared with
+ * later calls on the same text: do not mutate it.
  */
 export function tagText(text: string): TaggedText {
+  const hit = memo.get(text);
+  if (hit) return hit;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  const tagged = tagFresh(text);
+  memo.set(text, tagged);
+  return tagged;
+}
+
+function tagFresh(text: string): TaggedText {
   const nlp = loadNlp();
   const its = nlp.its;
   const doc = nlp.readDoc(text);
