@@ -16,8 +16,17 @@ const KEEP_AS_IS = new Set(["data", "status", "analytics", "settings", "news", "
 /** Singular of a lower-case word, leaving mass nouns and "-ss/-us/-is" words alone. */
 export function singularise(word: string): string {
   if (KEEP_AS_IS.has(word) || word.length <= 3 || /(?:ss|us|is)$/.test(word) || !/^[a-z]/.test(word)) return word;
-  return pluralize.singular(word);
+  const hit = singularCache.get(word);
+  if (hit !== undefined) return hit;
+  // pluralize's answer depends on the word alone (no rules are added at run time): a bounded memo
+  // saves its dozens of rule regexes per call without changing any output.
+  if (singularCache.size > 50_000) singularCache.clear();
+  const out = pluralize.singular(word);
+  singularCache.set(word, out);
+  return out;
 }
+
+const singularCache = new Map<string, string>();
 
 /** Text of tokens[from, to) as written (original spacing). */
 export function spanText(text: string, tokens: readonly Token[], from: number, to: number): string {

@@ -75,6 +75,19 @@ function splitWordsUncached(phrase: string): string[] {
 /** Singular form of one lower-case word, conservative where pluralize is known to overreach. */
 export function singularWord(word: string): string {
   if (word.length <= 3 || KEEP_AS_IS.has(word) || /(?:ss|us|ics)$/.test(word)) return word;
+  const hit = singularCache.get(word);
+  if (hit !== undefined) return hit;
+  // pluralize runs dozens of rule regexes per call; the answer depends on the word alone (no rules
+  // are added at run time), so a bounded memo is invisible in the output.
+  if (singularCache.size > 50_000) singularCache.clear();
+  const out = singularWordUncached(word);
+  singularCache.set(word, out);
+  return out;
+}
+
+const singularCache = new Map<string, string>();
+
+function singularWordUncached(word: string): string {
   if (!pluralize.isPlural(word)) return word;
   const s = pluralize.singular(word);
   return s.length > 0 ? s : word;
