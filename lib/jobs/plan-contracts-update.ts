@@ -152,7 +152,9 @@ async function readText(tree: TreeReader, paths: readonly string[]): Promise<Map
   const decoder = new TextDecoder();
   const out = new Map<string, string>();
   if (tree.readFiles) {
-    for (const [p, b] of await tree.readFiles(paths)) out.set(p, decoder.decode(b));
+    // Batch readers may throw on a missing path: ask only for paths the tree lists.
+    const listed = new Set(await tree.listFiles(paths.map(escapeGlob)));
+    for (const [p, b] of await tree.readFiles(paths.filter((x) => listed.has(x)))) out.set(p, decoder.decode(b));
     return out;
   }
   for (const p of paths) {
@@ -255,6 +257,11 @@ function firstChange(before: string | undefined, change: PlannedChange | undefin
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > 160 ? flat.slice(0, 157) + "..." : flat;
+}
+
+/** A literal path as a glob that matches only itself. */
+function escapeGlob(path: string): string {
+  return path.replace(/[*?[\]{}()!+@\\]/g, "\\$&");
 }
 
 function joinPath(dir: string, path: string): string {
