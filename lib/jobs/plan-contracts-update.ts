@@ -5,6 +5,7 @@ import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { compile, type CompileResult } from "../compile.js";
 import { compileWithLlm } from "../llm/compile-with-llm.js";
 import type { AskModel, LlmStats } from "../llm/enrich-facts.js";
+import { DEFAULT_LLM_CACHE } from "../llm/llm-from-env.js";
 import { computeImpactOfModels } from "../diff/compute-impact.js";
 import { readSourceFiles } from "../git/read-source-files.js";
 import type { TreeReader } from "../git/tree-reader.js";
@@ -16,8 +17,7 @@ import type { ImpactReport } from "../report/types.js";
 import type { StatementInput } from "../diff/types.js";
 import { planOutput, type OutputFile, type PlannedChange } from "../write-output.js";
 
-/** Where LLM answers are cached when the config does not say. */
-export const DEFAULT_LLM_CACHE = "contracts/.penult-cache/llm.jsonl";
+export { DEFAULT_LLM_CACHE };
 
 export interface PlanContractsUpdateOptions {
   /** The commit whose statements are compiled (the pushed default-branch head). */
