@@ -2,7 +2,10 @@ import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import type { ResolvedConfig } from "../config/load-config.js";
 import { writeOutput, type WriteMode, type WriteOutputResult } from "../write-output.js";
 import { loadTemplateOverrides, manifestPath, requireConfig } from "./project.js";
-import { renderProject, type RenderProjectResult } from "./render-project.js";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { LlmEnv } from "../llm/llm-from-env.js";
+import { planCliLlm, renderWithLlm, type RenderWithLlmResult } from "./render-with-llm.js";
 import { createFsTreeReader, readSourceFiles } from "./stages.js";
 
 export interface GenerateProjectOptions {
@@ -12,12 +15,18 @@ export interface GenerateProjectOptions {
   mode?: WriteMode;
   /** Called between stages, for progress lines on long runs. */
   progress?: (message: string) => void;
+  /** `--llm <model>`: turns the LLM engine on over `llm.model` of the config. */
+  llm?: string;
+  /** Environment the LLM endpoint is read from (OPENAI_BASE_URL, OPENAI_API_KEY); none: offline. */
+  env?: LlmEnv;
 }
 
 export interface GenerateProjectResult {
   config: ResolvedConfig;
   statementFiles: number;
-  rendered: RenderProjectResult;
+  rendered: RenderWithLlmResult;
+  /** Set when the LLM was asked for but could not run (the compile was offline). */
+  llmWarning?: string;
   written: WriteOutputResult;
   /** Everything found, sorted: reading, compiling, emitting and writing. */
   diagnostics: Diagnostic[];
@@ -29,17 +38,28 @@ export interface GenerateProjectResult {
  */
 export async function generateProject(options: GenerateProjectOptions): Promise<GenerateProjectResult> {
   const progress = options.progress ?? (() => {});
-  const config = requireConfig(options.root);
+  const plan = planCliLlm({ config: requireConfig(options.root), ...(options.llm ? { flag: options.llm } : {}), env: options.env ?? {} });
+  const { config } = plan;
   const reader = createFsTreeReader({ rootDir: options.root });
   progress(`reading ${config.statements.join(", ")}`);
   const read = await readSourceFiles({ reader, globs: config.statements });
   const templates = await loadTemplateOverrides({ reader, folder: config.templates });
   progress(`compiling ${read.files.length} statement file${read.files.length === 1 ? "" : "s"}`);
-  const rendered = renderProject({ files: read.files, config, ...(templates ? { templates } : {}) });
+  if (plan.clients) progress(`asking ${plan.model} about statements not in ${plan.cachePath}`);
+  const rendered = await renderWithLlm({
+    files: read.files,
+    plan,
+    ...(templates ? { templates } : {}),
+    readCache: async (path) => {
+      const file = join(options.root, path);
+      return existsSync(file) ? readFileSync(file, "utf8") : undefined;
+    },
+  });
   progress(`writing ${rendered.outputs.length} files under ${config.output}/`);
   const written = writeOutput({ root: options.root, files: rendered.outputs, manifest: manifestPath(config), mode: options.mode ?? "write" });
   return {
     config,
+    ...(plan.warning ? { llmWarning: plan.warning } : {}),
     statementFiles: read.files.length,
     rendered,
     written,

@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { TreeReadError } from "../git/tree-reader.js";
 import { SyncError } from "../sync/sync-contracts.js";
 import { registerCheck } from "./commands/check.js";
+import { registerDecompose } from "./commands/decompose.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerExtract } from "./commands/extract.js";
@@ -27,6 +28,8 @@ Examples:
   $ npx penult check --format github
   $ npx penult diff HEAD~1          what the last commit's statement edits change
   $ npx penult sync                 commit regenerated contracts onto penult/contracts
+  $ npx penult generate --llm gpt-4o-mini   refine with an LLM (OPENAI_BASE_URL / OPENAI_API_KEY)
+  $ npx penult decompose <id> --write       propose finer statements for a broad one
 
 Exit codes:
   0  success, nothing to report
@@ -81,7 +84,7 @@ export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> 
     })
     .exitOverride()
     .addHelpText("after", TOP_HELP);
-  for (const register of [registerInit, registerGenerate, registerExtract, registerDiff, registerSync, registerCheck, registerImplement, registerDemo]) {
+  for (const register of [registerInit, registerGenerate, registerExtract, registerDiff, registerSync, registerCheck, registerImplement, registerDecompose, registerDemo]) {
     register(program, ctx);
   }
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError("(run with --help for usage)");

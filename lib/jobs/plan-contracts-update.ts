@@ -5,6 +5,7 @@ import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { compile, type CompileResult } from "../compile.js";
 import { compileWithLlm } from "../llm/compile-with-llm.js";
 import type { AskModel, LlmStats } from "../llm/enrich-facts.js";
+import { DEFAULT_LLM_CACHE } from "../llm/llm-from-env.js";
 import { computeImpactOfModels } from "../diff/compute-impact.js";
 import { readSourceFiles } from "../git/read-source-files.js";
 import type { TreeReader } from "../git/tree-reader.js";
@@ -16,8 +17,7 @@ import type { ImpactReport } from "../report/types.js";
 import type { StatementInput } from "../diff/types.js";
 import { planOutput, type OutputFile, type PlannedChange } from "../write-output.js";
 
-/** Where LLM answers are cached when the config does not say. */
-export const DEFAULT_LLM_CACHE = "contracts/.penult-cache/llm.jsonl";
+export { DEFAULT_LLM_CACHE };
 
 export interface PlanContractsUpdateOptions {
   /** The commit whose statements are compiled (the pushed default-branch head). */
@@ -152,7 +152,9 @@ async function readText(tree: TreeReader, paths: readonly string[]): Promise<Map
   const decoder = new TextDecoder();
   const out = new Map<string, string>();
   if (tree.readFiles) {
-    for (const [p, b] of await tree.readFiles(paths)) out.set(p, decoder.decode(b));
+    // Batch readers may throw on a missing path: ask only for paths the tree lists.
+    const listed = new Set(await tree.listFiles(paths.map(escapeGlob)));
+    for (const [p, b] of await tree.readFiles(paths.filter((x) => listed.has(x)))) out.set(p, decoder.decode(b));
     return out;
   }
   for (const p of paths) {
@@ -255,6 +257,11 @@ function firstChange(before: string | undefined, change: PlannedChange | undefin
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > 160 ? flat.slice(0, 157) + "..." : flat;
+}
+
+/** A literal path as a glob that matches only itself. */
+function escapeGlob(path: string): string {
+  return path.replace(/[*?[\]{}()!+@\\]/g, "\\$&");
 }
 
 function joinPath(dir: string, path: string): string {

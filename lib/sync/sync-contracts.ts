@@ -27,7 +27,11 @@ export type RenderContracts = (input: {
   files: readonly SourceFile[];
   config: ResolvedConfig;
   templates?: TemplateSource;
-}) => { outputs: OutputFile[]; diagnostics: Diagnostic[] };
+  /** Reads a file of the HEAD tree (e.g. the LLM answer cache); undefined when absent. */
+  readFile?: (path: string) => Promise<string | undefined>;
+}) => RenderedContracts | Promise<RenderedContracts>;
+
+type RenderedContracts = { outputs: OutputFile[]; diagnostics: Diagnostic[] };
 
 export interface SyncContractsOptions {
   /** Any folder inside the repository. */
@@ -126,7 +130,7 @@ export async function syncContracts(options: SyncContractsOptions): Promise<Sync
   const statements = await readSourceFiles({ reader, globs: config.statements });
   const templates = options.loadTemplates ? await options.loadTemplates({ reader, folder: config.templates }) : undefined;
   progress(`compiling ${statements.files.length} statement files`);
-  const rendered = options.render({ files: statements.files, config, ...(templates ? { templates } : {}) });
+  const rendered = await options.render({ files: statements.files, config, ...(templates ? { templates } : {}), readFile: async (p) => (await readText([p])).get(p) });
 
   // Plan against HEAD's tree, exactly as `generate` plans against the disk.
   const manifest = config.output === "." ? ".penult-manifest.json" : `${config.output}/.penult-manifest.json`;

@@ -4,6 +4,7 @@ import type { CommandContext } from "../context.js";
 import { generateProject } from "../generate-project.js";
 import { formatDiagnostic, summarizeDiagnostics } from "../output.js";
 import { manifestPath } from "../project.js";
+import { formatLlmStats, llmJson } from "../render-with-llm.js";
 
 export function registerGenerate(program: Command, ctx: CommandContext): void {
   program
@@ -12,6 +13,7 @@ export function registerGenerate(program: Command, ctx: CommandContext): void {
     .option("--check", "write nothing; exit 1 when the files on disk are not what the statements generate (for CI)")
     .option("--dry-run", "write nothing; list what would be created, updated or removed")
     .option("--json", "print the result as JSON (files and diagnostics)")
+    .option("--llm <model>", "refine the offline facts with this model at the OpenAI-compatible endpoint of OPENAI_BASE_URL / OPENAI_API_KEY (default: llm.model in .github/penult.yml)")
     .addHelpText(
       "after",
       `
@@ -19,20 +21,25 @@ Examples:
   $ npx penult generate
   $ npx penult generate --check     # CI: fail when contracts/ is stale
   $ npx penult generate --dry-run --json
+  $ OPENAI_BASE_URL=http://localhost:11434/v1 npx penult generate --llm llama3.1
+
+With --llm (or llm.model in the config) and an endpoint, answers are cached in
+contracts/.penult-cache/llm.jsonl (llm.cache): commit it, and the next run asks only about
+changed statements and gives the same bytes. Without an endpoint penult warns and compiles offline.
 
 Diagnostics are printed as: file:line:column severity CODE message
 Exit codes: 0 ok; 1 statement errors, or (--check) contracts out of date; 2 bad config or usage.`,
     )
-    .action(async (opts: { check?: boolean; dryRun?: boolean; json?: boolean }) => {
+    .action(async (opts: { check?: boolean; dryRun?: boolean; json?: boolean; llm?: string }) => {
       const mode = opts.check ? "check" : opts.dryRun ? "dry-run" : "write";
-      const r = await generateProject({ root: ctx.root, mode, progress: ctx.progress(!opts.json) });
+      const r = await generateProject({ root: ctx.root, mode, progress: ctx.progress(!opts.json), ...(opts.llm ? { llm: opts.llm } : {}), env: ctx.io.env });
       const w = r.written;
       const errors = r.diagnostics.some((d) => d.severity === "error");
       if (errors) ctx.setExit(EXIT.findings);
       if (opts.json) {
         ctx.io.stdout(
           JSON.stringify(
-            { mode, statementFiles: r.statementFiles, statements: r.rendered.compiled.statements.length, created: w.created, updated: w.updated, removed: w.removed, unchanged: w.unchanged.length, diagnostics: r.diagnostics },
+            { mode, statementFiles: r.statementFiles, statements: r.rendered.compiled.statements.length, created: w.created, updated: w.updated, removed: w.removed, unchanged: w.unchanged.length, diagnostics: r.diagnostics, ...llmJson(r) },
             null,
             2,
           ) + "\n",
@@ -41,6 +48,8 @@ Exit codes: 0 ok; 1 statement errors, or (--check) contracts out of date; 2 bad 
       }
       const c = ctx.colors;
       for (const d of r.diagnostics) ctx.io.stderr(formatDiagnostic(d, c) + "\n");
+      if (r.llmWarning) ctx.io.stderr(c.yellow(`warning: ${r.llmWarning}`) + "\n");
+      if (r.rendered.llm) ctx.io.stderr(formatLlmStats(r.rendered.llm) + "\n");
       if (mode !== "check") {
         const verb = mode === "write" ? "" : "would be ";
         for (const p of w.created) ctx.io.stdout(`${c.green(verb + "created")} ${p}\n`);

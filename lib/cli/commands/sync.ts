@@ -4,7 +4,7 @@ import type { CommandContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { formatDiagnostic } from "../output.js";
 import { loadTemplateOverrides } from "../project.js";
-import { renderProject } from "../render-project.js";
+import { formatLlmStats, llmJson, planCliLlm, renderWithLlm, type RenderWithLlmResult } from "../render-with-llm.js";
 
 export function registerSync(program: Command, ctx: CommandContext): void {
   program
@@ -13,6 +13,7 @@ export function registerSync(program: Command, ctx: CommandContext): void {
     .option("--branch <name>", "branch to commit to (default: `branch` in .github/penult.yml, else penult/contracts)")
     .option("--dry-run", "show the commit that would be made; write no ref")
     .option("--json", "print the result as JSON")
+    .option("--llm <model>", "refine the offline facts with this model (OPENAI_BASE_URL / OPENAI_API_KEY; default: llm.model of the config at HEAD); the answer cache at HEAD is reused and the new one committed with the contracts")
     .addHelpText(
       "after",
       `
@@ -27,10 +28,16 @@ Examples:
   $ npx penult sync --dry-run
   $ git push origin penult/contracts   # then open a PR from it`,
     )
-    .action(async (opts: { branch?: string; dryRun?: boolean; json?: boolean }) => {
+    .action(async (opts: { branch?: string; dryRun?: boolean; json?: boolean; llm?: string }) => {
+      let llmRun: { rendered: RenderWithLlmResult; llmWarning?: string } | undefined;
       const r = await syncContracts({
         cwd: ctx.cwd,
-        render: renderProject,
+        render: async ({ files, config, templates, readFile }) => {
+          const plan = planCliLlm({ config, ...(opts.llm ? { flag: opts.llm } : {}), env: ctx.io.env });
+          const rendered = await renderWithLlm({ files, plan, ...(templates ? { templates } : {}), readCache: readFile ?? (async () => undefined) });
+          llmRun = { rendered, ...(plan.warning ? { llmWarning: plan.warning } : {}) };
+          return rendered;
+        },
         loadTemplates: loadTemplateOverrides,
         ...(opts.branch ? { branch: opts.branch } : {}),
         ...(opts.dryRun ? { dryRun: true } : {}),
@@ -38,11 +45,13 @@ Examples:
       });
       if (r.diagnostics.some((d) => d.severity === "error")) ctx.setExit(EXIT.findings);
       if (opts.json) {
-        ctx.io.stdout(JSON.stringify(r, null, 2) + "\n");
+        ctx.io.stdout(JSON.stringify({ ...r, ...(llmRun ? llmJson(llmRun) : {}) }, null, 2) + "\n");
         return;
       }
       const c = ctx.colors;
       for (const d of r.diagnostics) ctx.io.stderr(formatDiagnostic(d, c) + "\n");
+      if (llmRun?.llmWarning) ctx.io.stderr(c.yellow(`warning: ${llmRun.llmWarning}`) + "\n");
+      if (llmRun?.rendered.llm) ctx.io.stderr(formatLlmStats(llmRun.rendered.llm) + "\n");
       if (r.uncommittedStatements.length) {
         ctx.io.stderr(
           c.yellow(`note: sync reads the statements committed at HEAD; uncommitted edits in ${r.uncommittedStatements.join(", ")} are not included (commit them, then sync again)\n`),

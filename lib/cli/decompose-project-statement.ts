@@ -1,0 +1,79 @@
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { cmp } from "../diagnostics.js";
+import { decomposeStatement } from "../llm/decompose.js";
+import type { LlmEnv } from "../llm/llm-from-env.js";
+import type { Statement } from "../statements/types.js";
+import { requireConfig } from "./project.js";
+import { planCliLlm } from "./render-with-llm.js";
+import { createFsTreeReader, parseStatements, readSourceFiles } from "./stages.js";
+
+export interface DecomposeProjectStatementOptions {
+  root: string;
+  id: string;
+  /** `--llm <model>`, over `llm.model` of the config. */
+  llm?: string;
+  env: LlmEnv;
+  /** Write the proposal (never over an existing file). */
+  write?: boolean;
+}
+
+export type DecomposeProjectStatementResult =
+  | { status: "proposed"; statement: { id: string; file: string; line: number }; path: string; content: string; written: boolean; exists: boolean }
+  /** A usage problem (unknown id, no model, no endpoint): exit 2, message says how to fix. */
+  | { status: "usage"; message: string }
+  /** The request failed or the answer was unusable. */
+  | { status: "failed"; message: string };
+
+/**
+ * `penult decompose <id>`: finer statements for one broad statement of the working tree, as a new
+ * statements file for review (lib/llm/decompose.ts). The file is a proposal: it enters the model
+ * only once someone commits it under the statements folder.
+ */
+export async function decomposeProjectStatement(options: DecomposeProjectStatementOptions): Promise<DecomposeProjectStatementResult> {
+  const plan = planCliLlm({ config: requireConfig(options.root), ...(options.llm ? { flag: options.llm } : {}), env: options.env });
+  const read = await readSourceFiles({ reader: createFsTreeReader({ rootDir: options.root }), globs: plan.config.statements });
+  const { statements } = parseStatements(read.files);
+  const statement = statements.find((s) => s.id === options.id);
+  if (!statement) return { status: "usage", message: unknownIdMessage(options.id, statements) };
+  if (!plan.model) return { status: "usage", message: "decompose needs a model: pass --llm <model> or set llm.model in .github/penult.yml" };
+  if (!plan.clients) return { status: "usage", message: `decompose needs an LLM endpoint: set OPENAI_BASE_URL (any OpenAI-compatible server) or OPENAI_API_KEY` };
+  const proposal = await decomposeStatement({ statement, ask: plan.clients.decompose });
+  if ("error" in proposal) return { status: "failed", message: `${statement.id}: ${proposal.error}` };
+  const target = join(options.root, proposal.path);
+  const exists = existsSync(target);
+  if (options.write && !exists) {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, proposal.content, { flag: "wx" });
+  }
+  return {
+    status: "proposed",
+    statement: { id: statement.id, file: statement.file, line: statement.span.start.line },
+    path: proposal.path,
+    content: proposal.content,
+    written: Boolean(options.write && !exists),
+    exists,
+  };
+}
+
+/** "no statement X; did you mean: a, b, c" with the closest ids (edit distance, then substring). */
+function unknownIdMessage(id: string, statements: readonly Statement[]): string {
+  if (statements.length === 0) return `no statement has id "${id}": no statements found (see \`statements\` in .github/penult.yml)`;
+  const q = id.toLowerCase();
+  const ranked = statements
+    .map((s) => ({ id: s.id, d: s.id.toLowerCase().includes(q) || q.includes(s.id.toLowerCase()) ? 0 : editDistance(s.id.toLowerCase(), q) }))
+    .sort((a, b) => a.d - b.d || cmp(a.id, b.id))
+    .slice(0, 5)
+    .map((r) => r.id);
+  return `no statement has id "${id}"; closest: ${ranked.join(", ")} (\`npx penult extract\` lists every id)`;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
