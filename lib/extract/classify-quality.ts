@@ -86,6 +86,34 @@ const BEHAVIOUR = /\b(?:shall|must|will|should|can|may)\s+(?:be able to\s+|also\
 /** A response that only states a property: "shall be intuitive", "should be modern". */
 const COPULA = /\b(?:shall|must|should|will)\s+(?:not\s+)?(?:be|remain|appear|look|feel)\s+(?:(?:very|highly|fully|easily|more|less|fairly)\s+)?(?!able\b|capable\b)(?:[a-z]+(?:ive|ble|ent|ant|ful|less|ous|al|ic|ary|ory|ure|ern|ean|ise|ize|ar|ly)\b|easy|fast|quick|safe|secure|clean|simple|clear|modern|friendly|available|accessible|operational)/i;
 
+interface CueReading {
+  scores: Readonly<Record<QualityAttribute, number>>;
+  behaviour: boolean;
+  /** "shall be <adjective>" states a property, not behaviour. */
+  copula: boolean;
+}
+
+// Memo of cue readings by exact statement text: ~40 case-insensitive patterns per statement are
+// most of the classifier's time, the reading depends on the text alone, and boilerplate sentences
+// repeat. Bounded, and invisible in the output.
+const cueMemo = new Map<string, CueReading>();
+
+function readCues(text: string): CueReading {
+  const hit = cueMemo.get(text);
+  if (hit) return hit;
+  const clean = text.replace(/\\%/g, "%");
+  const scores = {} as Record<QualityAttribute, number>;
+  for (const a of ATTRIBUTES) {
+    let s = 0;
+    for (const [re, w] of CUES[a]) if (re.test(clean)) s += w;
+    scores[a] = s;
+  }
+  const reading = { scores, behaviour: BEHAVIOUR.test(clean), copula: COPULA.test(clean) };
+  if (cueMemo.size >= 20_000) cueMemo.clear();
+  cueMemo.set(text, reading);
+  return reading;
+}
+
 export interface QualityReading {
   functional: boolean;
   qualities: QualityAttribute[];
@@ -99,18 +127,11 @@ export interface QualityReading {
  * `behaviour` says the statement's form already makes it behaviour (a user story, a scenario).
  */
 export function classifyQuality(text: string, constraints: readonly Constraint[], options: { behaviour?: boolean } = {}): QualityReading {
-  const clean = text.replace(/\\%/g, "%");
-  const scores = {} as Record<QualityAttribute, number>;
-  for (const a of ATTRIBUTES) {
-    let s = 0;
-    for (const [re, w] of CUES[a]) if (re.test(clean)) s += w;
-    scores[a] = s;
-  }
+  const cues = readCues(text);
+  const scores = { ...cues.scores };
   for (const c of constraints) scores[c.attribute] += 2;
   const best = Math.max(...ATTRIBUTES.map((a) => scores[a]));
-  const behaviour = BEHAVIOUR.test(clean);
-  // "shall be <adjective>" states a property, not behaviour.
-  const copula = COPULA.test(clean);
+  const { behaviour, copula } = cues;
   // Stories and scenarios describe behaviour by their form: only strong cues make them NFRs.
   const threshold = options.behaviour ? 4 : behaviour && !copula ? 3 : 2;
   const qualities = ATTRIBUTES.filter((a) => scores[a] >= threshold && scores[a] >= best - 1).sort((x, y) => scores[y] - scores[x] || (x < y ? -1 : 1));
