@@ -45,6 +45,8 @@ interface FlatText {
   onlyLinks: boolean;
 }
 
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/;
+
 /** Flattens inline markdown to plain text with collapsed white space, remembering where runs came from. */
 function flattenInline(nodes: readonly Nodes[], base: number): FlatText {
   const out: string[] = [];
@@ -58,13 +60,15 @@ function flattenInline(nodes: readonly Nodes[], base: number): FlatText {
   let sawNonLinkText = false;
   const append = (value: string, src: number | undefined, inLink: boolean): void => {
     if (src !== undefined) segs.push(len, src + base);
-    for (const ch of value.replace(/\s+/g, " ")) {
-      if (ch === " ") {
-        if (lastSpace) continue;
-        lastSpace = true;
-      } else lastSpace = false;
-      out.push(ch);
-      len++;
+    // Whole runs, not characters: white space is already collapsed to single spaces, so only a
+    // space at the join with the previous run can double up.
+    let run = value.replace(/\s+/g, " ");
+    if (lastSpace && run.startsWith(" ")) run = run.slice(1);
+    if (run.length > 0) {
+      out.push(run);
+      // `len` counts code points (as it always has): astral characters are one each.
+      len += SURROGATE_PAIR.test(run) ? [...run].length : run.length;
+      lastSpace = run.endsWith(" ");
     }
     if (!inLink && /[\p{L}\p{N}]/u.test(value)) sawNonLinkText = true;
   };
