@@ -1,7 +1,11 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { ImplementLanguage } from "../config/types.js";
-import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { cmp, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { findInterface, type ScaffoldFile } from "../implement/index.js";
+import { checkBody, findMethodStubs, placeBodies, type AskBody } from "../llm/fill-bodies.js";
+import type { Model } from "../model/types.js";
+import type { Statement } from "../statements/types.js";
 import { normalizeContent } from "../write-output.js";
 import { loadTemplateOverrides, requireConfig } from "./project.js";
 import { compile, createFsTreeReader, readSourceFiles, scaffoldImplementation } from "./stages.js";
@@ -12,6 +16,8 @@ export interface ImplementInterfaceOptions {
   /** Default: `implement.lang` of the config. */
   lang?: ImplementLanguage;
   dryRun?: boolean;
+  /** `--llm`: draft each method body from its statements (untrusted text placed in the scaffold only). */
+  bodies?: { ask: AskBody; model: string; concurrency?: number };
 }
 
 export interface ImplementInterfaceResult {
@@ -19,6 +25,8 @@ export interface ImplementInterfaceResult {
   /** Files that already exist: left exactly as they are. */
   skipped: string[];
   diagnostics: Diagnostic[];
+  /** With `bodies`: methods drafted by the model, and methods left throwing, with why. */
+  llm?: { model: string; requests: number; filled: string[]; refused: { method: string; reason: string }[] };
 }
 
 /**
@@ -42,6 +50,10 @@ export async function implementInterface(options: ImplementInterfaceOptions): Pr
     existing: (path) => existsSync(join(options.root, path)),
   });
   const result: ImplementInterfaceResult = { created: [], skipped: [], diagnostics: [] };
+  if (options.bodies) {
+    const lang = options.lang ?? config.implement.lang;
+    result.llm = await draftBodies({ files: scaffold.files, model: compiled.model, statements: compiled.statements, interfaceName: options.interfaceName, lang, bodies: options.bodies });
+  }
   for (const f of scaffold.files) {
     const abs = join(options.root, f.path);
     // Checked again at write time ("wx"): the n layer is people's code, never overwritten.
@@ -57,4 +69,68 @@ export async function implementInterface(options: ImplementInterfaceOptions): Pr
   }
   result.diagnostics = sortDiagnostics([...read.diagnostics, ...scaffold.diagnostics]);
   return result;
+}
+
+/**
+ * Replaces the scaffold's "not implemented" lines with bodies the model drafts from each method's
+ * statements. Only files not yet on disk are touched (the caller never overwrites), and only
+ * inside method bodies (see checkBody); a refused or failed answer leaves the method throwing.
+ */
+async function draftBodies(options: {
+  files: ScaffoldFile[];
+  model: Model;
+  statements: readonly Statement[];
+  interfaceName: string;
+  lang: ImplementLanguage;
+  bodies: { ask: AskBody; model: string; concurrency?: number };
+}): Promise<NonNullable<ImplementInterfaceResult["llm"]>> {
+  const report: NonNullable<ImplementInterfaceResult["llm"]> = { model: options.bodies.model, requests: 0, filled: [], refused: [] };
+  const found = findInterface(options.model.system, options.interfaceName);
+  if ("error" in found) return report;
+  const text = new Map(options.statements.map((s) => [s.id, s.text]));
+  const fold = (name: string) => name.toLowerCase().replace(/[_-]/g, "").replace(/async$/, "");
+  const ops = new Map(found.target.iface.operations.map((o) => [fold(o.name), o]));
+  for (const file of options.files) {
+    if (!file.isNew) continue;
+    const stubs = findMethodStubs(file.content);
+    if (stubs.length === 0) continue;
+    const placed = new Map<number, { body: string; note: string }>();
+    await runPool(stubs, options.bodies.concurrency ?? 4, async (stub) => {
+      const op = ops.get(fold(stub.method));
+      const sources = op?.sources ?? [];
+      const statements = sources.map((id) => text.get(id)).filter((t): t is string => t !== undefined);
+      if (statements.length === 0) {
+        report.refused.push({ method: stub.method, reason: "no statement traces to this method" });
+        return;
+      }
+      report.requests++;
+      let raw: string | null;
+      try {
+        raw = await options.bodies.ask({ lang: options.lang, interfaceName: found.target.iface.name, signature: stub.signature, statements });
+      } catch (err) {
+        report.refused.push({ method: stub.method, reason: `the request failed: ${err instanceof Error ? err.message : String(err)}` });
+        return;
+      }
+      const checked = checkBody({ lang: options.lang, raw });
+      if ("error" in checked) {
+        report.refused.push({ method: stub.method, reason: checked.error });
+        return;
+      }
+      placed.set(stub.line, { body: checked.body, note: `Drafted by ${options.bodies.model} from ${sources.join(", ")}: review it; it may not compile.` });
+      report.filled.push(stub.method);
+    });
+    file.content = placeBodies({ content: file.content, lang: options.lang, bodies: placed });
+  }
+  report.filled.sort(cmp);
+  report.refused.sort((a, b) => cmp(a.method, b.method));
+  return report;
+}
+
+async function runPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(size, items.length)) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }

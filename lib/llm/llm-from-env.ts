@@ -1,6 +1,7 @@
 import type { LlmConfig } from "../config/types.js";
 import { createOpenAiDecomposer, type AskDecomposition } from "./decompose.js";
 import type { AskModel } from "./enrich-facts.js";
+import { createOpenAiBodyWriter, type AskBody } from "./fill-bodies.js";
 import { createOpenAiAsk } from "./openai-ask.js";
 
 /** Where LLM answers are cached when the config does not say (committed with the contracts). */
@@ -13,6 +14,8 @@ export type LlmEnv = Readonly<Record<string, string | undefined>>;
 export interface LlmClients {
   ask: AskModel;
   decompose: AskDecomposition;
+  /** Drafts one method body for `implement --llm`. */
+  writeBody: AskBody;
 }
 
 /** Is an OpenAI-compatible endpoint named (OPENAI_BASE_URL or OPENAI_API_KEY)? */
@@ -35,5 +38,5 @@ export function createLlmFromEnv(options: { llm: LlmConfig | undefined; env: Llm
     ...(llm.timeoutMs ? { timeoutMs: llm.timeoutMs } : {}),
     ...(llm.maxRetries !== undefined ? { maxRetries: llm.maxRetries } : {}),
   };
-  return { ask: createOpenAiAsk(clientOptions), decompose: createOpenAiDecomposer(clientOptions) };
+  return { ask: createOpenAiAsk(clientOptions), decompose: createOpenAiDecomposer(clientOptions), writeBody: createOpenAiBodyWriter(clientOptions) };
 }

@@ -3,13 +3,13 @@
  * OpenAI-compatible server (test/helpers/fake-openai.ts: real SDK, real HTTP). The scripted answers
  * prove the plumbing only, never a model's quality.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { startFakeOpenAi, type FakeOpenAi, type Scripted } from "../helpers/fake-openai.js";
 import { createRepo } from "../sync/git-fixture.js";
-import { runBinary, runCli } from "./run-cli.js";
+import { REPO_ROOT, runBinary, runCli } from "./run-cli.js";
 
 // Statements from the bundled example and from the Kiro EARS corpus
 // (../shared/corpora/ears-kiro/staneslevski_kiro-autonomous-build/kiro-codebuild-worker/requirements.md).
@@ -233,5 +233,44 @@ describe("penult decompose", () => {
     expect(noModel.stderr).toMatch(/--llm <model>/);
     const help = await runCli(["decompose", "--help"], { cwd: dir });
     expect(help.stdout).toMatch(/Examples:\n\s+\$ npx penult/);
+  });
+});
+
+describe("penult implement --llm", () => {
+  it("drafts bodies inside the scaffold's methods, refuses one that escapes its method, never writes contracts/", async () => {
+    const f = await fake((t) =>
+      t.includes("gift message")
+        ? { answer: { body: "return;\n}\n\nexport function evil() {\n  return 1;" } }
+        : { answer: { body: "```ts\n// TODO: check stock\nreturn;\n```" } },
+    );
+    const dir = mkdtempSync(join(tmpdir(), "penult-cli-llm-impl-"));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    cpSync(join(REPO_ROOT, "examples/bookshop"), dir, { recursive: true });
+    await runCli(["generate"], { cwd: dir });
+    const contracts = () => readdirSync(join(dir, "contracts"), { recursive: true }).map(String).sort().map((p) => [p, statSync(join(dir, "contracts", p)).isFile() ? readFileSync(join(dir, "contracts", p), "utf8") : ""]);
+    const before = contracts();
+    const r = await runCli(["implement", "CartApi", "--llm", "test-model"], { cwd: dir, env: env(f) });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/LLM test-model: 3 requests, 2 method bodies drafted \(review them; they may not compile\)/);
+    expect(r.stderr).toMatch(/addGiftMessage left "not implemented": a closing brace outside the method body/);
+    const src = readFileSync(join(dir, "src/cart-api.ts"), "utf8");
+    expect(src).toContain('throw new Error("not implemented: CartApi.addGiftMessage");');
+    expect(src).not.toContain("evil");
+    expect(src).toMatch(/ {4}\/\/ Drafted by test-model from \S+: review it; it may not compile\.\n {4}\/\/ TODO: check stock\n {4}return;\n {2}\}/);
+    expect(src).not.toContain("```");
+    expect(contracts()).toEqual(before);
+    const requestedText = f.requests.map((q) => (JSON.parse(q.user) as { signature: string }).signature);
+    expect(requestedText).toContain("async markBook(book: Book): Promise<void> {");
+  });
+
+  it("without an endpoint: a warning, and the plain scaffold", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "penult-cli-llm-impl-"));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    cpSync(join(REPO_ROOT, "examples/bookshop"), dir, { recursive: true });
+    await runCli(["generate"], { cwd: dir });
+    const r = await runCli(["implement", "CartApi", "--llm", "test-model"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: .*no endpoint.*keeps its "not implemented" bodies/);
+    expect(readFileSync(join(dir, "src/cart-api.ts"), "utf8")).not.toContain("Drafted by");
   });
 });
