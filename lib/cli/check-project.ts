@@ -1,10 +1,10 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadConfig, type ResolvedConfig } from "../config/load-config.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { writeOutput } from "../write-output.js";
 import { loadTemplateOverrides, manifestPath } from "./project.js";
-import { renderProject } from "./render-project.js";
+import { planCliLlm, renderWithLlm } from "./render-with-llm.js";
 import { checkContractDir, createFsTreeReader, lintStatements, readSourceFiles } from "./stages.js";
 
 export interface CheckProjectOptions {
@@ -40,7 +40,16 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
   const read = await readSourceFiles({ reader, globs: config.statements });
   const templates = await loadTemplateOverrides({ reader, folder: config.templates });
   progress("compiling");
-  const rendered = renderProject({ files: read.files, config, ...(templates ? { templates } : {}) });
+  // Never a request: answers committed in the LLM cache are reused, so LLM-refined contracts check clean offline.
+  const rendered = await renderWithLlm({
+    files: read.files,
+    plan: { ...planCliLlm({ config, env: {} }), warning: undefined },
+    ...(templates ? { templates } : {}),
+    readCache: async (path) => {
+      const file = join(options.root, path);
+      return existsSync(file) ? readFileSync(file, "utf8") : undefined;
+    },
+  });
   const { compiled } = rendered;
   progress("linting statements");
   const decoder = new TextDecoder();

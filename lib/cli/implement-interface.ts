@@ -50,7 +50,8 @@ export async function implementInterface(options: ImplementInterfaceOptions): Pr
     existing: (path) => existsSync(join(options.root, path)),
   });
   const result: ImplementInterfaceResult = { created: [], skipped: [], diagnostics: [] };
-  if (options.bodies) {
+  // A dry run lists files only: no request is worth paying for output nobody writes.
+  if (options.bodies && !options.dryRun) {
     const lang = options.lang ?? config.implement.lang;
     result.llm = await draftBodies({ files: scaffold.files, model: compiled.model, statements: compiled.statements, interfaceName: options.interfaceName, lang, bodies: options.bodies });
   }

@@ -19,6 +19,11 @@ export interface CliLlmPlan {
   cachePath: string;
   /** Set when the LLM was asked for but cannot run: say it, then compile offline. */
   warning?: string;
+  /**
+   * The LLM was asked for without an endpoint: answers already in the cache are still used (no
+   * request is made), so a machine without the key (CI, `check`) reproduces the committed bytes.
+   */
+  cacheOnly?: boolean;
 }
 
 /**
@@ -36,7 +41,8 @@ export function planCliLlm(options: { config: ResolvedConfig; flag?: string; env
       config,
       model,
       cachePath,
-      warning: `the LLM engine (${model}) is on but no endpoint is configured: set OPENAI_BASE_URL (any OpenAI-compatible server) or OPENAI_API_KEY; compiling offline`,
+      cacheOnly: true,
+      warning: `the LLM engine (${model}) is on but no endpoint is configured: set OPENAI_BASE_URL (any OpenAI-compatible server) or OPENAI_API_KEY; compiling offline (answers already in ${cachePath} are reused)`,
     };
   }
   const clients = createLlmFromEnv({ llm: config.llm, env: options.env });
@@ -64,7 +70,7 @@ export async function renderWithLlm(options: {
   const { config } = plan;
   const cacheText = await options.readCache(plan.cachePath);
   const templates = options.templates ? { templates: options.templates } : {};
-  if (!plan.clients || !config.llm) {
+  if (!config.llm || (!plan.clients && !(plan.cacheOnly && cacheText !== undefined))) {
     const rendered = renderProject({ files: options.files, config, ...templates });
     if (cacheText !== undefined) rendered.outputs.push({ path: plan.cachePath, content: cacheText });
     return rendered;
@@ -73,7 +79,7 @@ export async function renderWithLlm(options: {
     files: options.files,
     config,
     model: config.llm.model,
-    ask: plan.clients.ask,
+    ask: plan.clients?.ask ?? askNothing,
     ...(cacheText !== undefined ? { cacheText } : {}),
     ...(config.llm.concurrency ? { concurrency: config.llm.concurrency } : {}),
   });
@@ -81,6 +87,10 @@ export async function renderWithLlm(options: {
   // No answer at all (endpoint down) and no cache yet: no empty file.
   if (compiled.llm.cacheText !== "" || cacheText !== undefined) rendered.outputs.push({ path: plan.cachePath, content: compiled.llm.cacheText });
   return { ...rendered, diagnostics: sortDiagnostics(rendered.diagnostics), llm: { model: config.llm.model, stats: compiled.llm.stats } };
+}
+
+async function askNothing(): Promise<never> {
+  throw new Error("not in the answer cache, and no LLM endpoint is configured");
 }
 
 /** One line for people: "LLM gpt-x: 3 requests (360 tokens), 2 cache hits, 1 fallback (id: reason)". */

@@ -132,6 +132,31 @@ describe("penult generate --llm", () => {
     expect(files.map((p) => readFileSync(join(dir, p), "utf8"))).toEqual(before);
   });
 
+  it("without an endpoint, the committed cache still gives the same bytes: generate --check and check pass offline", async () => {
+    const f = await fake(ALL_GOOD);
+    const dir = project();
+    writeFileSync(join(dir, ".github/penult.yml"), CONFIG + "llm:\n  model: test-model\n");
+    await runCli(["generate"], { cwd: dir, env: env(f) });
+    expect(f.requests.length).toBe(3);
+    const model = readFileSync(join(dir, "contracts/model.json"), "utf8");
+    expect(model).toContain('"engine": "llm"');
+
+    const gen = await runCli(["generate", "--check"], { cwd: dir }); // no endpoint in this env
+    expect(gen.stderr).toMatch(/no endpoint is configured.*answers already in contracts\/.penult-cache\/llm.jsonl are reused/);
+    expect(gen.stderr).toMatch(/LLM test-model: 0 requests .*3 cache hits/);
+    expect(gen.stdout).toContain("contracts are up to date");
+    expect(gen.code).toBe(0);
+    const check = await runCli(["check", "--format", "json"], { cwd: dir });
+    expect((JSON.parse(check.stdout) as { sections: { name: string; findings: number }[] }).sections.find((x) => x.name === "contracts")).toEqual({ name: "contracts", findings: 0 });
+
+    // A new statement: offline for it (no request anywhere), and check says the contracts are stale.
+    writeFileSync(join(dir, "statements/more.md"), "The catalog SHALL list new books first.\n");
+    const stale = await runCli(["generate", "--check"], { cwd: dir });
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toMatch(/offline kept for \S+: .*not in the answer cache, and no LLM endpoint is configured/);
+    expect(f.requests.length).toBe(3);
+  });
+
   it("an unreachable endpoint: every statement falls back to offline, reported, and no empty cache file", async () => {
     const dir = project();
     const r = await runCli(["generate", "--llm", "test-model"], { cwd: dir, env: { OPENAI_BASE_URL: "http://127.0.0.1:9/v1" } });
