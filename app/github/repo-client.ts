@@ -3,6 +3,7 @@ import { CONFIG_PATH } from "../../lib/config/load-config.js";
 import type { Diagnostic } from "../../lib/diagnostics.js";
 import type { TreeReader } from "../../lib/git/tree-reader.js";
 import type { PlannedChange } from "../../lib/write-output.js";
+import { fitBody, GITHUB_BODY_LIMIT } from "../../lib/jobs/fit-body.js";
 import { readTarballTree } from "./tarball-tree-reader.js";
 
 type Octokit = Context["octokit"];
@@ -126,12 +127,15 @@ export class RepoClient {
   }
 
   async createPull(options: { title: string; body: string; head: string; base: string }): Promise<PullInfo> {
-    const { data } = await this.octokit.rest.pulls.create({ ...this.o, ...options });
+    const { data, headers } = await this.octokit.rest.pulls.create({ ...this.o, ...options, body: fitBody(options.body) });
+    if (!data || typeof data !== "object" || !data.head) {
+      throw new Error(`GitHub answered the pull request creation without a pull request (content-type ${headers["content-type"]}, ${typeof data}: ${String(JSON.stringify(data)).slice(0, 200)})`);
+    }
     return { number: data.number, body: data.body ?? "", headSha: data.head.sha, headRef: data.head.ref, url: data.html_url };
   }
 
   async updatePull(number: number, patch: { title?: string; body?: string; state?: "open" | "closed" }): Promise<void> {
-    await this.octokit.rest.pulls.update({ ...this.o, pull_number: number, ...patch });
+    await this.octokit.rest.pulls.update({ ...this.o, pull_number: number, ...patch, ...(patch.body !== undefined ? { body: fitBody(patch.body) } : {}) });
   }
 
   async addLabels(number: number, labels: string[]): Promise<void> {
@@ -146,20 +150,20 @@ export class RepoClient {
       pull_number: options.number,
       commit_id: options.commitId,
       event: "COMMENT",
-      body: options.body,
-      comments: options.comments,
+      body: fitBody(options.body),
+      comments: options.comments.map((c) => ({ ...c, body: fitBody(c.body) })),
     });
   }
 
   async comment(number: number, body: string): Promise<void> {
-    await this.octokit.rest.issues.createComment({ ...this.o, issue_number: number, body });
+    await this.octokit.rest.issues.createComment({ ...this.o, issue_number: number, body: fitBody(body) });
   }
 
   /** Creates or updates, in place, the one comment carrying `marker` (an HTML comment). */
   async upsertComment(number: number, marker: string, body: string): Promise<void> {
     const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...this.o, issue_number: number, per_page: 100 });
     const mine = comments.find((c) => (c.body ?? "").includes(marker));
-    const text = `${body}\n\n${marker}`;
+    const text = `${fitBody(body, { limit: GITHUB_BODY_LIMIT - marker.length - 2 })}\n\n${marker}`;
     if (mine) await this.octokit.rest.issues.updateComment({ ...this.o, comment_id: mine.id, body: text });
     else await this.octokit.rest.issues.createComment({ ...this.o, issue_number: number, body: text });
   }
@@ -197,13 +201,13 @@ export class RepoClient {
       head_sha: options.headSha,
       status: "completed",
       conclusion: options.conclusion,
-      output: { title: options.title, summary: options.summary, annotations: first },
+      output: { title: options.title.slice(0, 255), summary: fitBody(options.summary, { limit: 65_535 }), annotations: first },
     });
     for (let i = ANNOTATIONS_PER_REQUEST; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) {
       await this.octokit.rest.checks.update({
         ...this.o,
         check_run_id: data.id,
-        output: { title: options.title, summary: options.summary, annotations: annotations.slice(i, i + ANNOTATIONS_PER_REQUEST) },
+        output: { title: options.title.slice(0, 255), summary: fitBody(options.summary, { limit: 65_535 }), annotations: annotations.slice(i, i + ANNOTATIONS_PER_REQUEST) },
       });
     }
   }

@@ -4,6 +4,7 @@ import { formatLocation, type Diagnostic } from "../../lib/diagnostics.js";
 import { matchGlobs } from "../../lib/git/match-globs.js";
 import { DEFAULT_LLM_CACHE, planContractsUpdate, SOURCE_TRAILER } from "../../lib/jobs/plan-contracts-update.js";
 import { llmFromEnv } from "../llm-from-env.js";
+import { fitBody, GITHUB_BODY_LIMIT } from "../../lib/jobs/fit-body.js";
 import { keepForPenult, type CommitArchive, type PullInfo, type RepoClient } from "../github/repo-client.js";
 
 /** Hidden state the app keeps in the PR body: the branch head it wrote and the commit it came from. */
@@ -131,7 +132,8 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
     }
     await client.moveBranch(branch, commit, true);
   }
-  const body = `${plan.body}\n<!-- penult:state head=${commit} source=${sha} -->\n`;
+  const marker = `<!-- penult:state head=${commit} source=${sha} -->`;
+  const body = `${fitBody(plan.body, { limit: GITHUB_BODY_LIMIT - marker.length - 2 })}\n${marker}\n`;
   let status: ContractsJobStatus = "updated";
   if (pull) {
     await client.updatePull(pull.number, { title: plan.title, body });

@@ -3,6 +3,7 @@ import { renderProject } from "../cli/render-project.js";
 import { CONFIG_PATH, parseConfig, resolveDefaults, type ResolvedConfig } from "../config/load-config.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { compile, type CompileResult } from "../compile.js";
+import { fitBody, GITHUB_BODY_LIMIT } from "./fit-body.js";
 import { compileWithLlm } from "../llm/compile-with-llm.js";
 import type { AskModel, LlmStats } from "../llm/enrich-facts.js";
 import { DEFAULT_LLM_CACHE } from "../llm/llm-from-env.js";
@@ -110,7 +111,9 @@ export async function planContractsUpdate(options: PlanContractsUpdateOptions): 
     head: options.sha.slice(0, 7),
     config,
   });
-  const body = renderImpactMarkdown(impact.report) + (llm ? renderLlmStats(llm.stats, config.llm?.model ?? "") : "");
+  // The LLM account is short and always shown: the report is cut to GitHub's limit before it (with room for the App's state marker).
+  const llmText = llm ? renderLlmStats(llm.stats, config.llm?.model ?? "") : "";
+  const body = fitBody(renderImpactMarkdown(impact.report), { limit: GITHUB_BODY_LIMIT - llmText.length - 200 }) + llmText;
   const decoder = new TextDecoder();
   const sources = Object.fromEntries(read.files.map((f) => [f.path, typeof f.content === "string" ? f.content : decoder.decode(f.content)]));
   const lint = lintStatements({

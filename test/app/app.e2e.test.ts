@@ -234,6 +234,9 @@ describe("GitHub App end to end (real Probot, signed webhooks, git-backed GitHub
     const run = h.gh.state.checkRuns.find((c) => c.head_sha === push.after);
     expect(run?.output?.title === "penult could not run" ? `${run.output.summary}\n${JSON.stringify(h.gh.state.requests)}` : "ok").toBe("ok");
     expect(h.gh.state.pulls).toHaveLength(1);
+    // The report of 1,000 new statements is cut to GitHub's body limit, keeping penult's state marker.
+    expect(h.gh.state.pulls[0]!.body.length).toBeLessThanOrEqual(65_536);
+    expect(h.gh.state.pulls[0]!.body).toMatch(/<!-- penult:state head=[0-9a-f]{40} source=[0-9a-f]{40} -->\n$/);
     expect(h.gh.apiCalls().length).toBeLessThanOrEqual(9);
   });
 });

@@ -574,6 +574,10 @@ export async function startGitHubEmulator(options: { permissions?: Record<string
       }
       const args = match[1].exec(path)!.slice(1);
       const ctx: Ctx = { method, path, query: url.searchParams, body: raw ? JSON.parse(raw) : {}, headers: req.headers };
+      // GitHub refuses bodies over 65,536 characters (PRs, comments, reviews; check summaries 65,535).
+      const limit = path.includes("/check-runs") ? 65_535 : 65_536;
+      const long = [ctx.body?.body, ctx.body?.output?.summary, ...((ctx.body?.comments as { body?: string }[] | undefined) ?? []).map((c) => c.body)].find((b) => typeof b === "string" && b.length > limit);
+      if (long !== undefined) throw new HttpError(422, `Validation Failed: body is too long (maximum is ${limit} characters)`);
       const result = await match[2](ctx, args);
       if (result instanceof WithStatus) {
         status = result.status;
