@@ -1,3 +1,4 @@
+import { stronglyConnected } from "./strongly-connected.js";
 import { cmp } from "../diagnostics.js";
 import type { Element, Field, QualityConstraint, Subsystem, TypeRef } from "../model/types.js";
 import { describeElement, describeHeader, describeOperationTags } from "./describe-element.js";
@@ -116,48 +117,10 @@ export function planGoPackages(index: ModelIndex): Map<string, string> {
     }
     edges.set(s.id, [...targets].sort(cmp));
   }
-  // Tarjan's SCC, iterative.
-  const num = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const on = new Set<string>();
   const home = new Map<string, string>();
-  let counter = 0;
-  for (const start of index.subsystems.map((s) => s.id)) {
-    if (num.has(start)) continue;
-    const work: { v: string; i: number }[] = [{ v: start, i: 0 }];
-    num.set(start, counter);
-    low.set(start, counter++);
-    stack.push(start);
-    on.add(start);
-    while (work.length) {
-      const top = work[work.length - 1]!;
-      const next = edges.get(top.v)![top.i++];
-      if (next !== undefined) {
-        if (!num.has(next)) {
-          num.set(next, counter);
-          low.set(next, counter++);
-          stack.push(next);
-          on.add(next);
-          work.push({ v: next, i: 0 });
-        } else if (on.has(next)) low.set(top.v, Math.min(low.get(top.v)!, num.get(next)!));
-        continue;
-      }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low.set(parent.v, Math.min(low.get(parent.v)!, low.get(top.v)!));
-      if (low.get(top.v) === num.get(top.v)) {
-        const members: string[] = [];
-        for (;;) {
-          const w = stack.pop()!;
-          on.delete(w);
-          members.push(w);
-          if (w === top.v) break;
-        }
-        const rep = members.reduce((a, b) => ((order.get(a) ?? 0) <= (order.get(b) ?? 0) ? a : b));
-        for (const m of members) home.set(m, rep);
-      }
-    }
+  for (const members of stronglyConnected(index.subsystems.map((s) => s.id), edges)) {
+    const rep = members.reduce((a, b) => ((order.get(a) ?? 0) <= (order.get(b) ?? 0) ? a : b));
+    for (const m of members) home.set(m, rep);
   }
   return home;
 }

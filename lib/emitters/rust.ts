@@ -1,3 +1,4 @@
+import { stronglyConnected } from "./strongly-connected.js";
 import { cmp } from "../diagnostics.js";
 import type { Element, Field, QualityConstraint, Subsystem, TypeRef } from "../model/types.js";
 import { describeElement, describeHeader, describeOperationTags } from "./describe-element.js";
@@ -68,48 +69,10 @@ export function findContainmentCycles(index: ModelIndex): Map<string, number> {
     if (entry.kind === "entity") for (const r of entry.element.relations) if (r.cardinality === "one") out.push(r.target);
     edges.set(id, out.filter((t) => index.types.get(t)?.kind !== "enum" && index.types.has(t)));
   }
-  // Tarjan, iterative: models can be large and deep.
   const comp = new Map<string, number>();
-  const low = new Map<string, number>();
-  const num = new Map<string, number>();
-  const stack: string[] = [];
-  const on = new Set<string>();
-  let counter = 0;
-  let comps = 0;
-  for (const start of [...edges.keys()].sort(cmp)) {
-    if (num.has(start)) continue;
-    const work: { v: string; i: number }[] = [{ v: start, i: 0 }];
-    num.set(start, counter);
-    low.set(start, counter++);
-    stack.push(start);
-    on.add(start);
-    while (work.length) {
-      const top = work[work.length - 1]!;
-      const next = edges.get(top.v)![top.i++];
-      if (next !== undefined) {
-        if (!num.has(next)) {
-          num.set(next, counter);
-          low.set(next, counter++);
-          stack.push(next);
-          on.add(next);
-          work.push({ v: next, i: 0 });
-        } else if (on.has(next)) low.set(top.v, Math.min(low.get(top.v)!, num.get(next)!));
-        continue;
-      }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low.set(parent.v, Math.min(low.get(parent.v)!, low.get(top.v)!));
-      if (low.get(top.v) === num.get(top.v)) {
-        for (;;) {
-          const w = stack.pop()!;
-          on.delete(w);
-          comp.set(w, comps);
-          if (w === top.v) break;
-        }
-        comps++;
-      }
-    }
-  }
+  stronglyConnected([...edges.keys()].sort(cmp), edges).forEach((members, i) => {
+    for (const m of members) comp.set(m, i);
+  });
   return comp;
 }
 
