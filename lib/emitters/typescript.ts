@@ -1,3 +1,4 @@
+import { resolveTypeRef } from "./resolve-type-ref.js";
 import type { Element, Field, Operation, QualityConstraint, Subsystem, TypeRef } from "../model/types.js";
 import { describeElement, describeHeader, describeOperationTags } from "./describe-element.js";
 import {
@@ -113,28 +114,8 @@ function emitSubsystem(ctx: EmitContext, plan: Plan, s: Subsystem): OutputFile |
         const inner = typeName(ref.of, at);
         return /^[A-Za-z0-9_]+$/.test(inner) ? `${inner}[]` : `Array<${inner}>`;
       }
-      case "ref": {
-        const target = ctx.index.types.get(ref.target);
-        const exportedName = plan.exported.get(ref.target);
-        if (!target || !exportedName) {
-          ctx.report({
-            code: "EMIT_UNRESOLVED_TYPE",
-            severity: "warning",
-            message: `${at.id} refers to unknown type ${JSON.stringify(ref.target)}; emitted as unknown`,
-            statement: at.sources[0],
-          });
-          return "unknown";
-        }
-        if (target.subsystem.id === s.id) return scope.get(ref.target) ?? exportedName;
-        let names = imports.get(target.subsystem.id);
-        if (!names) imports.set(target.subsystem.id, (names = new Map()));
-        let local = names.get(ref.target);
-        if (!local) {
-          local = scope.claim(exportedName, ref.target);
-          names.set(ref.target, local);
-        }
-        return local;
-      }
+      case "ref":
+        return resolveTypeRef({ ctx, exported: plan.exported, subsystem: s, scope, imports, target: ref.target, at, unknown: "unknown" });
     }
   };
 
