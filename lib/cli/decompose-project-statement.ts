@@ -1,3 +1,4 @@
+import { editDistance } from "../edit-distance.js";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { cmp } from "../diagnostics.js";
@@ -68,12 +69,3 @@ function unknownIdMessage(id: string, statements: readonly Statement[]): string 
   return `no statement has id "${id}"; closest: ${ranked.join(", ")} (\`npx penult extract\` lists every id)`;
 }
 
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
-}

@@ -1,3 +1,4 @@
+import { editDistance } from "../edit-distance.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
@@ -277,17 +278,6 @@ function closest(word: string, candidates: readonly string[]): string | undefine
   return bestDist <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
-}
 
 /** Source offset of the value (or key) at `path` in the YAML document, for file:line positions. */
 function findOffset(doc: Document, path: readonly (string | number)[], keyOnly: boolean): number | undefined {

@@ -1,3 +1,4 @@
+import { editDistance } from "../edit-distance.js";
 import { cmp } from "../diagnostics.js";
 import type { Subsystem } from "../model/types.js";
 import type { InterfaceTarget } from "./types.js";
@@ -13,19 +14,6 @@ export function listInterfaces(root: Subsystem): InterfaceTarget[] {
   return out.sort((a, b) => cmp(a.iface.id, b.iface.id));
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
 
 const fold = (s: string) => s.toLowerCase().replace(/[\s_\-]/g, "");
 
@@ -47,7 +35,7 @@ export function findInterface(root: Subsystem, query: string): { target: Interfa
   }
   if (all.length === 0) return { error: `the model has no interfaces yet, so there is nothing to implement for "${query}".` };
   const scored = all
-    .map((t) => ({ t, d: Math.min(distance(fold(t.iface.name), q), distance(fold(t.iface.id), q)), contains: fold(t.iface.name).includes(q) || q.includes(fold(t.iface.name)) }))
+    .map((t) => ({ t, d: Math.min(editDistance(fold(t.iface.name), q), editDistance(fold(t.iface.id), q)), contains: fold(t.iface.name).includes(q) || q.includes(fold(t.iface.name)) }))
     .sort((a, b) => Number(b.contains) - Number(a.contains) || a.d - b.d || cmp(a.t.iface.id, b.t.iface.id));
   const close = scored.filter((x) => x.contains || x.d <= Math.max(2, Math.floor(q.length / 3))).slice(0, 5);
   const list = (close.length ? close : scored.slice(0, 10)).map((x) => `${x.t.iface.name} (${x.t.iface.id})`).join(", ");

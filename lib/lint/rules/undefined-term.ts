@@ -1,3 +1,4 @@
+import { editDistance } from "../../edit-distance.js";
 import type { Statement } from "../../statements/types.js";
 import type { LintRule, RuleReport } from "../types.js";
 import { normaliseTerm } from "../text-utils.js";
@@ -11,19 +12,6 @@ const JOINED_TERM = /(?<![\p{L}\p{N}_])\p{Lu}[\p{L}\p{N}]*(?:_[\p{L}\p{N}]+)+(?!
 /** "THE Cart SHALL", "the Payment Service shall": the subject of an EARS-like statement. */
 const SUBJECT = /\b(?:the|THE)\s+([\p{L}\p{N}_][\p{L}\p{N}_ -]{0,60}?)\s+(?:shall|SHALL|must|MUST)\b/u;
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
 
 /** `**term**` in the statement's own lines of the raw file: bold marks a defined term in Kiro and spec-kit. */
 function boldTerms(statement: Statement, source: string | undefined): string[] {
@@ -101,7 +89,7 @@ export const undefinedTerm: LintRule = {
         let best: string | undefined;
         let bestD = Infinity;
         for (const k of known) {
-          const d = distance(k, key);
+          const d = editDistance(k, key);
           if (d < bestD) [best, bestD] = [k, d];
         }
         const close = best !== undefined && bestD <= Math.max(1, Math.floor(key.length / 5));
