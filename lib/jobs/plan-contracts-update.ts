@@ -16,7 +16,8 @@ import { MODEL_VERSION } from "../model/types.js";
 import { renderImpactMarkdown } from "../report/render-impact-markdown.js";
 import type { ImpactReport } from "../report/types.js";
 import type { StatementInput } from "../diff/types.js";
-import { planOutput, type OutputFile, type PlannedChange } from "../write-output.js";
+import { type OutputFile, type PlannedChange } from "../write-output.js";
+import { planOutputOnTree, readTextFiles, safeJson } from "../git/plan-output-on-tree.js";
 
 export { DEFAULT_LLM_CACHE };
 
@@ -82,7 +83,7 @@ export async function planContractsUpdate(options: PlanContractsUpdateOptions): 
   let precompiled: CompileResult | undefined;
   if (config.llm && options.ask) {
     const cachePath = config.llm.cache ?? DEFAULT_LLM_CACHE;
-    const fromTree = (await readText(tree, [cachePath])).get(cachePath);
+    const fromTree = (await readTextFiles(tree, [cachePath])).get(cachePath);
     const cacheText = fromTree === undefined && options.extraCacheText === undefined ? undefined : `${fromTree ?? ""}\n${options.extraCacheText ?? ""}`;
     const result = await compileWithLlm({ files: read.files, config, model: config.llm.model, ask: options.ask, ...(cacheText !== undefined ? { cacheText } : {}), ...(config.llm.concurrency ? { concurrency: config.llm.concurrency } : {}) });
     precompiled = result;
@@ -92,14 +93,8 @@ export async function planContractsUpdate(options: PlanContractsUpdateOptions): 
   const { compiled } = rendered;
   if (llm) rendered.outputs.push(llm.cache);
 
-  const manifest = manifestPath(config);
   const modelPath = joinPath(config.output, "model.json");
-  const existingPaths = new Set(await tree.listFiles([`${config.output === "." ? "" : config.output + "/"}**`]));
-  const wanted = [...new Set([...rendered.outputs.map((f) => f.path), manifest, modelPath])].filter((p) => existingPaths.has(p));
-  const manifestText = await readText(tree, [manifest]);
-  const listed = Object.keys(safeJson<{ files?: Record<string, string> }>(manifestText.get(manifest))?.files ?? {}).filter((p) => existingPaths.has(p));
-  const existing = await readText(tree, [...new Set([...wanted, ...listed])]);
-  const plan = planOutput({ files: rendered.outputs, manifest, read: (p) => existing.get(p) });
+  const { plan, existing } = await planOutputOnTree({ tree, files: rendered.outputs, manifest: manifestPath(config), alsoRead: [modelPath] });
   diagnostics.push(...plan.diagnostics);
   const changes = plan.changes.filter((c) => c.action === "create" || c.action === "update" || c.action === "remove");
 
@@ -143,32 +138,13 @@ export async function planContractsUpdate(options: PlanContractsUpdateOptions): 
 }
 
 async function readConfig(tree: TreeReader, diagnostics: Diagnostic[]): Promise<ResolvedConfig> {
-  const text = (await readText(tree, [CONFIG_PATH])).get(CONFIG_PATH);
+  const text = (await readTextFiles(tree, [CONFIG_PATH])).get(CONFIG_PATH);
   if (text === undefined) return resolveDefaults();
   const parsed = parseConfig({ text, file: CONFIG_PATH });
   diagnostics.push(...parsed.diagnostics);
   return parsed.config;
 }
 
-/** Reads the files of `paths` that exist, as text. */
-async function readText(tree: TreeReader, paths: readonly string[]): Promise<Map<string, string>> {
-  const decoder = new TextDecoder();
-  const out = new Map<string, string>();
-  if (tree.readFiles) {
-    // Batch readers may throw on a missing path: ask only for paths the tree lists.
-    const listed = new Set(await tree.listFiles(paths.map(escapeGlob)));
-    for (const [p, b] of await tree.readFiles(paths.filter((x) => listed.has(x)))) out.set(p, decoder.decode(b));
-    return out;
-  }
-  for (const p of paths) {
-    try {
-      out.set(p, decoder.decode(await tree.readFile(p)));
-    } catch {
-      // absent: nothing to compare with
-    }
-  }
-  return out;
-}
 
 /** The statements and model the repository's contracts reflect, from its model.json (empty when none). */
 function previousSide(modelJson: string | undefined, config: ResolvedConfig): { statements: StatementInput[]; model: Model } {
@@ -262,20 +238,8 @@ function oneLine(text: string): string {
   return flat.length > 160 ? flat.slice(0, 157) + "..." : flat;
 }
 
-/** A literal path as a glob that matches only itself. */
-function escapeGlob(path: string): string {
-  return path.replace(/[*?[\]{}()!+@\\]/g, "\\$&");
-}
 
 function joinPath(dir: string, path: string): string {
   return dir === "." || dir === "" ? path : `${dir}/${path}`;
 }
 
-function safeJson<T>(text: string | undefined): T | undefined {
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return undefined;
-  }
-}

@@ -5,10 +5,12 @@ import { parseConfig, resolveDefaults, CONFIG_PATH, type ResolvedConfig } from "
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { diffStatements } from "../diff/diff-statements.js";
 import type { StatementChange, StatementInput } from "../diff/types.js";
+import { manifestPath } from "../cli/project.js";
 import { openGitRevision, readSourceFiles, type TreeReader } from "../git/index.js";
+import { planOutputOnTree, readTextFiles, safeJson } from "../git/plan-output-on-tree.js";
 import type { TemplateSource } from "../emitters/index.js";
 import type { SourceFile } from "../statements/types.js";
-import { planOutput, type OutputFile, type PlannedChange } from "../write-output.js";
+import type { OutputFile, PlannedChange } from "../write-output.js";
 import { GitError, runGit } from "./run-git.js";
 
 /** Trailer that marks a commit as made by `penult sync`; a branch tip without it is someone's work. */
@@ -101,13 +103,7 @@ export async function syncContracts(options: SyncContractsOptions): Promise<Sync
   if (!head) throw new SyncError("the repository has no commits yet: commit your statements, then run `npx penult sync`");
 
   const reader = await openGitRevision({ repoDir: top, rev: head });
-  const all = new Set(await reader.listFiles(["**"]));
-  const decoder = new TextDecoder();
-  const readText = async (paths: readonly string[]): Promise<Map<string, string>> => {
-    const present = paths.filter((p) => all.has(p));
-    const bytes = reader.readFiles ? await reader.readFiles(present) : new Map(await Promise.all(present.map(async (p) => [p, await reader.readFile(p)] as const)));
-    return new Map([...bytes].map(([p, b]) => [p, decoder.decode(b)]));
-  };
+  const readText = (paths: readonly string[]) => readTextFiles(reader, paths);
 
   // The config, statements and templates all come from HEAD: the branch must match what is committed.
   const configText = (await readText([CONFIG_PATH])).get(CONFIG_PATH);
@@ -133,12 +129,7 @@ export async function syncContracts(options: SyncContractsOptions): Promise<Sync
   const rendered = await options.render({ files: statements.files, config, ...(templates ? { templates } : {}), readFile: async (p) => (await readText([p])).get(p) });
 
   // Plan against HEAD's tree, exactly as `generate` plans against the disk.
-  const manifest = config.output === "." ? ".penult-manifest.json" : `${config.output}/.penult-manifest.json`;
-  const manifestText = (await readText([manifest])).get(manifest);
-  const listed = manifestText ? Object.keys(safeJson<{ files?: Record<string, string> }>(manifestText)?.files ?? {}) : [];
-  const existing = await readText([...new Set([...rendered.outputs.map((f) => f.path), ...listed])]);
-  if (manifestText !== undefined) existing.set(manifest, manifestText);
-  const plan = planOutput({ files: rendered.outputs, manifest, read: (p) => existing.get(p) });
+  const { plan, existing } = await planOutputOnTree({ tree: reader, files: rendered.outputs, manifest: manifestPath(config) });
   const fileChanges = plan.changes.filter((c) => c.action === "create" || c.action === "update" || c.action === "remove");
 
   const previous = (await run(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { okCodes: [1] })).stdout.trim() || undefined;
@@ -263,14 +254,6 @@ async function readBlob(options: { run: (args: string[], extra?: { okCodes?: num
   }
 }
 
-function safeJson<T>(text: string | undefined): T | undefined {
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The statement rows of a model.json (one per statement), or none when it is absent or unreadable. */
 function statementsOf(modelJson: string | undefined): StatementInput[] {
