@@ -35,6 +35,11 @@ export interface ImpactOfModelsOptions {
   emit?: boolean;
   /** Emitter targets and output folder (defaults: every target, `contracts`). */
   config?: Partial<Pick<PenultConfig, "targets" | "output">>;
+  /**
+   * The current side's contract files when the caller already emitted them (repository-relative
+   * paths, under the output folder): they are used instead of emitting the current model again.
+   */
+  currentFiles?: readonly { path: string; content: string }[];
   diagnostics?: readonly Diagnostic[];
 }
 
@@ -57,7 +62,7 @@ export function computeImpactOfModels(options: ImpactOfModelsOptions): Impact {
   const diagnostics: Diagnostic[] = [...(options.diagnostics ?? [])];
   let contractFiles: ContractFileChange[] | undefined;
   if (options.emit !== false) {
-    contractFiles = emitBoth(options.previous.model, options.current.model, options.config, diagnostics);
+    contractFiles = emitBoth(options.previous.model, options.current.model, options.config, diagnostics, options.currentFiles);
   }
   const report = buildImpactReport({
     statementDiff,
@@ -78,14 +83,15 @@ function emitBoth(
   current: Model,
   config: ImpactOfModelsOptions["config"],
   diagnostics: Diagnostic[],
+  currentFiles?: readonly { path: string; content: string }[],
 ): ContractFileChange[] | undefined {
   const targets = config?.targets ?? DEFAULT_CONFIG.targets;
   const output = config?.output ?? DEFAULT_CONFIG.output;
   try {
     const before = emitContracts({ model: previous, targets, outputDir: output });
-    const after = emitContracts({ model: current, targets, outputDir: output });
     const prefix = (files: { path: string; content: string }[]) => files.map((f) => ({ path: `${output}/${f.path}`, content: f.content }));
-    return diffContractFiles({ previous: prefix(before.files), current: prefix(after.files) });
+    const after = currentFiles ? [...currentFiles] : prefix(emitContracts({ model: current, targets, outputDir: output }).files);
+    return diffContractFiles({ previous: prefix(before.files), current: after });
   } catch (err) {
     // Contract files only refine the explanation; the report stands without them.
     diagnostics.push({

@@ -105,6 +105,8 @@ export async function planContractsUpdate(options: PlanContractsUpdateOptions): 
     base: previous.model.statements.length ? `${modelPath} (contracts now in the repository)` : "no contracts yet",
     head: options.sha.slice(0, 7),
     config,
+    // Already emitted above (with the repository's template overrides): no second emit.
+    currentFiles: rendered.outputs.filter((f) => f.path !== modelPath && f.path !== llm?.cache.path),
   });
   // The LLM account is short and always shown: the report is cut to GitHub's limit before it (with room for the App's state marker).
   const llmText = llm ? renderLlmStats(llm.stats, config.llm?.model ?? "") : "";
