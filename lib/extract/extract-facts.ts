@@ -10,7 +10,8 @@ import { isGenericSubject, isPersona, normaliseActor, normaliseEntity, normalise
 import { readActions, type FoundAction } from "./read-actions.js";
 import { readEventPhrase } from "./read-event-phrase.js";
 import { parseScenarioText, parseStoryText } from "./parse-parts.js";
-import type { Action, Facts } from "./types.js";
+import type { Action, ClauseFact, Facts } from "./types.js";
+import { findUnreadClauses } from "./find-unread-clauses.js";
 
 /** Collects facts from the parts of one statement; order of first appearance, no duplicates. */
 class FactsBuilder {
@@ -21,6 +22,9 @@ class FactsBuilder {
   readonly fields: FieldFact[] = [];
   readonly events = new Set<string>();
   readonly errors = new Set<string>();
+  readonly triggers: ClauseFact[] = [];
+  readonly conditions: ClauseFact[] = [];
+  readonly unread: string[] = [];
 
   addActor(name: string | undefined): void {
     if (name && !isGenericSubject(name)) this.actors.add(name);
@@ -90,9 +94,13 @@ function readClause(b: FactsBuilder, tagged: TaggedText, from: number, to: numbe
   if (!raw) return;
   const failure = FAILURE.test(raw);
   if (kind === "condition" || failure) b.errors.add(raw);
+  const fact: ClauseFact = { text: raw };
   if (kind === "event") {
     const e = readEventPhrase(text, tokens, from, to);
-    if (e) b.events.add(e);
+    if (e) {
+      b.events.add(e);
+      fact.event = e;
+    }
   }
   // Who acts in the clause, and what it touches.
   let i = from;
@@ -102,17 +110,26 @@ function readClause(b: FactsBuilder, tagged: TaggedText, from: number, to: numbe
   const np = gerund ? undefined : readNounPhrase(tokens, i, to);
   let v = i;
   if (np) {
-    const name = normaliseName(spanText(text, tokens, np.start, np.end));
-    if (isPersona(name)) b.addActor(normaliseActor(spanText(text, tokens, np.start, np.end)));
-    else {
+    const phrase = spanText(text, tokens, np.start, np.end);
+    const name = normaliseName(phrase);
+    if (isPersona(name)) {
+      const actor = normaliseActor(phrase);
+      b.addActor(actor);
+      fact.actor = actor;
+    } else {
       const e = entityOf(tagged, np);
       if (e) b.entities.add(e);
+      if (tokens[np.head]!.pos !== "PRON") fact.subject = stripDeterminer(phrase);
     }
     v = np.end;
   }
   while (v < to && (tokens[v]!.pos === "AUX" || tokens[v]!.pos === "ADV")) v++;
   const r = readActions({ text, tokens, from: v, to, ...(np ? { subject: np } : {}) });
   addFound(b, tagged, r.found, false);
+  if (r.found[0]) fact.action = r.found[0].action;
+  if (kind === "event" && !failure) b.triggers.push(fact);
+  else b.conditions.push(fact);
+  if (kind === "event" && failure) b.triggers.push(fact);
 }
 
 /** Index of the modal that introduces the response in tokens[from, to), or -1. */
@@ -180,6 +197,7 @@ function readSentence(b: FactsBuilder, tagged: TaggedText, from: number, to: num
     } else actionsFrom = start;
   }
   const r = readActions({ text, tokens, from: actionsFrom, to, ...(subject ? { subject } : {}) });
+  if (modal >= 0) b.unread.push(...findUnreadClauses(tagged, Math.max(actionsFrom, r.found.length > 0 ? r.end : actionsFrom), to, r.found.length === 0));
   // The subject of a passive is what is acted on, not the component acting ("prompts SHALL be shown").
   if (subject && !r.found.some((f) => f.passive)) addSubject(b, tagged, subject);
   addFound(b, tagged, r.found, true);
@@ -353,6 +371,9 @@ export function extractStatementFacts(s: Statement): Facts {
     fields: b.fields,
     events: [...b.events],
     errors: [...b.errors],
+    ...(b.triggers.length > 0 ? { triggers: b.triggers } : {}),
+    ...(b.conditions.length > 0 ? { conditions: b.conditions } : {}),
+    ...(b.unread.length > 0 ? { unread: [...new Set(b.unread)] } : {}),
     constraints,
     // A definition states neither behaviour nor a quality; it counts as functional (not an NFR).
     functional: s.kind === "glossary" ? true : quality.functional,

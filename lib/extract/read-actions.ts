@@ -40,6 +40,8 @@ export interface ReadActionsOptions {
   structuralAsActions?: boolean;
 }
 
+/** Verbs that refuse the action they govern ("refuse to add", "decline to process"). */
+const REFUSING_VERBS = new Set(["refuse", "decline", "fail", "reject", "forbid", "prevent"]);
 const MODAL_LIKE = new Set(["can", "could", "will", "would", "shall", "should", "may", "might", "must"]);
 const NEGATIONS = new Set(["not", "never", "n't", "no longer"]);
 const ABILITY_WORDS = new Set(["able", "capable", "allowed", "permitted", "required", "designed", "expected", "enabled", "configured", "unable"]);
@@ -143,6 +145,14 @@ function readInto(o: ReadActionsOptions, start: number, negatedIn: boolean, out:
 
   // "do not overwrite": the negated verb is the action.
   if (lemma === "do" && tokens[next] && NEGATIONS.has(tokens[next]!.lower)) return readInto(o, next + 1, true, out, depth + 1);
+  // "refuse to add another copy": the governed verb is the action, refused (it guards that action).
+  if (REFUSING_VERBS.has(lemma) && nextLower === "to" && isVerbAt(tokens, next + 1, to)) {
+    const before = out.found.length;
+    const ok = readInto(o, next + 1, negated, out, depth + 1);
+    const first = out.found[before];
+    for (const f of out.found.slice(before)) if (f === first || (first && f.action.object === first.action.object && f.action.object !== undefined)) f.action.refused = true;
+    return ok;
+  }
   if (lemma === "be") {
     let j = next;
     while (j < to && (tokens[j]!.pos === "ADV" || NEGATIONS.has(tokens[j]!.lower))) {
@@ -294,6 +304,8 @@ function readFrom(
     if (!shares) break;
     k = readVerb(m);
   }
+  // "list only books whose ...": a focusing adverb before the object is not part of it.
+  while (k < to && /^(?:only|just|also|exactly|precisely|merely|solely)$/.test(tokens[k]!.lower) && readNounPhrase(tokens, k + 1, to)) k++;
   const objStart = k;
   const objects: NounChunk[] = [];
   if (passiveObject && tokens[passiveObject.head]!.pos === "PRON") passiveObject = undefined;

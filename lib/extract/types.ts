@@ -42,6 +42,26 @@ export interface Action {
   phrase: string;
   /** Negated ("SHALL NOT ..."). */
   negated?: boolean;
+  /** Governed by a refusing verb: "refuse to add another copy" reads as `add`, refused. */
+  refused?: boolean;
+}
+
+/**
+ * A WHEN/IF clause read as a small sentence: who or what does something. A trigger whose subject
+ * is a person ("a customer adds a book") is a request; one whose subject is a thing ("the order is
+ * confirmed") is a domain event (docs/model.md "Events").
+ */
+export interface ClauseFact {
+  /** The clause as written, without its keyword: "a customer adds a book to the cart". */
+  text: string;
+  /** Persona that acts in it, when its subject is one. */
+  actor?: string;
+  /** Its subject when that is not a persona: "the order", "the payment provider". */
+  subject?: string;
+  /** Its verb, object and complements. */
+  action?: Action;
+  /** Event name words read from it ("book added"), for triggers. */
+  event?: string;
 }
 
 export interface Facts {
@@ -69,6 +89,15 @@ export interface Facts {
   events: string[];
   /** Error / unwanted conditions (EARS IF ... THEN): "payment fails". */
   errors: string[];
+  /** The WHEN clauses, read as small sentences (same order as `events`, one per clause). */
+  triggers?: ClauseFact[];
+  /** The IF clauses and failure conditions, read as small sentences. */
+  conditions?: ClauseFact[];
+  /**
+   * Requirement clauses the extractor could not read as an action: "and tell the customer the
+   * limit" when only "refuse" was read. The model reports each one that no element covers.
+   */
+  unread?: string[];
   constraints: Constraint[];
   /** True when the statement describes behaviour (PROMISE class F), false when only a quality. */
   functional: boolean;

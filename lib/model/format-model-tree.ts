@@ -65,10 +65,11 @@ export function formatModelTree(model: Model, options: FormatModelTreeOptions = 
       const fields = members ? e.fields.map((f) => `${f.name}${f.optional ? "?" : ""}: ${formatTypeRef(f.type)}`) : [];
       const rels = members ? e.relations.map((r) => `${r.name} -> ${r.target.split("/").pop()}${r.cardinality === "many" ? "[]" : ""}`) : [];
       const body = [...fields, ...rels];
-      line(indent + 1, `entity ${e.name}${body.length ? ` { ${body.join(", ")} }` : ""}`);
+      const bounds = members ? (e.constraints ?? []).map((c) => `${c.metric} ${c.op} ${c.value} ${c.unit}`) : [];
+      line(indent + 1, `entity ${e.name}${body.length ? ` { ${body.join(", ")} }` : ""}${bounds.length ? `  [${bounds.join("; ")}]` : ""}`);
     }
     for (const e of s.enums) line(indent + 1, `enum ${e.name}${members ? ` = ${e.values.join(" | ")}` : ""}`);
-    for (const e of s.events) line(indent + 1, `event ${e.name}`);
+    for (const e of s.events) line(indent + 1, `event ${e.name}${members && e.fields.length ? ` { ${e.fields.map((f) => `${f.name}: ${formatTypeRef(f.type)}`).join(", ")} }` : ""}`);
     for (const sub of s.subsystems) {
       if (level + 1 > maxDepth) {
         line(indent + 1, `subsystem ${sub.name} (${sub.path.join("/")})  [...]`);

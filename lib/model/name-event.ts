@@ -171,7 +171,9 @@ export function nameEventWords(trigger: string): string[] {
   const negated = toks.some((t) => t.lower === "not" || t.lower === "n't" || t.lower === "never");
   // State verbs name a finding, not an action: "the branch exists" -> BranchFound, "... does not exist" -> BranchMissing.
   const state = STATE_VERBS[verb.lemma];
-  const past = state ? state[negated ? 1 : 0] : negated ? "not " + pastParticiple(verb.lemma) : pastParticiple(verb.lemma);
+  // A participle written in the trigger keeps the author's spelling ("cancelled", not "canceled").
+  const written = passive ? verb.lower : pastParticiple(verb.lemma);
+  const past = state ? state[negated ? 1 : 0] : negated ? "not " + written : written;
   const objectWords = passive ? [] : nounWords(after);
   const subjectWords = nounWords(before);
   const thing = objectWords.length > 0 ? objectWords : subjectWords;

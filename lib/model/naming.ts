@@ -210,3 +210,9 @@ export function applyPinnedName(pin: string, kind: "type" | "member", fallback: 
   if (valid.test(pin)) return pin;
   return kind === "type" ? toTypeName(splitWords(pin), fallback) : toMemberName(splitWords(pin), fallback);
 }
+
+/** Plural form of one lower-case word ("book" -> "books", "category" -> "categories"); mass nouns stay. */
+export function pluralWord(word: string): string {
+  if (KEEP_AS_IS.has(word) || isPluralWord(word) || /(?:data|media|information|news|metadata|analytics|settings)$/.test(word)) return word;
+  return pluralize.plural(word);
+}

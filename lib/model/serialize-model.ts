@@ -16,6 +16,7 @@ import type {
   StatementRef,
   Subsystem,
   TypeRef,
+  Why,
 } from "./types.js";
 
 /*
@@ -45,8 +46,15 @@ function typeRef(t: TypeRef): TypeRef {
   }
 }
 
-function base<T extends { id: string; name: string; sources: string[]; doc?: string }>(e: T): { id: string; name: string; sources: string[]; doc?: string } {
-  return { id: e.id, name: e.name, sources: uniqSorted(e.sources), ...(e.doc !== undefined ? { doc: e.doc } : {}) };
+function base<T extends { id: string; name: string; sources: string[]; doc?: string; why?: Why[] }>(e: T): { id: string; name: string; sources: string[]; doc?: string; why?: Why[] } {
+  return {
+    id: e.id,
+    name: e.name,
+    sources: uniqSorted(e.sources),
+    ...(e.doc !== undefined ? { doc: e.doc } : {}),
+    // Reasons stay in document order (the order they were read in), which is itself canonical.
+    ...(e.why !== undefined && e.why.length > 0 ? { why: e.why.map((w) => ({ rule: w.rule, source: w.source, words: w.words })) } : {}),
+  };
 }
 
 function constraint(c: QualityConstraint): QualityConstraint {
@@ -93,7 +101,7 @@ function relation(r: Relation): Relation {
 }
 
 function entity(e: Entity): Entity {
-  return { ...base(e), fields: byId(e.fields).map(field), relations: byId(e.relations).map(relation) };
+  return { ...base(e), fields: byId(e.fields).map(field), relations: byId(e.relations).map(relation), constraints: byId(e.constraints ?? []).map(constraint) };
 }
 
 function enumType(e: EnumType): EnumType {

@@ -12,8 +12,8 @@ import type { Constraint } from "../extract/types.js";
  * See lib/model/serialize-model.ts, schema/model.schema.json and docs/model.md.
  */
 
-/** Bumped when the shape of model.json changes incompatibly. */
-export const MODEL_VERSION = 1 as const;
+/** Bumped when the shape of model.json changes incompatibly (2: ids by namespace, `why`, entity constraints). */
+export const MODEL_VERSION = 2 as const;
 
 export type PrimitiveName =
   | "string"
@@ -34,11 +34,26 @@ export type TypeRef =
   | { kind: "ref"; target: string }
   | { kind: "list"; of: TypeRef };
 
+/**
+ * Why an element exists: the rule that made it (an id documented in docs/model.md, e.g.
+ * `operations/crud`), the statement, and the words of that statement it was read from. An element
+ * has one entry per statement that contributed to it, in document order.
+ */
+export interface Why {
+  rule: string;
+  source: string;
+  words: string;
+}
+
 /** What every model element has. */
 export interface Element {
   /**
-   * Unique, stable id: `<subsystem path>/<Name>` for top-level elements ("cart/Order"; at the root
-   * just "Order"), `<parent id>#<member>` for members ("cart/CartService#addItem").
+   * Unique, stable id. Top-level elements live in one namespace per kind and do not carry their
+   * subsystem, so moving one never changes its id or the references to it: `entity/Order`,
+   * `enum/OrderStatus`, `event/OrderCancelled`, `component/Orders`, interfaces
+   * `component/Orders/OrdersApi`, actors `actor:Customer`; members are `<parent id>#<member>`
+   * (`component/Orders/OrdersApi#createOrder`, `entity/Order#total`). Subsystems are their path
+   * (`checkout`, the root is `/`).
    */
   id: string;
   /** Idiomatic name: PascalCase for types, camelCase for members. Emitters re-case per language. */
@@ -47,6 +62,8 @@ export interface Element {
   sources: string[];
   /** One-line description for doc comments (statement quotes are looked up via `sources`). */
   doc?: string;
+  /** Why it exists: one entry per contributing statement (see {@link Why}). */
+  why?: Why[];
 }
 
 export interface Actor extends Element {}
@@ -107,6 +124,8 @@ export interface Relation extends Element {
 export interface Entity extends Element {
   fields: Field[];
   relations: Relation[];
+  /** Quality constraints on the data itself (retention, size limits); always present in model.json. */
+  constraints?: QualityConstraint[];
 }
 
 export interface EnumType extends Element {

@@ -82,6 +82,9 @@ export function repairTokens(text: string, tokens: Token[]): Token[] {
     } else if (t.pos === "VERB" && t.lemma === t.lower && !t.lower.endsWith("ing") && prev?.pos === "NOUN" && prev.lemma === prev.lower && next?.pos === "NOUN") {
       // "maximum image file size": a bare verb between two nouns is part of the compound.
       t.pos = "NOUN";
+    } else if (t.pos === "VERB" && t.lemma === t.lower && !t.lower.endsWith("ing") && prev?.pos === "NOUN" && prev.lemma === prev.lower && out[i - 2] && (out[i - 2]!.pos === "DET" || out[i - 2]!.pos === "ADJ" || out[i - 2]!.pos === "PART" || /^(?:'s|’s|')$/.test(out[i - 2]!.lower)) && (!next || next.pos === "PUNCT" || next.pos === "CCONJ" || next.pos === "ADP")) {
+      // "the customer's delivery address and ...": a bare verb ending a determined noun compound is its head.
+      t.pos = "NOUN";
     } else if (t.pos === "VERB" && t.lower.endsWith("ing") && prev?.pos === "NOUN" && (!next || next.pos === "ADP" || next.pos === "PUNCT" || next.pos === "CCONJ")) {
       // "category filtering in the list": a gerund after a noun, with no object, heads the compound.
       t.pos = "NOUN";

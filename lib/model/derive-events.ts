@@ -1,0 +1,54 @@
+import type { ClauseFact, Facts } from "../extract/types.js";
+import type { Statement } from "../statements/types.js";
+import type { Contribution, FieldSpec } from "./draft.js";
+import { nameEventWords } from "./name-event.js";
+import { splitWords, toMemberName, toTypeName } from "./naming.js";
+import { resolvePhrase, type KnownTerms } from "./resolve-phrase.js";
+import { GESTURE_VERBS, UI_NOUNS } from "./vocabulary.js";
+
+/**
+ * Pass "events" (docs/model.md "Events"): a WHEN clause whose subject is a thing ("the order is
+ * confirmed", "the payment provider declines the charge") is a domain event; the statement's
+ * operations handle it. A WHEN clause whose subject is a person ("a customer adds a book") is a
+ * request: its operations are called by that person, and no event is made. Clauses about the user
+ * interface ("the page loads", "the user clicks Save") never make events.
+ */
+export function deriveEvents(options: { statement: Statement; facts: Facts; known: KnownTerms }): { handles?: string; contributions: Contribution[] } {
+  const { statement, facts, known } = options;
+  if (statement.kind === "scenario" || statement.kind === "glossary" || statement.kind === "prose") return { contributions: [] };
+  const contributions: Contribution[] = [];
+  let handles: string | undefined;
+  for (const t of facts.triggers ?? []) {
+    if (!isDomainEvent(t, known)) continue;
+    const words = nameEventWords(t.text);
+    if (words.length === 0) continue;
+    const name = toTypeName(words, "Event");
+    const fields: FieldSpec[] = [];
+    for (const phrase of [t.subject, t.action?.object].filter((p): p is string => !!p)) {
+      const term = resolvePhrase(known, phrase);
+      const entity = term.kind === "entity" ? term.name : term.kind === "field" ? term.entity : undefined;
+      if (!entity) continue;
+      const fname = toMemberName(splitWords(entity), "subject");
+      if (!fields.some((f) => f.name === fname)) fields.push({ name: fname, type: { kind: "entity", name: entity }, optional: false });
+      contributions.push({ source: statement.id, rule: "entities/named", words: t.text, kind: "entity", name: entity, declared: false });
+    }
+    contributions.push({ source: statement.id, rule: "events/domain-trigger", words: t.text, kind: "event", name, fields });
+    handles ??= name;
+  }
+  return { ...(handles ? { handles } : {}), contributions };
+}
+
+/** True when a trigger is something that happens to a thing of the domain, not a person's request or a UI gesture. */
+export function isDomainEvent(t: ClauseFact, known: KnownTerms): boolean {
+  if (t.actor) return false;
+  const verb = t.action?.verb?.toLowerCase() ?? "";
+  if (GESTURE_VERBS.has(verb)) return false;
+  if (t.subject) {
+    const term = resolvePhrase(known, t.subject);
+    if (term.kind === "ui" || term.kind === "actor") return false;
+    const head = splitWords(t.subject).pop() ?? "";
+    if (UI_NOUNS.has(head)) return false;
+  }
+  // A clause with neither subject nor verb ("on save") names no event.
+  return t.subject !== undefined || t.action !== undefined;
+}

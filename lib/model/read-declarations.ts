@@ -1,0 +1,208 @@
+import type { PenultConfig } from "../config/types.js";
+import type { Statement } from "../statements/types.js";
+import type { Contribution, TypeSpec } from "./draft.js";
+import type { PrimitiveName } from "./types.js";
+import { applyPinnedName, normalizePhrase, splitWords, toTypeName } from "./naming.js";
+import { readDefinition, type DeclaredField, type MatchEntity } from "./read-definition.js";
+import { key, type KnownTerms } from "./resolve-phrase.js";
+import { ENTITY_HEADING, GLOSSARY_HEADING, VALUE_NOUNS } from "./vocabulary.js";
+
+/**
+ * Pass 1, declarations (docs/model.md "Declarations"): glossaries, Key Entities and other
+ * data-model sections bind names before any requirement is read, the way a compiler's binder
+ * gives every declaration a symbol before the checker resolves references. Their fields,
+ * identities, relations and value lists become the data model; every element they make is traced
+ * to the declaring statement.
+ */
+
+export interface Declarations {
+  known: KnownTerms;
+  /** Contributions of each declaring statement, by statement id. */
+  contributions: Map<string, Contribution[]>;
+  /** Ids of the statements read as declarations (they are not requirements). */
+  declaring: Set<string>;
+}
+
+/** A term and its definition, as one declaring statement writes them. */
+interface Declared {
+  statement: Statement;
+  term: string;
+  definition: string;
+  name: string;
+  aliases: string[];
+}
+
+/** Term shapes that are labels, not names: "A-001", "FR-003", "SC-2", "Q1". */
+const LABEL_TERM = /^[A-Z]{1,4}[-_ ]?\d+[a-z]?$|^\d/;
+
+export function readDeclarations(options: { statements: readonly Statement[]; config: PenultConfig }): Declarations {
+  const { statements, config } = options;
+  const pins = new Map<string, string>();
+  for (const [phrase, name] of Object.entries(config.names ?? {})) {
+    if (typeof name !== "string" || name.trim() === "") continue;
+    pins.set(normalizePhrase(phrase), name.trim());
+    const k = key(splitWords(phrase));
+    if (k && !pins.has(k)) pins.set(k, name.trim());
+  }
+  const glossaryFiles = new Set<string>();
+  const byFile = new Map<string, Statement[]>();
+  for (const st of statements) byFile.set(st.file, [...(byFile.get(st.file) ?? []), st]);
+  for (const [file, list] of byFile) {
+    const base = file.split("/").pop()!.replace(/\.[^.]+$/, "");
+    if (GLOSSARY_HEADING.test(base.replace(/[-_]/g, " ")) || ENTITY_HEADING.test(base.replace(/[-_]/g, " ")) || list.every((s) => s.kind === "glossary")) glossaryFiles.add(file);
+  }
+
+  // Bind every term first, so definitions can refer to terms declared after them.
+  const declared: Declared[] = [];
+  const entityByKey = new Map<string, string>();
+  const bind = (k: string, name: string) => {
+    if (k && !entityByKey.has(k)) entityByKey.set(k, name);
+  };
+  for (const st of statements) {
+    const parsed = termOf(st, glossaryFiles);
+    if (!parsed) continue;
+    const [main, ...alts] = parsed.term.split(/\s*\/\s*/);
+    const words = splitWords(main!);
+    if (words.length === 0 || words.length > 5) continue;
+    const pinned = pins.get(normalizePhrase(main!)) ?? pins.get(key(words));
+    const name = pinned ? applyPinnedName(pinned, "type", "Entity") : toTypeName([...words.slice(0, -1), singular(words[words.length - 1]!)], "Entity");
+    const aliases = [...alts, ...(parsed.acronym ? [parsed.acronym] : []), ...aliasesIn(parsed.definition)];
+    declared.push({ statement: st, term: main!, definition: parsed.definition, name, aliases });
+  }
+  for (const d of declared) bind(key(splitWords(d.term)), d.name);
+  for (const d of declared) for (const a of d.aliases) bind(key(splitWords(a)), d.name);
+  for (const [phrase, name] of pins) if (/^[A-Z]/.test(name)) bind(key(splitWords(phrase)), applyPinnedName(name, "type", "Entity"));
+
+  const matchEntity: MatchEntity = (words, i) => {
+    for (let len = Math.min(4, words.length - i); len >= 1; len--) {
+      const hit = entityByKey.get(key(words.slice(i, i + len)));
+      if (hit) return { name: hit, length: len };
+    }
+    return undefined;
+  };
+
+  const fieldByKey = new Map<string, { entity: string; field: string }>();
+  const keys = new Map<string, { name: string; type: PrimitiveName }>();
+  const fieldsOf = new Map<string, Set<string>>();
+  const member = (entity: string, name: string) => fieldsOf.set(entity, (fieldsOf.get(entity) ?? new Set()).add(name));
+  const enums = new Map<string, string>();
+  const contributions = new Map<string, Contribution[]>();
+  const declaring = new Set<string>();
+  const values = new Set<string>();
+  // Values first: a term defined as a value of another entity is a field of it, not an entity.
+  const definitions = declared.map((d) => ({ d, def: readDefinition({ term: d.term, termName: d.name, definition: d.definition, matchEntity }) }));
+  for (const { d, def } of definitions) {
+    const words = splitWords(d.term);
+    const head = singular(words[words.length - 1]!);
+    const owner = def.valueOfEntity;
+    if (owner && (VALUE_NOUNS.has(head) || words.length <= 2) && owner !== d.name) {
+      values.add(d.name);
+      fieldByKey.set(key(words), { entity: owner, field: fieldNameOf(words) });
+    }
+  }
+  for (const k of [...entityByKey.keys()]) if (values.has(entityByKey.get(k)!)) entityByKey.delete(k);
+
+  for (const { d, def } of definitions) {
+    const st = d.statement;
+    declaring.add(st.id);
+    const words = d.definition.length > 160 ? d.definition.slice(0, 157) + "..." : d.definition;
+    const origin = (rule: string, w: string = words) => ({ source: st.id, rule, words: w });
+    const list: Contribution[] = [];
+    if (values.has(d.name)) {
+      const v = fieldByKey.get(key(splitWords(d.term)))!;
+      list.push({ ...origin("declarations/value-of"), kind: "entity", name: v.entity, declared: true });
+      list.push({ ...origin("declarations/value-of"), kind: "field", entity: v.entity, field: { name: v.field, type: { kind: "primitive", name: primitiveForValue(splitWords(d.term), d.definition) }, optional: false } });
+      contributions.set(st.id, list);
+      continue;
+    }
+    list.push({ ...origin("declarations/entity"), kind: "entity", name: d.name, declared: true, ...(def.doc ? { doc: def.doc } : {}), ...(def.key ? { key: def.key.name } : {}) });
+    if (def.key) {
+      list.push({ ...origin("declarations/identity", def.key.text), kind: "field", entity: d.name, field: fieldSpec(d.name, def.key) });
+      if (!keys.has(d.name)) keys.set(d.name, { name: def.key.name, type: def.key.type === "list" ? "string" : def.key.type });
+    }
+    for (const f of def.fields) {
+      if (f.values) {
+        list.push({ ...origin("declarations/value-list", f.text), kind: "enum", name: enumName(d.name, f), values: f.values });
+        if (!enums.has(`${d.name}.${f.name}`)) enums.set(`${d.name}.${f.name}`, enumName(d.name, f));
+      }
+      list.push({ ...origin("declarations/field", f.text), kind: "field", entity: d.name, field: fieldSpec(d.name, f) });
+    }
+    for (const r of def.relations) {
+      if (values.has(r.target)) continue;
+      list.push({ ...origin("declarations/relation", r.text), kind: "relation", entity: d.name, name: r.name, target: r.target, cardinality: r.cardinality });
+    }
+    for (const c of list) {
+      if (c.kind === "field") member(c.entity, c.field.name);
+      if (c.kind === "relation") member(c.entity, c.name);
+    }
+    contributions.set(st.id, list);
+  }
+  for (const v of fieldByKey.values()) member(v.entity, v.field);
+  return { known: { entityByKey, fieldByKey, pins, keys, enums, fieldsOf }, contributions, declaring };
+}
+
+/** The term and definition of a declaring statement, or undefined when it declares nothing. */
+function termOf(st: Statement, glossaryFiles: ReadonlySet<string>): { term: string; definition: string; acronym?: string } | undefined {
+  const inDataSection = st.headingPath.some((h) => ENTITY_HEADING.test(h) || GLOSSARY_HEADING.test(h));
+  let term: string | undefined;
+  let definition: string | undefined;
+  if (st.glossary && (inDataSection || glossaryFiles.has(st.file))) {
+    term = st.glossary.term;
+    definition = st.glossary.definition;
+  } else if (inDataSection && st.kind !== "scenario") {
+    const m = /^\s*([A-Za-z][\w '&/().-]{0,60}?)\s*(?::|\s[—–-]\s)\s*(.*)$/s.exec(st.text);
+    if (m) {
+      term = m[1]!;
+      definition = m[2]!;
+    }
+  }
+  if (term === undefined || definition === undefined) return undefined;
+  const acronym = /\(([A-Z][A-Z0-9]{1,6})\)/.exec(term)?.[1];
+  term = term.replace(/\s*\([^)]*\)\s*/g, " ").replace(/[*`]/g, "").trim();
+  if (!term || LABEL_TERM.test(term)) return undefined;
+  return { term, definition, ...(acronym ? { acronym } : {}) };
+}
+
+/** "also called basket", "aka basket", "(or basket)": other names of the term. */
+function aliasesIn(definition: string): string[] {
+  const out: string[] = [];
+  for (const m of definition.matchAll(/\b(?:also\s+(?:called|known\s+as|referred\s+to\s+as)|aka|a\.k\.a\.?|synonyms?:?)\s+["“']?([^,.;"”')]+)/gi)) {
+    for (const part of m[1]!.split(/\s+or\s+|\s*\/\s*/)) if (part.trim()) out.push(part.trim());
+  }
+  return out;
+}
+
+function fieldSpec(entity: string, f: DeclaredField): { name: string; type: TypeSpec; optional: boolean } {
+  let type: TypeSpec;
+  if (f.values) type = { kind: "enum", name: enumName(entity, f) };
+  else if (f.type === "list") type = { kind: "list", of: { kind: "primitive", name: "string" } };
+  else type = { kind: "primitive", name: f.type };
+  return { name: f.name, type, optional: f.optional };
+}
+
+function enumName(entity: string, f: DeclaredField): string {
+  const words = splitWords(f.name);
+  const entityWords = splitWords(entity);
+  // "Order" + "status" -> OrderStatus; "Sale" + "saleState" -> SaleState (no doubled words).
+  const tail = words[0] === entityWords[entityWords.length - 1] ? words.slice(1) : words;
+  return toTypeName([...entityWords, ...tail], "Kind");
+}
+
+function fieldNameOf(words: string[]): string {
+  return toTypeName(words, "Value").replace(/^./, (c) => c.toLowerCase());
+}
+
+function primitiveForValue(words: string[], definition: string): "integer" | "number" | "string" | "boolean" | "date" | "datetime" {
+  if (/\b(?:number of|count of|how many)\b/i.test(definition)) return "integer";
+  if (/\b(?:amount|price|sum|total|rate|score|percentage|\d+\s*-\s*\d+|star)\b/i.test(definition)) return "number";
+  if (/\b(?:whether|flag|true|false)\b/i.test(definition)) return "boolean";
+  const last = words[words.length - 1] ?? "";
+  if (/date|day/.test(last)) return "date";
+  if (/time|at$/.test(last)) return "datetime";
+  if (/level|count|quantity/.test(last)) return "integer";
+  return "string";
+}
+
+function singular(word: string): string {
+  return splitWords(word).length === 1 ? key([word]) : word;
+}
