@@ -63,7 +63,8 @@ export function assignComponent(o: AssignComponentOptions): ComponentChoice | un
 /** The component a statement's own subject names, if any. */
 function subjectComponent(st: Statement, facts: Facts | undefined, pins: ReadonlyMap<string, string>, systemName?: string): ComponentChoice | undefined {
   const ears = st.kind.startsWith("ears-") ? st.ears?.subject : undefined;
-  if (ears !== undefined && !PERSON_NOUNS.has(splitWords(ears).pop() ?? "")) {
+  const earsHead = splitWords(ears ?? "").pop() ?? "";
+  if (ears !== undefined && !PERSON_NOUNS.has(earsHead) && !UI_NOUNS.has(earsHead) && !UI_NOUNS.has(earsHead.replace(/s$/, ""))) {
     const name = componentName(ears, pins, systemName);
     return name ? { name, explicit: true, rule: "components/ears-subject", words: ears } : undefined;
   }
@@ -115,6 +116,8 @@ export function responsibilityWords(heading: string): string[] | undefined {
   if (isFeatureTitle(h)) return undefined;
   const body = h.replace(/^[\d.)\s-]+/, "").replace(/^[A-Z]{1,4}-\d+[:.]?\s*/, "");
   const all = splitWords(body);
+  // A heading about the document's structure ("Primary User Story", "Acceptance Criteria") names no part.
+  if (all.some((w) => STRUCTURE_WORDS.has(w))) return undefined;
   if (all.length === 0 || all.length > 6) return undefined;
   // An activity names what people do, not a part: "Browsing", "Managing the catalogue".
   if (/ing$/.test(all[0]!) && all[0]!.length > 4 && !["listing", "pricing", "billing", "shipping", "booking", "ordering", "routing", "logging", "tracking", "reporting", "messaging", "onboarding", "scheduling", "printing", "ticketing", "parking", "hosting", "streaming", "mapping", "sharing", "matching", "rating", "tagging", "banking", "accounting", "training", "marketing", "clustering", "monitoring", "caching", "rendering", "testing", "building", "planning", "learning", "sync", "syncing", "processing"].includes(all[0]!)) return undefined;
@@ -125,6 +128,16 @@ export function responsibilityWords(heading: string): string[] | undefined {
   if (words.every((w) => ["and", "or", "the", "of", "for", "to", "with"].includes(w))) return undefined;
   return words;
 }
+
+/** Words of headings that organise a document rather than name a part of the system. */
+const STRUCTURE_WORDS = new Set([
+  "story", "stories", "scenario", "scenarios", "requirement", "requirements", "criteria", "acceptance", "test",
+  "tests", "testing", "edge", "cases", "checklist", "clarification", "clarifications", "assumption",
+  "assumptions", "glossary", "entities", "spec", "specification", "specifications", "overview", "background",
+  "introduction", "summary", "appendix", "notes", "questions", "risks", "goals", "scope", "outcomes", "metrics",
+  "primary", "secondary", "dependencies", "constraints", "nfr", "nfrs", "execution", "review", "changelog",
+  "prd", "srs", "readme", "context", "purpose", "motivation", "rationale", "definitions", "terminology",
+]);
 
 /** "Feature Specification: Recipe Manager", "Feature: Checkout", "PRD - Podcasts": a title naming a whole feature. */
 export function isFeatureTitle(heading: string): boolean {

@@ -41,6 +41,8 @@ export function deriveEvents(options: { statement: Statement; facts: Facts; know
 /** True when a trigger is something that happens to a thing of the domain, not a person's request or a UI gesture. */
 export function isDomainEvent(t: ClauseFact, known: KnownTerms): boolean {
   if (t.actor) return false;
+  // "when p95 latency exceeds 750 ms", "when confidence falls below 0.6": a threshold, not an event.
+  if (/\d/.test(t.text) && /\b(?:exceed|above|below|over|under|more than|less than|greater|fewer|reach|drop|fall|rise)\w*/i.test(t.text)) return false;
   const verb = t.action?.verb?.toLowerCase() ?? "";
   if (GESTURE_VERBS.has(verb)) return false;
   if (t.subject) {

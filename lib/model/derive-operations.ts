@@ -2,7 +2,7 @@ import type { Action, Facts } from "../extract/types.js";
 import type { Statement } from "../statements/types.js";
 import type { ComponentChoice } from "./assign-component.js";
 import type { ClauseOutcome, Contribution, ContributionOf, ErrorSpec, InterfaceRole, Origin, ParamSpec, TypeSpec } from "./draft.js";
-import { pluralWord, splitWords, toMemberName, toTypeName } from "./naming.js";
+import { pluralWord, singularWord, splitWords, toMemberName, toTypeName } from "./naming.js";
 import { primitiveFor } from "./primitive-for.js";
 import { contentWords, fieldName, resolvePhrase, resolvePhraseList, type KnownTerms, type Term } from "./resolve-phrase.js";
 import {
@@ -54,6 +54,10 @@ export interface OperationsOutput {
   operations: { component: string; name: string }[];
   /** Words that name what the statement is about, for quality constraints without operations. */
   topic: string[];
+  /** Things its operations act on that the declared data model does not name. */
+  things: { name: string; words: string }[];
+  /** Operations a stated one implies (reading back what is created). */
+  implied: OpContribution[];
 }
 
 type OpContribution = ContributionOf<"operation">;
@@ -62,11 +66,33 @@ type OpContribution = ContributionOf<"operation">;
 const GIVING_VERBS = new Set(["provide", "offer", "give", "return", "deliver", "supply", "expose"]);
 /** Verbs that change a field as a side effect ("and update the cart total"). */
 const EFFECT_VERBS = new Set(["update", "recalculate", "recompute", "adjust", "increase", "decrease", "reduce", "increment", "decrement", "set", "reset", "refresh", "mark", "change"]);
+/** Nouns of intransitive verbs that create something: "register for X" creates a registration. */
+const NOMINALS: Record<string, string[]> = {
+  register: ["registration", "registrant"], enrol: ["enrolment"], enroll: ["enrollment"], subscribe: ["subscription", "subscriber"],
+  apply: ["application", "applicant"], book: ["booking"], reserve: ["reservation"], sign: ["signup"], "sign up": ["signup"],
+  vote: ["vote"], bid: ["bid"], order: ["order"], "check in": ["checkin"], pay: ["payment"], donate: ["donation"], rsvp: ["rsvp"],
+  attend: ["attendance", "attendee"], submit: ["submission"], comment: ["comment"], review: ["review"], report: ["report"],
+  follow: ["follow", "follower"], join: ["membership", "member"], upload: ["upload"], post: ["post"], message: ["message"],
+};
+
+/** Verbs that mean every CRUD operation on their object. */
+const MANAGING_VERBS = new Set(["manage", "administer", "administrate", "curate", "crud"]);
+
+/** Verbs that state how the system behaves overall, not something it can be asked to do. */
+const POLICY_VERBS = new Set([
+  "operate", "enforce", "comply", "adhere", "conform", "respect", "follow", "honor", "honour", "guarantee",
+  "meet", "satisfy", "restrict", "limit", "avoid", "minimize", "minimise", "maximize", "maximise", "prioritize",
+  "prioritise", "agree", "behave", "function", "perform", "scale", "degrade", "tolerate", "fall", "remain",
+  "continue", "default", "rely", "depend", "assume", "apply", "prefer", "favor", "favour", "treat", "consider",
+  "reflect", "preserve", "retain", "work", "run", "integrate", "coexist", "accommodate", "prevent", "disallow",
+  "forbid",
+]);
+
 /** Verbs that persist data: with a whole entity they say how, not what (storage is the implementation's). */
 const STORAGE_VERBS = new Set(["store", "persist", "keep", "retain", "maintain", "hold", "preserve", "remember", "cache"]);
 
 export function deriveOperations(input: OperationsInput): OperationsOutput {
-  const out: OperationsOutput = { contributions: [], clauses: [], operations: [], topic: [] };
+  const out: OperationsOutput = { contributions: [], clauses: [], operations: [], topic: [], things: [], implied: [] };
   const { facts, statement } = input;
   const pending: { op: OpContribution; action: Action; effectOf?: boolean }[] = [];
   for (const action of facts.actions) {
@@ -82,6 +108,10 @@ export function deriveOperations(input: OperationsInput): OperationsOutput {
     if (input.unwanted && TELLING_VERBS.has(verb)) {
       // "tell the customer the limit": how the error is reported, part of the error case.
       out.clauses.push({ text: words, modelled: input.errors.length > 0, ...(input.errors.length > 0 ? {} : { reason: "tells someone about a condition that names no error" }) });
+      continue;
+    }
+    if (POLICY_VERBS.has(verb)) {
+      out.clauses.push({ text: words, modelled: input.facts.constraints.length > 0, ...(input.facts.constraints.length > 0 ? {} : { reason: `"${verb}" states a policy, not an operation: give it a measure to make it a constraint` }) });
       continue;
     }
     if (GESTURE_VERBS.has(verb)) {
@@ -103,6 +133,7 @@ export function deriveOperations(input: OperationsInput): OperationsOutput {
     out.operations.push({ component: p.op.component, name: p.op.name });
     out.clauses.push({ text: p.action.phrase, modelled: true });
   }
+  for (const op of out.implied) if (!out.contributions.some((c) => c.kind === "operation" && c.component === op.component && c.name === op.name)) out.contributions.push(op);
   return out;
 }
 
@@ -115,8 +146,37 @@ function readAction(input: OperationsInput, action: Action, rawVerb: string, ori
   const { known } = input;
   const words = action.phrase;
   let verb = rawVerb;
-  const complements = (action.complements ?? []).filter((c) => PARAM_PREPS.has(c.prep) && !/[0-9]/.test(c.phrase));
+  // "authenticate users for account creation": an activity after "for" is a purpose, not a parameter.
+  const complements = (action.complements ?? []).filter(
+    (c) => PARAM_PREPS.has(c.prep) && !/[0-9]/.test(c.phrase) && !(c.prep === "for" && /(?:tion|ment|ing|ance|ence|sis)$/i.test(contentWords(c.phrase).pop() ?? "") && !known.entityByKey.has(contentWords(c.phrase).join(" ").replace(/s$/, ""))),
+  );
   let objectPhrase = action.object;
+  // "register for a tournament": what an intransitive verb creates is its noun ("registration"),
+  // the declared entity named by it ("Coach Registration"), for the complement.
+  if (!objectPhrase && NOMINALS[verb]) {
+    const nouns = NOMINALS[verb]!;
+    const target = complements.find((c) => ["to", "for", "in", "on"].includes(c.prep));
+    const words = target ? contentWords(target.phrase) : [];
+    // Prefer the declared noun that names the target too ("subscribe to the newsletter" -> Newsletter Subscriber).
+    const hits = [...known.entityByKey].filter(([k]) => nouns.includes(k.split(" ").pop()!));
+    const hit = hits.find(([k]) => words.some((w) => k.includes(singularWord(w)))) ?? (hits.length === 1 ? hits[0] : undefined);
+    if (hit) {
+      objectPhrase = hit[0];
+      verb = "create";
+    }
+  }
+  // "submit the contact form": a form stands for what submitting it creates (a declared Contact Submission).
+  if (objectPhrase && NOMINALS[verb] && /\bform\b/i.test(objectPhrase)) {
+    const mods = contentWords(objectPhrase).filter((w) => w !== "form");
+    for (const noun of NOMINALS[verb]!) {
+      const k = [...mods, noun].join(" ");
+      if (known.entityByKey.has(k)) {
+        objectPhrase = k;
+        verb = "create";
+        break;
+      }
+    }
+  }
   // No object: a complement stands in ("search for information", "report on usage").
   if (!objectPhrase && !verb.includes(" ")) {
     const i = complements.findIndex((c) => ["for", "to", "on", "with", "about", "into", "within", "in", "through", "across"].includes(c.prep));
@@ -197,6 +257,17 @@ function readAction(input: OperationsInput, action: Action, rawVerb: string, ori
   }
   if (["record", "log", "save", "capture"].includes(verb) && main?.kind === "entity") verb = "create";
 
+  // "manage my listings": every CRUD operation on them.
+  if (MANAGING_VERBS.has(verb) && main?.kind === "entity") {
+    const ops: OpContribution[] = [];
+    for (const cls of ["create", "get", "list", "update", "delete"] as const) {
+      const r = readAction({ ...input }, { ...action, verb: cls === "list" ? "list" : cls }, cls, (rule) => ({ ...origin(rule), rule: "operations/manage" }), out);
+      if (r) ops.push(r.op);
+    }
+    if (ops.length === 0) return undefined;
+    for (const op of ops.slice(1)) out.implied.push({ ...op, rule: "operations/manage" });
+    return { op: { ...ops[0]!, rule: "operations/manage" }, action };
+  }
   let crud = verb.includes(" ") ? undefined : crudClassOf(verb);
   const base = { ...origin("operations/domain"), kind: "operation" as const };
   const role: InterfaceRole = input.handles ? "handlers" : "api";
@@ -209,8 +280,9 @@ function readAction(input: OperationsInput, action: Action, rawVerb: string, ori
     for (const c of compTerms) {
       const t = c.term;
       if (skip.includes(c.prep)) continue;
-      if (t.kind === "entity" && t.name !== except) addParam({ name: toMemberName(splitWords(t.name), "value"), type: t.plural ? { kind: "list", of: { kind: "entity", name: t.name } } : { kind: "entity", name: t.name }, optional: false });
+      if (t.kind === "entity" && t.name !== except) addParam({ name: toMemberName(splitWords(t.name), "value"), type: { kind: "entity", name: t.name }, optional: false });
       else if (t.kind === "actor") addParam(actorParam(t.name, known));
+      else if (t.kind === "thing") addParam({ name: toMemberName([...t.words, "id"], "id"), type: { kind: "primitive", name: "uuid" }, optional: false });
       else if (t.kind === "value" || t.kind === "field") {
         const pname = t.kind === "value" ? t.name : t.field;
         addParam({ name: pname, type: { kind: "primitive", name: primitiveFor(splitWords(pname)) }, optional: c.prep === "by" });
@@ -314,6 +386,19 @@ function readAction(input: OperationsInput, action: Action, rawVerb: string, ori
     complementParams(mainThing.name);
     returns = returnsFor(verb, entityType(mainThing));
     if (PRODUCING_VERBS.has(verb)) params.splice(eventParam.length, 1);
+  } else if (mainThing?.kind === "thing") {
+    // Something the declared data model does not name: referred to by an opaque id, reported once.
+    const tw = [...mainThing.words.slice(0, -1), singularWord(mainThing.words[mainThing.words.length - 1]!)];
+    const many = crud === "list" || crud === "search" || (crud === "get" && mainThing.plural);
+    const verbWord = crud ? input.naming[crud === "get" && mainThing.plural ? "list" : crud] : verb;
+    name = toMemberName([verbWord, ...(many ? [...tw.slice(0, -1), pluralWord(tw[tw.length - 1]!)] : tw)], "operation");
+    const idParam: ParamSpec = { name: toMemberName([...tw, "id"], "id"), type: { kind: "primitive", name: "uuid" }, optional: false };
+    if (crud === "create") addParam({ name: toMemberName(tw, "value"), type: { kind: "primitive", name: "string" }, optional: false });
+    else if (!many && !PRODUCING_VERBS.has(verb)) addParam(idParam);
+    complementParams();
+    returns = many ? { kind: "list", of: { kind: "primitive", name: "string" } } : crud === "get" || crud === "create" || PRODUCING_VERBS.has(verb) ? { kind: "primitive", name: "string" } : returnsFor(verb, { kind: "primitive", name: "string" });
+    out.things.push({ name: mainThing.name, words: objectPhrase ?? words });
+    rule = crud ? "operations/crud" : "operations/domain";
   } else if (mainThing?.kind === "actor") {
     name = toMemberName([verb, ...splitWords(mainThing.name)], "operation");
     addParam(actorParam(mainThing.name, known));
@@ -361,6 +446,24 @@ function readAction(input: OperationsInput, action: Action, rawVerb: string, ori
     errors: [...input.errors],
     effects: [],
   };
+  if (op.crud === "create" && op.entity && role === "api" && rule === "operations/crud") {
+    // What the system creates, callers can read back: get and list come with create.
+    const ew = splitWords(op.entity);
+    const own: TypeSpec = { kind: "entity", name: op.entity };
+    const implied = (cls: "get" | "list", params: ParamSpec[], returns: TypeSpec): OpContribution => ({
+      ...op!,
+      rule: "operations/implied-read",
+      name: toMemberName([input.naming[cls], ...(cls === "list" ? [...ew.slice(0, -1), pluralWord(ew[ew.length - 1]!)] : ew)], "operation"),
+      crud: cls,
+      verb: cls,
+      params,
+      returns,
+      errors: [],
+      effects: [],
+      async: true,
+    });
+    out.implied.push(implied("get", [keyParam(op.entity, known)], own), implied("list", [], { kind: "list", of: own }));
+  }
   if (action.refused && input.errors.length === 0) {
     op.errors.push({ name: toTypeName([verb, ...splitWords(name).slice(1), "refused"], "Refused") + "Error", when: words, origin: origin("errors/refusal") });
   }
@@ -391,7 +494,7 @@ export function componentOf(entity: string): string {
 
 /** The term an operation acts on: an entity first, then fields, values and persons. */
 function pickMain(terms: readonly Term[]): Term | undefined {
-  return terms.find((t) => t.kind === "entity") ?? terms.find((t) => t.kind === "field") ?? terms.find((t) => t.kind === "actor") ?? terms.find((t) => t.kind === "value");
+  return terms.find((t) => t.kind === "entity") ?? terms.find((t) => t.kind === "field") ?? terms.find((t) => t.kind === "thing") ?? terms.find((t) => t.kind === "actor") ?? terms.find((t) => t.kind === "value");
 }
 
 function entityType(t: Extract<Term, { kind: "entity" }>): TypeSpec {

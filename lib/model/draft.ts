@@ -108,6 +108,8 @@ export interface StatementPlan {
   component?: string;
   contributions: Contribution[];
   clauses: ClauseOutcome[];
+  /** Things its operations act on that the declared data model does not name (reported once per name). */
+  things?: { name: string; words: string }[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -90,7 +90,7 @@ export function planStatement(st: Statement, ctx: PlanContext): StatementPlan {
   if (!made && clauses.every((c) => c.modelled)) {
     clauses.push({ text: st.text, modelled: false, reason: "no action, data or measurable constraint was read from it" });
   }
-  return { statement: st, ...(component ? { component: component.name } : {}), contributions, clauses };
+  return { statement: st, ...(component ? { component: component.name } : {}), contributions, clauses, ...(ops.things.length > 0 ? { things: ops.things } : {}) };
 }
 
 /** True when a statement states requirements (prose counts only in files without requirement statements). */

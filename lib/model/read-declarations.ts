@@ -138,7 +138,8 @@ export function readDeclarations(options: { statements: readonly Statement[]; co
     contributions.set(st.id, list);
   }
   for (const v of fieldByKey.values()) member(v.entity, v.field);
-  return { known: { entityByKey, fieldByKey, pins, keys, enums, fieldsOf }, contributions, declaring };
+  const authoritative = declared.some((d) => !values.has(d.name));
+  return { known: { entityByKey, fieldByKey, pins, keys, enums, fieldsOf, authoritative }, contributions, declaring };
 }
 
 /** The term and definition of a declaring statement, or undefined when it declares nothing. */

@@ -8,8 +8,21 @@ import type { StatementPlan } from "./draft.js";
  */
 export function reportClauses(plans: readonly StatementPlan[]): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const things = new Set<string>();
   for (const plan of plans) {
     const st = plan.statement;
+    for (const t of plan.things ?? []) {
+      if (things.has(t.name)) continue;
+      things.add(t.name);
+      out.push({
+        code: "MODEL_UNDECLARED",
+        severity: "info",
+        message: `"${t.words}" is acted on but the data model does not declare ${t.name}: operations refer to it by id; declare it (Key Entities, glossary) to give it fields`,
+        file: st.file,
+        line: st.span.start.line,
+        statement: st.id,
+      });
+    }
     for (const c of plan.clauses) {
       if (c.modelled) continue;
       const text = c.text.length > 120 ? c.text.slice(0, 117) + "..." : c.text;

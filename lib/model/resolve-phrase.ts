@@ -23,10 +23,17 @@ export interface KnownTerms {
   enums?: ReadonlyMap<string, string>;
   /** Declared entity -> the names of its declared fields and relations. */
   fieldsOf?: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * The statements declare a data model (a glossary, Key Entities, a data-model section): then it is
+   * the data model, and a noun it does not declare is a `thing` the operations refer to, not an entity.
+   */
+  authoritative?: boolean;
 }
 
 export type Term =
   | { kind: "entity"; name: string; plural: boolean; declared: boolean }
+  /** A thing the statements act on that the declared data model does not name: referred to, not modelled. */
+  | { kind: "thing"; name: string; words: string[]; plural: boolean }
   | { kind: "field"; entity: string; field: string; plural: boolean; declared: boolean }
   | { kind: "actor"; name: string; plural: boolean }
   | { kind: "value"; name: string; words: string[]; plural: boolean }
@@ -191,6 +198,17 @@ function resolveWords(known: KnownTerms, words: string[], plural: boolean): Term
     const pin = known.pins.get(tail);
     if (pin) return { kind: "entity", name: applyPinnedName(pin, "type", "Entity"), plural, declared: true };
   }
+  // "registered coaches" is the declared "Coach Registration": the same word stems in another order.
+  if (words.length >= 2) {
+    const hit = sameStems(known, words);
+    if (hit) return { kind: "entity", name: hit, plural, declared: true };
+  }
+  // "a session" where only "Cash Session" is declared: a lone head noun names the one declared
+  // entity it heads, when that entity's other words are classifiers ("cash"), not states ("abandoned").
+  if (words.length === 1) {
+    const hit = uniqueHead(known, head);
+    if (hit) return { kind: "entity", name: hit, plural, declared: true };
+  }
   if (PERSON_NOUNS.has(head) || PERSON_NOUNS.has(words[words.length - 1]!)) {
     return { kind: "actor", name: toTypeName(words.slice(-3).map((w, i, a) => (i === a.length - 1 ? singularWord(w) : w)), "Actor"), plural };
   }
@@ -200,13 +218,60 @@ function resolveWords(known: KnownTerms, words: string[], plural: boolean): Term
   if (VALUE_NOUNS.has(head)) return { kind: "value", name: fieldName(words), words, plural };
   // A gerund or an adjective alone names an activity or a quality, not a thing.
   if (words.length === 1 && /(?:ing|ness|ity|ion)$/.test(head) && !/(?:thing|ring|ding|ling|king|ting)$/.test(head) && head.length > 6) {
-    return /ion$/.test(head) ? { kind: "entity", name: entityNameOf(words), plural, declared: false } : { kind: "none" };
+    if (!/ion$/.test(head)) return { kind: "none" };
+    return known.authoritative ? { kind: "thing", name: entityNameOf(words), words, plural } : { kind: "entity", name: entityNameOf(words), plural, declared: false };
   }
   if (NON_CONCEPTS.has(head)) {
     // "payment processing", "search results": a trailing abstract word names no thing.
     return { kind: "none" };
   }
+  if (known.authoritative) return { kind: "thing", name: entityNameOf(words), words: words.slice(-3), plural };
   return { kind: "entity", name: entityNameOf(words), plural, declared: false };
+}
+
+/** The only declared entity whose last word is `head` and whose modifiers are nouns, if there is exactly one. */
+function uniqueHead(known: KnownTerms, head: string): string | undefined {
+  let found: string | undefined;
+  for (const [k, name] of known.entityByKey) {
+    const w = k.split(" ");
+    if (w.length < 2 || w[w.length - 1] !== head) continue;
+    if (w.slice(0, -1).some((m) => /(?:ed|ing|able|ible|ful|ous|ive|al|less)$/.test(m))) continue;
+    if (found !== undefined && found !== name) return undefined;
+    found = name;
+  }
+  return found;
+}
+
+/** The declared entity whose words have the same stems as `words`, in any order, if exactly one has. */
+function sameStems(known: KnownTerms, words: readonly string[]): string | undefined {
+  const mine = words.map(stem);
+  let found: string | undefined;
+  for (const [k, name] of known.entityByKey) {
+    const theirs = k.split(" ").map(stem);
+    if (theirs.length !== mine.length) continue;
+    const left = [...theirs];
+    const all = mine.every((m) => {
+      const i = left.findIndex((t) => t === m || sharesStem(t, m));
+      if (i === -1) return false;
+      left.splice(i, 1);
+      return true;
+    });
+    if (!all) continue;
+    if (found !== undefined && found !== name) return undefined;
+    found = name;
+  }
+  return found;
+}
+
+/** "registr" and "register": one root (a common prefix of five letters, at most one letter short of the shorter). */
+function sharesStem(a: string, b: string): boolean {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n >= 5 && n >= Math.min(a.length, b.length) - 1;
+}
+
+function stem(word: string): string {
+  return singularWord(word).replace(/(?:ations?|ions?|ments?|ings?|ed|er|e)$/, "");
 }
 
 function memberOf(known: KnownTerms, owner: Term, rest: string): Term | undefined {
@@ -226,7 +291,7 @@ function memberOf(known: KnownTerms, owner: Term, rest: string): Term | undefine
 }
 
 function withPlural(t: Term, plural: boolean): Term {
-  if (t.kind === "entity" || t.kind === "field" || t.kind === "actor" || t.kind === "value") return { ...t, plural: t.plural || plural };
+  if (t.kind === "entity" || t.kind === "field" || t.kind === "actor" || t.kind === "value" || t.kind === "thing") return { ...t, plural: t.plural || plural };
   return t;
 }
 

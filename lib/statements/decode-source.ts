@@ -76,15 +76,17 @@ export function decodeSource(path: string, content: string | Uint8Array): Decode
     } catch {
       const bad = findInvalidUtf8(content);
       const at = bad < 0 ? 0 : bad;
+      // Editors on Windows still save "smart quotes" as Windows-1252; reading the file that way loses
+      // nothing (every byte maps to a character), where refusing it would lose every statement.
       diagnostics.push(
         makeDiagnostic({
           code: "PARSE_INVALID_UTF8",
-          message: `not valid UTF-8 (byte 0x${(content[at] ?? 0).toString(16).padStart(2, "0")} at offset ${at}); the file is not read`,
+          message: `not valid UTF-8 (byte 0x${(content[at] ?? 0).toString(16).padStart(2, "0")} at offset ${at}); the file is read as Windows-1252: save it as UTF-8`,
           file: path,
           line: lineOfByte(content, at),
         }),
       );
-      return { diagnostics };
+      text = new TextDecoder("windows-1252").decode(content);
     }
   }
   if (text.indexOf("\0") >= 0) {

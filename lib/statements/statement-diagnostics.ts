@@ -11,7 +11,7 @@ export const STATEMENT_DIAGNOSTICS = {
   /** NUL bytes: the file is binary, not text. Nothing is read from it. */
   PARSE_BINARY_FILE: "error",
   /** Bytes that are not UTF-8. Nothing is read from the file. */
-  PARSE_INVALID_UTF8: "error",
+  PARSE_INVALID_UTF8: "warning",
   /** A UTF-8 byte-order mark was dropped. */
   PARSE_BOM: "info",
   /** CRLF or CR line endings were read as LF. */

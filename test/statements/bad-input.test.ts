@@ -24,7 +24,7 @@ describe("bad input", () => {
     expect(r.statements.map((s) => s.file)).toEqual(["statements/good.md"]);
     expect(r.diagnostics.map((d) => [d.code, d.file, d.line, d.severity])).toEqual([
       ["PARSE_BINARY_FILE", "statements/bin.md", 3, "error"],
-      ["PARSE_INVALID_UTF8", "statements/l1.md", 2, "error"],
+      ["PARSE_INVALID_UTF8", "statements/l1.md", 2, "warning"],
     ]);
     expect(r.diagnostics[1]!.message).toMatch(/0xe9 at offset 24/);
   });
