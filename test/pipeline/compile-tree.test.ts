@@ -9,6 +9,7 @@ import { createMemoryTreeReader } from "../../lib/git/memory-tree-reader.js";
 import type { AskModel } from "../../lib/llm/enrich-facts.js";
 import { compileTree, manifestPath, modelPath } from "../../lib/pipeline/index.js";
 import { serializeModel } from "../../lib/model/serialize-model.js";
+import { llmAnswer } from "../helpers/llm-answer.js";
 
 // Statements from the bundled example (examples/bookshop/statements/cart.md and orders.md).
 const CART = [
@@ -123,21 +124,10 @@ describe("compileTree (lib/pipeline)", () => {
   });
 });
 
-/** An answer that adds nothing the statement does not say (merge rules drop the rest). */
+/** An answer naming one action the statement states (merge rules drop anything else). */
 function answer(verb: string, text: string) {
   const phrase = text.match(new RegExp(`${verb} [^,.]*`))?.[0] ?? verb;
-  return {
-    actors: ["customer"],
-    subject: null,
-    actions: [{ verb, object: phrase.split(" ").slice(1).join(" "), phrase, negated: false }],
-    entities: [],
-    fields: [],
-    events: [],
-    errors: [],
-    constraints: [],
-    functional: true,
-    qualities: [],
-  };
+  return llmAnswer({ actors: ["customer"], actions: [{ verb, object: phrase.split(" ").slice(1).join(" "), phrase, negated: false }] });
 }
 
 function listFiles(dir: string, prefix = "contracts"): string[] {
