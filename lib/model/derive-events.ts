@@ -47,7 +47,8 @@ export function isDomainEvent(t: ClauseFact, known: KnownTerms): boolean {
   if (GESTURE_VERBS.has(verb)) return false;
   if (t.subject) {
     const term = resolvePhrase(known, t.subject);
-    if (term.kind === "ui" || term.kind === "actor") return false;
+    // Only things of the domain have events; "the server is unreachable" is a condition of the platform.
+    if (term.kind === "ui" || term.kind === "actor" || term.kind === "none" || term.kind === "value") return false;
     const head = splitWords(t.subject).pop() ?? "";
     if (UI_NOUNS.has(head)) return false;
   }

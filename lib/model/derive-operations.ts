@@ -75,6 +75,12 @@ const NOMINALS: Record<string, string[]> = {
   follow: ["follow", "follower"], join: ["membership", "member"], upload: ["upload"], post: ["post"], message: ["message"],
 };
 
+/** Complements that say how or when, not what: "in real time", "in bulk", "in the background". */
+const MANNER = /^(?:real time|realtime|bulk|batch|batches|parallel|background|foreground|sequence|advance|place|general|detail|particular|full|part|time|order|future|practice|principle|short|brief|summary|total|turn|time order|case|addition|response|response to|line|sync|real)$/;
+
+/** Field heads whose listed values are the states of an enum ("status (placed, paid, shipped)"). */
+const STATE_HEADS = new Set(["status", "state", "type", "kind", "mode", "category", "level", "stage", "phase", "role", "tier", "priority", "method", "visibility", "frequency"]);
+
 /** Verbs that mean every CRUD operation on their object. */
 const MANAGING_VERBS = new Set(["manage", "administer", "administrate", "curate", "crud"]);
 
@@ -148,7 +154,7 @@ function readAction(input: OperationsInput, action: Action, rawVerb: string, ori
   let verb = rawVerb;
   // "authenticate users for account creation": an activity after "for" is a purpose, not a parameter.
   const complements = (action.complements ?? []).filter(
-    (c) => PARAM_PREPS.has(c.prep) && !/[0-9]/.test(c.phrase) && !(c.prep === "for" && /(?:tion|ment|ing|ance|ence|sis)$/i.test(contentWords(c.phrase).pop() ?? "") && !known.entityByKey.has(contentWords(c.phrase).join(" ").replace(/s$/, ""))),
+    (c) => PARAM_PREPS.has(c.prep) && !/[0-9]/.test(c.phrase) && !/^(?:\w+ing)\b/i.test(c.phrase.trim()) && !MANNER.test(contentWords(c.phrase).join(" ")) && !(c.prep === "for" && /(?:tion|ment|ing|ance|ence|sis)$/i.test(contentWords(c.phrase).pop() ?? "") && !known.entityByKey.has(contentWords(c.phrase).join(" ").replace(/s$/, ""))),
   );
   let objectPhrase = action.object;
   // "register for a tournament": what an intransitive verb creates is its noun ("registration"),
@@ -282,7 +288,7 @@ function readAction(input: OperationsInput, action: Action, rawVerb: string, ori
       if (skip.includes(c.prep)) continue;
       if (t.kind === "entity" && t.name !== except) addParam({ name: toMemberName(splitWords(t.name), "value"), type: { kind: "entity", name: t.name }, optional: false });
       else if (t.kind === "actor") addParam(actorParam(t.name, known));
-      else if (t.kind === "thing") addParam({ name: toMemberName([...t.words, "id"], "id"), type: { kind: "primitive", name: "uuid" }, optional: false });
+
       else if (t.kind === "value" || t.kind === "field") {
         const pname = t.kind === "value" ? t.name : t.field;
         addParam({ name: pname, type: { kind: "primitive", name: primitiveFor(splitWords(pname)) }, optional: c.prep === "by" });
@@ -349,18 +355,19 @@ function readAction(input: OperationsInput, action: Action, rawVerb: string, ori
       addParam(keyParam(mainThing.name, known));
       complementParams(mainThing.name);
     }
-  } else if (mainThing?.kind === "field" || (crud === "update" && mainThing?.kind === "value" && target)) {
+  } else if (mainThing?.kind === "field" || (crud !== undefined && crud !== "create" && mainThing?.kind === "value" && (target || compTerms.some((c) => c.term.kind === "entity")))) {
     // "change the price of a book", "track the status of their orders", "set a rating on a recipe".
     const fieldsOf = named.filter((t): t is Extract<Term, { kind: "field" }> => t.kind === "field");
     // "track the status of their orders (placed, paid, shipped)": the listed values make an enum.
-    const listed = objectPhrase ? new RegExp(`${escapeRegExp(objectPhrase)}\\s*\\(([^)]+)\\)`, "i").exec(input.statement.text) : null;
+    const listed = objectPhrase && mainThing.kind === "field" && STATE_HEADS.has(splitWords(mainThing.field).pop() ?? "") ? new RegExp(`(?<![\\w-])${escapeRegExp(objectPhrase)}\\s*\\(([^)]+)\\)`, "i").exec(input.statement.text) : null;
     const values = listed ? listed[1]!.split(/\s*(?:,|\/|\bor\b)\s*/).map((v) => v.trim().toLowerCase()).filter((v) => /^[a-z][\w -]{0,30}$/.test(v) && v.split(/\s+/).length <= 3) : [];
     if (mainThing.kind === "field" && values.length >= 2) {
       const enumName = toTypeName([...splitWords(mainThing.entity), ...splitWords(mainThing.field)], "Kind");
       out.contributions.push({ ...origin("fields/value-list"), kind: "enum", name: enumName, values });
       out.contributions.push({ ...origin("fields/value-list"), kind: "field", entity: mainThing.entity, field: { name: mainThing.field, type: { kind: "enum", name: enumName }, optional: false } });
     }
-    const owner = mainThing.kind === "field" ? mainThing.entity : (target!.term as Extract<Term, { kind: "entity" }>).name;
+    const ownerTerm = (target ?? compTerms.find((c) => c.term.kind === "entity"))?.term;
+    const owner = mainThing.kind === "field" ? mainThing.entity : (ownerTerm as Extract<Term, { kind: "entity" }>).name;
     const fields = mainThing.kind === "field" ? fieldsOf.filter((f) => f.entity === owner).map((f) => f.field) : [mainThing.kind === "value" ? mainThing.name : ""];
     if (mainThing.kind === "value") out.contributions.push({ ...origin("fields/named"), kind: "field", entity: owner, field: { name: fields[0]!, type: { kind: "primitive", name: primitiveFor(splitWords(fields[0]!)) }, optional: false } });
     entity = owner;
@@ -381,10 +388,12 @@ function readAction(input: OperationsInput, action: Action, rawVerb: string, ori
     if (!crud) returns = returnsFor(verb, { kind: "primitive", name: primitiveFor(one) });
   } else if (mainThing?.kind === "entity") {
     entity = mainThing.name;
-    name = toMemberName([verb.replace(/\s+/g, " "), ...splitWords(mainThing.name)], "operation");
+    const ew = splitWords(mainThing.name);
+    const many = PRODUCING_VERBS.has(verb) && mainThing.plural;
+    name = toMemberName([verb.replace(/\s+/g, " "), ...(many ? [...ew.slice(0, -1), pluralWord(ew[ew.length - 1]!)] : ew)], "operation");
     addParam({ name: toMemberName(splitWords(mainThing.name), "value"), type: entityType(mainThing), optional: false });
     complementParams(mainThing.name);
-    returns = returnsFor(verb, entityType(mainThing));
+    returns = returnsFor(verb, many ? { kind: "list", of: entityType(mainThing) } : entityType(mainThing));
     if (PRODUCING_VERBS.has(verb)) params.splice(eventParam.length, 1);
   } else if (mainThing?.kind === "thing") {
     // Something the declared data model does not name: referred to by an opaque id, reported once.

@@ -42,7 +42,11 @@ export function planStatement(st: Statement, ctx: PlanContext): StatementPlan {
   const contributions: Contribution[] = [];
   // In a requirement that acts, fields come from what it acts on (operations); the extractor's
   // attribute lists there mostly attach "with ..." to the wrong noun ("add X to the catalogue with its ISBN").
-  if (!(REQUIREMENT_KINDS.has(st.kind) && facts.actions.length > 0)) contributions.push(...statedFields(st, facts, known));
+  // Narrative prose and test steps around requirements ("Can be tested by adding a recipe with obvious
+  // characteristics") are not data statements: only declarations and requirements that state structure are.
+  const narrative = st.kind === "scenario" || (st.kind === "prose" && ctx.requirementFiles.has(st.file));
+  if (!narrative && !(REQUIREMENT_KINDS.has(st.kind) && facts.actions.length > 0)) contributions.push(...statedFields(st, facts, known));
+  if (st.kind === "scenario") return { statement: st, contributions: [...contributions, ...scenarioRequests(st, facts, ctx)], clauses: [] };
   if (!isRequirement(st, facts, ctx)) return { statement: st, contributions, clauses: [] };
 
   const actors = actorNames(facts);
@@ -91,6 +95,46 @@ export function planStatement(st: Statement, ctx: PlanContext): StatementPlan {
     clauses.push({ text: st.text, modelled: false, reason: "no action, data or measurable constraint was read from it" });
   }
   return { statement: st, ...(component ? { component: component.name } : {}), contributions, clauses, ...(ops.things.length > 0 ? { things: ops.things } : {}) };
+}
+
+/**
+ * What a scenario's people do ("When I delete a tag", "When a coach registers for a tournament") are
+ * requests the system answers: operations, like the requirement's own, in the requirement's component.
+ * The scenario's other steps are test steps and make nothing but the fields they state.
+ */
+function scenarioRequests(st: Statement, facts: Facts, ctx: PlanContext): Contribution[] {
+  const known = ctx.declarations.known;
+  // Only requests on the data model count: "When I delete a tag", not "When I review the suggestions".
+  const onData = (phrase: string | undefined) => {
+    if (!phrase) return false;
+    const t = resolvePhrase(known, phrase);
+    return t.kind === "entity" || t.kind === "field";
+  };
+  const actions = (facts.triggers ?? []).filter((t) => t.action && (t.actor !== undefined || t.subject === undefined) && onData(t.action.object)).map((t) => t.action!);
+  if (actions.length === 0) return [];
+  const component = assignComponent({ statement: st, facts, byId: ctx.byId, factsById: ctx.factsById, pins: known.pins, ...(ctx.systemName ? { systemName: ctx.systemName } : {}) });
+  const actors = actorNames(facts);
+  const ops = deriveOperations({
+    statement: st,
+    facts: { ...facts, actions, constraints: [] },
+    known,
+    ...(component ? { component } : {}),
+    fallbackComponent: ctx.fallbackByFile.get(st.file) ?? toTypeName(splitWords(ctx.systemName ?? "System"), "System"),
+    naming: ctx.naming,
+    actors,
+    unwanted: false,
+    qualityOnly: false,
+    errors: [],
+  });
+  const out: Contribution[] = [];
+  for (const a of actors) out.push({ source: st.id, rule: "actors/persona", words: a, kind: "actor", name: a });
+  for (const c of ops.contributions) {
+    if (c.kind === "operation") {
+      out.push({ ...c, rule: c.rule === "operations/implied-read" ? c.rule : "operations/scenario-request" });
+      if (!(component?.explicit && c.component === component.name)) out.push({ source: st.id, rule: component ? component.rule : c.entity ? "components/entity" : "components/feature", words: component?.words ?? c.entity ?? c.component, kind: "component", name: c.component, explicit: false });
+    } else out.push(c);
+  }
+  return out;
 }
 
 /** True when a statement states requirements (prose counts only in files without requirement statements). */

@@ -3,6 +3,7 @@ import type { Statement } from "../statements/types.js";
 import type { Contribution, TypeSpec } from "./draft.js";
 import type { PrimitiveName } from "./types.js";
 import { applyPinnedName, normalizePhrase, splitWords, toTypeName } from "./naming.js";
+import { primitiveFor, primitiveOf } from "./primitive-for.js";
 import { readDefinition, type DeclaredField, type MatchEntity } from "./read-definition.js";
 import { key, type KnownTerms } from "./resolve-phrase.js";
 import { ENTITY_HEADING, GLOSSARY_HEADING, VALUE_NOUNS } from "./vocabulary.js";
@@ -54,11 +55,19 @@ export function readDeclarations(options: { statements: readonly Statement[]; co
 
   // Bind every term first, so definitions can refer to terms declared after them.
   const declared: Declared[] = [];
+  // "**BudgetConfig**" followed by "- Fields:" and "- `forecasted_income` (number): ...": an entity
+  // named by the list's label, its fields and doc in the list.
+  const labelled = new Map<string, Statement[]>();
+  for (const st of statements) {
+    const name = labelledEntity(st);
+    if (name) labelled.set(name, [...(labelled.get(name) ?? []), st]);
+  }
   const entityByKey = new Map<string, string>();
   const bind = (k: string, name: string) => {
     if (k && !entityByKey.has(k)) entityByKey.set(k, name);
   };
   for (const st of statements) {
+    if (labelledEntity(st)) continue;
     const parsed = termOf(st, glossaryFiles);
     if (!parsed) continue;
     const [main, ...alts] = parsed.term.split(/\s*\/\s*/);
@@ -70,6 +79,7 @@ export function readDeclarations(options: { statements: readonly Statement[]; co
     declared.push({ statement: st, term: main!, definition: parsed.definition, name, aliases });
   }
   for (const d of declared) bind(key(splitWords(d.term)), d.name);
+  for (const name of labelled.keys()) bind(key(splitWords(name)), toTypeName(splitWords(name), "Entity"));
   for (const d of declared) for (const a of d.aliases) bind(key(splitWords(a)), d.name);
   for (const [phrase, name] of pins) if (/^[A-Z]/.test(name)) bind(key(splitWords(phrase)), applyPinnedName(name, "type", "Entity"));
 
@@ -138,8 +148,47 @@ export function readDeclarations(options: { statements: readonly Statement[]; co
     contributions.set(st.id, list);
   }
   for (const v of fieldByKey.values()) member(v.entity, v.field);
-  const authoritative = declared.some((d) => !values.has(d.name));
+  for (const [label, list] of labelled) {
+    const name = toTypeName(splitWords(label), "Entity");
+    let first = true;
+    for (const st of list) {
+      declaring.add(st.id);
+      const origin = (rule: string) => ({ source: st.id, rule, words: st.text.length > 160 ? st.text.slice(0, 157) + "..." : st.text });
+      const out: Contribution[] = [];
+      const line = /^\s*`?([A-Za-z_][\w .-]{0,60}?)`?\s*(?:\(([^)]*)\))?\s*(?::\s*(.*))?$/s.exec(st.text);
+      const inFields = (st.labels ?? []).slice(1).some((l) => /^(?:fields|attributes|properties|columns|schema|data)$/i.test(l.trim()));
+      if (first) out.push({ ...origin("declarations/entity"), kind: "entity", name, declared: true });
+      first = false;
+      if (inFields && line) {
+        const words = splitWords(line[1]!);
+        if (words.length > 0 && words.length <= 5) {
+          const paren = (line[2] ?? "").toLowerCase();
+          const type: TypeSpec = /\b(?:array|list)\b/.test(paren)
+            ? { kind: "list", of: { kind: "primitive", name: "string" } }
+            : { kind: "primitive", name: paren ? primitiveOf(paren.split(/[ ,]/)[0]!) : primitiveFor(words) };
+          const fname = toTypeName(words, "Value").replace(/^./, (c) => c.toLowerCase());
+          out.push({ ...origin("declarations/field"), kind: "entity", name, declared: true });
+          out.push({ ...origin("declarations/field"), kind: "field", entity: name, field: { name: fname, type, optional: /optional|nullable/.test(paren) } });
+          member(name, fname);
+        }
+      } else if (line && /^(?:purpose|description|summary|definition)$/i.test(line[1]!.trim()) && line[3]) {
+        out.push({ ...origin("declarations/entity"), kind: "entity", name, declared: true, doc: line[3].trim() });
+      }
+      contributions.set(st.id, [...(contributions.get(st.id) ?? []), ...out]);
+    }
+  }
+  const authoritative = declared.some((d) => !values.has(d.name)) || labelled.size > 0;
   return { known: { entityByKey, fieldByKey, pins, keys, enums, fieldsOf, authoritative }, contributions, declaring };
+}
+
+/** The entity a labelled list in a data-model section declares ("**BudgetConfig**" above "- Fields:"), if any. */
+function labelledEntity(st: Statement): string | undefined {
+  const labels = st.labels ?? [];
+  if (labels.length === 0 || !st.headingPath.some((h) => ENTITY_HEADING.test(h))) return undefined;
+  const name = labels[0]!.replace(/[*`]/g, "").trim();
+  const words = splitWords(name);
+  if (words.length === 0 || words.length > 4 || /^(?:fields|attributes|properties|columns|key entities|entities)$/i.test(name)) return undefined;
+  return name;
 }
 
 /** The term and definition of a declaring statement, or undefined when it declares nothing. */

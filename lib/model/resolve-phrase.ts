@@ -212,6 +212,16 @@ function resolveWords(known: KnownTerms, words: string[], plural: boolean): Term
   if (PERSON_NOUNS.has(head) || PERSON_NOUNS.has(words[words.length - 1]!)) {
     return { kind: "actor", name: toTypeName(words.slice(-3).map((w, i, a) => (i === a.length - 1 ? singularWord(w) : w)), "Actor"), plural };
   }
+  // "the recipe page", "audio interface input": a screen or input of a thing shows that thing.
+  if ((UI_NOUNS.has(head) || FACETS.has(head)) && words.length >= 2) {
+    const inner = resolveWords(known, words.slice(0, -1), plural);
+    if (inner.kind === "entity" && inner.declared) return inner;
+  }
+  // "guitar effects" where the data model declares one effect, "Audio Effect": the same head names it.
+  if (known.authoritative && words.length >= 2) {
+    const hit = uniqueHead(known, head);
+    if (hit && !known.entityByKey.has(key(words.slice(0, -1)))) return { kind: "entity", name: hit, plural, declared: true };
+  }
   if (UI_NOUNS.has(head)) return { kind: "ui", words };
   if (NON_CONCEPTS.has(k) || words.every((w) => NON_CONCEPTS.has(singularWord(w)) || NOISE.has(w))) return { kind: "none" };
   if (NON_CONCEPTS.has(head) && words.length === 1) return { kind: "none" };

@@ -8,11 +8,11 @@ export type CrudClass = "create" | "get" | "list" | "search" | "update" | "delet
 
 /** Verbs of each CRUD class. A verb in none of them is a domain verb and names its own operation. */
 export const CRUD_VERBS: Record<CrudClass, ReadonlySet<string>> = {
-  create: new Set(["create", "add", "register", "submit", "post", "upload", "insert", "put", "enter", "compose", "make"]),
+  create: new Set(["create", "add", "register", "submit", "post", "upload", "insert", "put", "compose", "make"]),
   get: new Set(["get", "view", "see", "show", "display", "retrieve", "fetch", "read", "inspect", "access", "preview", "load", "obtain", "look", "lookup", "consult", "track", "monitor"]),
   list: new Set(["list", "browse", "enumerate", "sort", "paginate"]),
   search: new Set(["search", "find", "filter", "query", "locate", "discover", "explore"]),
-  update: new Set(["update", "edit", "change", "modify", "set", "rename", "adjust", "amend", "correct", "alter", "reorder", "replace", "revise"]),
+  update: new Set(["update", "edit", "change", "modify", "set", "rename", "adjust", "amend", "correct", "alter", "replace", "revise"]),
   delete: new Set(["delete", "remove", "erase", "drop", "discard", "destroy", "trash"]),
 };
 
@@ -45,7 +45,8 @@ export const LIGHT_VERBS = new Set([
   "try", "able", "can", "use", "require", "include", "contain", "support", "consist", "remain", "become",
   "seem", "should", "must", "shall", "will", "may", "would", "could", "take", "go", "provide", "offer",
   "know", "understand", "think", "feel", "hope", "love", "prefer", "expect", "happen", "stay", "work",
-  "make sure", "get to", "come", "give", "involve", "mean", "ask", "decide", "plan", "consider",
+  "make sure", "get to", "come", "give", "involve", "mean", "ask", "decide", "plan", "consider", "organize",
+  "organise", "handle", "deal", "enter", "type", "fill", "complete", "finish", "start", "begin", "attempt",
 ]);
 
 /** Verbs that only say data is kept: with a field of an entity as object they add the field, not an operation. */
@@ -78,6 +79,7 @@ export const REFUSING_VERBS = new Set(["refuse", "reject", "deny", "block", "pre
 export const GESTURE_VERBS = new Set([
   "click", "tap", "hover", "scroll", "swipe", "drag", "press", "type", "toggle", "expand", "collapse", "zoom",
   "focus", "blur", "navigate", "resize", "highlight", "pinch", "double-click", "right-click", "mouse", "tab",
+  "select", "choose", "pick", "hover", "scroll", "visit", "open", "close", "dismiss", "refresh", "reload",
 ]);
 
 /**
@@ -186,7 +188,7 @@ export const EXAMPLE_HEADING = /\bexamples?\b|\be\.g\.|\bsample\b|\billustrat/i;
 /** Words that mark a person: a phrase ending in one is an actor. */
 export const PERSON_NOUNS = new Set([
   "user", "users", "customer", "customers", "admin", "administrator", "manager", "owner", "member", "visitor",
-  "guest", "author", "editor", "reviewer", "approver", "operator", "developer", "engineer", "maintainer",
+  "guest", "author", "reviewer", "approver", "operator", "developer", "engineer", "maintainer",
   "teacher", "student", "parent", "child", "patient", "doctor", "nurse", "employee", "staff", "agent",
   "cashier", "salesperson", "clerk", "buyer", "seller", "shopper", "vendor", "supplier", "volunteer",
   "coach", "player", "participant", "attendee", "organizer", "organiser", "host", "curator", "creator",

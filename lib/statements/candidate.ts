@@ -11,6 +11,8 @@ export interface Candidate {
   start: number;
   end: number;
   headingPath: string[];
+  /** Lead-in labels of the list the statement is in ("**BudgetConfig**", "Fields:"), outermost first. */
+  labels?: string[];
   cls: Classification;
   label?: string;
   /** Use the label (scoped to the file) as the id: OpenSpec names, FR-001 codes. */

@@ -148,6 +148,7 @@ function toStatement(c: Candidate, f: FileRead, id: string, authored: boolean, i
     headingPath: c.headingPath,
   };
   if (c.label) s.label = c.label;
+  if (c.labels && c.labels.length > 0) s.labels = [...c.labels];
   if (c.parent !== undefined && ids[c.parent] !== undefined) s.parent = ids[c.parent];
   if (c.speaker) s.speaker = c.speaker;
   if (c.cls.ears) s.ears = c.cls.ears;

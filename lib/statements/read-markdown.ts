@@ -47,6 +47,19 @@ interface FlatText {
 
 const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/;
 
+/**
+ * The label a paragraph gives what follows it: a short bold-only paragraph ("**BudgetConfig**") or a
+ * short one ending in a colon ("Fields:"), without the colon.
+ */
+function labelOf(node: Paragraph): string | undefined {
+  const flat = flattenInline(node.children, 0);
+  const text = flat.text.trim();
+  if (!text || text.split(/\s+/).length > 6 || text.length > 60) return undefined;
+  const bold = node.children.length === 1 && node.children[0]!.type === "strong";
+  if (!bold && !/:$/.test(text)) return undefined;
+  return text.replace(/[:\s]+$/, "");
+}
+
 /** Flattens inline markdown to plain text with collapsed white space, remembering where runs came from. */
 function flattenInline(nodes: readonly Nodes[], base: number): FlatText {
   const out: string[] = [];
@@ -178,6 +191,10 @@ class MarkdownWalker {
   private uid = 0;
   private anchors: Anchor[] = [];
   private base = 0;
+  /** Lead-in labels of the list being read ("**BudgetConfig**", "Fields:"), outermost first. */
+  private labels: string[] = [];
+  /** A bold-only paragraph just read: it labels the list that follows it. */
+  private pendingLabel: string | undefined;
 
   constructor(
     private readonly file: string,
@@ -214,6 +231,8 @@ class MarkdownWalker {
 
   private walkBlock(node: RootContent | Nodes, depth: number): void {
     if (depth > MAX_DEPTH) return;
+    const label = node.type === "paragraph" ? labelOf(node) : undefined;
+    if (node.type !== "list") this.pendingLabel = label;
     switch (node.type) {
       case "heading":
         this.enterHeading(node);
@@ -415,6 +434,7 @@ class MarkdownWalker {
       return;
     }
     const c: Candidate = { text, start: o.start, end: o.end, headingPath: this.headingPath, cls };
+    if (this.labels.length > 0) c.labels = [...this.labels];
     let label = o.label ?? cls.label;
     if (o.authoredId) c.authoredId = o.authoredId;
     const frame = this.pendingFrame();
@@ -469,21 +489,36 @@ class MarkdownWalker {
   }
 
   private readList(list: List, depth: number): void {
-    if (this.readScenarioList(list)) return;
-    let n = list.start ?? 1;
-    for (const item of list.children) {
-      this.readListItem(item, depth, list.ordered ? n : undefined);
-      n++;
+    const label = this.pendingLabel;
+    this.pendingLabel = undefined;
+    if (label) this.labels.push(label);
+    try {
+      if (this.readScenarioList(list)) return;
+      let n = list.start ?? 1;
+      for (const item of list.children) {
+        this.readListItem(item, depth, list.ordered ? n : undefined);
+        n++;
+      }
+    } finally {
+      if (label) this.labels.pop();
     }
   }
 
   private readListItem(item: ListItem, depth: number, ordinal?: number): void {
     let first = true;
-    for (const child of item.children) {
-      if (first && child.type === "paragraph") {
-        this.readParagraph(child, true, ordinal);
-      } else this.walkBlock(child, depth + 1);
-      first = false;
+    // "- Fields:" with a nested list: the nested items are read under that label.
+    const head = item.children[0];
+    const label = head?.type === "paragraph" && item.children.length > 1 ? labelOf(head) : undefined;
+    if (label) this.labels.push(label);
+    try {
+      for (const child of item.children) {
+        if (first && child.type === "paragraph") {
+          this.readParagraph(child, true, ordinal);
+        } else this.walkBlock(child, depth + 1);
+        first = false;
+      }
+    } finally {
+      if (label) this.labels.pop();
     }
   }
 

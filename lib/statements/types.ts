@@ -91,6 +91,11 @@ export interface Statement {
   span: Span;
   /** Titles of the enclosing headings, outermost first. */
   headingPath: string[];
+  /**
+   * Lead-in labels of the list the statement sits in, outermost first: a bold-only paragraph before
+   * the list ("**BudgetConfig**") and parent items that end in a colon ("Fields:").
+   */
+  labels?: string[];
   /** A label the source gives the statement: `FR-001`, `Requirement: Change Selection`, `US-3`, `1.2`. */
   label?: string;
   /** Id of the statement this one refines (a scenario under its requirement, an acceptance criterion under its story). */
