@@ -340,6 +340,8 @@ function splitTerm(term: string): string {
 /** Reads the facts of one statement. Pure: depends on the statement alone. */
 export function extractStatementFacts(s: Statement): Facts {
   const b = new FactsBuilder();
+  // Code is read by the model's declarations pass, not by the language reader.
+  if (s.kind === "code") return { id: s.id, actors: [], actions: [], entities: [], fields: [], events: [], errors: [], constraints: [], functional: true, qualities: [] };
   switch (s.kind) {
     case "user-story":
       readStory(b, s);

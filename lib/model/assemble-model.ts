@@ -90,7 +90,9 @@ export function assembleModel(options: {
     const members = new Set<string>();
     const fields: Field[] = [];
     const hasKey = (e.key !== undefined && e.fields.has(e.key)) || e.fields.has("id");
-    if (!hasKey) {
+    // A type an author declared in code is opaque: its identity is not ours to invent.
+    const codeOnly = e.why.every((w) => w.rule === "declarations/code-type");
+    if (!hasKey && !codeOnly) {
       const first = e.sources[0]!;
       const name = unique("id", members);
       fields.push({ id: `${id}#${name}`, name, sources: [first], why: [{ rule: "entities/identity", source: first, words: e.why[0]?.words ?? e.name }], type: { kind: "primitive", name: "uuid" }, optional: false });

@@ -93,8 +93,9 @@ export function componentName(subject: string, pins: ReadonlyMap<string, string>
   return toTypeName(words.slice(-4), "Component");
 }
 
-/** The nearest heading that names a responsibility. */
+/** The nearest heading that names a responsibility (never a transcript's section titles). */
 function sectionComponent(st: Statement, pins: ReadonlyMap<string, string>): ComponentChoice | undefined {
+  if (st.kind === "chat") return undefined;
   for (let i = st.headingPath.length - 1; i >= 0; i--) {
     const h = st.headingPath[i]!;
     const words = responsibilityWords(h);

@@ -62,7 +62,7 @@ export type Contribution = Origin &
     | { kind: "field"; entity: string; field: FieldSpec }
     | { kind: "relation"; entity: string; name: string; target: string; cardinality: "one" | "many" }
     | { kind: "enum"; name: string; values: string[] }
-    | { kind: "component"; name: string; explicit: boolean; doc?: string }
+    | { kind: "component"; name: string; explicit: boolean; doc?: string; interfaceName?: string }
     | {
         kind: "operation";
         component: string;
@@ -184,6 +184,8 @@ export interface OperationDraft extends Traced {
 export interface ComponentDraft extends Traced {
   explicit: boolean;
   doc?: string;
+  /** The name its author gave the component's interface in code ("StatementToRealitySystem"). */
+  interfaceName?: string;
   interfaces: Map<InterfaceRole, Map<string, OperationDraft>>;
   dependsOn: Set<string>;
   constraints: ConstraintDraft[];

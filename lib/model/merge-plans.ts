@@ -101,6 +101,7 @@ function fold(draft: ModelDraft, c: Contribution, conflict: Conflict): void {
       const comp = component(draft, c.name);
       if (c.explicit) comp.explicit = true;
       if (c.doc && comp.doc === undefined) comp.doc = c.doc;
+      if (c.interfaceName && comp.interfaceName === undefined) comp.interfaceName = c.interfaceName;
       trace(comp, c);
       return;
     }

@@ -48,7 +48,8 @@ export function nameElements(options: { draft: ModelDraft; byId: ReadonlyMap<str
   for (const c of sorted(draft.components.values())) {
     for (const role of ["api", "handlers"] as InterfaceRole[]) {
       if (!c.interfaces.get(role)?.size) continue;
-      claim("interface", `${c.name}/${role}`, c.name + (role === "api" ? "Api" : "Handlers"), "Interface", c.sources);
+      const wanted = role === "api" && c.interfaceName ? c.interfaceName : c.name + (role === "api" ? "Api" : "Handlers");
+      claim("interface", `${c.name}/${role}`, wanted, "Interface", c.sources);
     }
   }
   // A field and a relation of one name are one member: the relation, with both traces.

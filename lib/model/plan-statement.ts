@@ -140,7 +140,9 @@ function scenarioRequests(st: Statement, facts: Facts, ctx: PlanContext): Contri
 /** True when a statement states requirements (prose counts only in files without requirement statements). */
 function isRequirement(st: Statement, facts: Facts, ctx: PlanContext): boolean {
   if (REQUIREMENT_KINDS.has(st.kind)) return true;
-  if (st.kind === "chat") return facts.actions.length > 0 || facts.constraints.length > 0;
+  // A transcript is a conversation: what the stakeholder asks for with a modal ("it must ...", "we
+  // need ...") is a requirement; the rest (questions, the assistant's explanations and examples) is not.
+  if (st.kind === "chat") return st.speaker === "user" && !/\?\s*$/.test(st.text) && /\b(?:must|shall|should|needs? to|has to|have to|want(?:s)? (?:it )?to|never|always)\b/i.test(st.text);
   if (st.kind === "prose") return !ctx.requirementFiles.has(st.file) && (facts.actions.length > 0 || facts.constraints.length > 0);
   return false;
 }

@@ -2,11 +2,21 @@ import type { PenultConfig } from "../config/types.js";
 import type { Statement } from "../statements/types.js";
 import type { Contribution, TypeSpec } from "./draft.js";
 import type { PrimitiveName } from "./types.js";
-import { applyPinnedName, normalizePhrase, splitWords, toTypeName } from "./naming.js";
+import { applyPinnedName, normalizePhrase, splitWords, toMemberName, toTypeName } from "./naming.js";
+import { readCodeDeclarations, type CodeType } from "./read-code.js";
 import { primitiveFor, primitiveOf } from "./primitive-for.js";
 import { readDefinition, type DeclaredField, type MatchEntity } from "./read-definition.js";
 import { key, type KnownTerms } from "./resolve-phrase.js";
-import { ENTITY_HEADING, GLOSSARY_HEADING, VALUE_NOUNS } from "./vocabulary.js";
+import { ENTITY_HEADING, EXAMPLE_HEADING, GLOSSARY_HEADING, VALUE_NOUNS } from "./vocabulary.js";
+
+/** Type names of code that are primitives of the model. */
+const CODE_PRIMITIVES: Record<string, PrimitiveName> = {
+  str: "string", string: "string", char: "string", text: "string", int: "integer", integer: "integer", i32: "integer",
+  i64: "integer", u32: "integer", u64: "integer", long: "integer", short: "integer", usize: "integer", float: "number",
+  f32: "number", f64: "number", double: "number", number: "number", decimal: "number", bool: "boolean",
+  boolean: "boolean", none: "void", void: "void", "()": "void", unit: "void", datetime: "datetime", date: "date",
+  uuid: "uuid", bytes: "binary", "[]byte": "binary", any: "string", object: "string", dict: "string", map: "string",
+};
 
 /**
  * Pass 1, declarations (docs/model.md "Declarations"): glossaries, Key Entities and other
@@ -177,7 +187,53 @@ export function readDeclarations(options: { statements: readonly Statement[]; co
       contributions.set(st.id, [...(contributions.get(st.id) ?? []), ...out]);
     }
   }
-  const authoritative = declared.some((d) => !values.has(d.name)) || labelled.size > 0;
+  // Interfaces, abstract classes and traits written in code (outside examples) declare components.
+  let coded = false;
+  for (const st of statements) {
+    if (st.kind !== "code" || !st.code) continue;
+    const example = [...st.headingPath, ...(st.labels ?? [])].some((h) => EXAMPLE_HEADING.test(h));
+    declaring.add(st.id);
+    if (example) continue;
+    const list = contributions.get(st.id) ?? [];
+    for (const iface of readCodeDeclarations(st.code.text, st.code.language)) {
+      coded = true;
+      const name = toTypeName(splitWords(iface.name), "Component");
+      const words = (w: string) => ({ source: st.id, rule: "declarations/code", words: w });
+      list.push({ ...words(`${iface.name}`), kind: "component", name, explicit: true, interfaceName: iface.name.replace(/[^A-Za-z0-9]/g, "") || name });
+      for (const m of iface.methods) {
+        const typeOf = (t: CodeType | undefined): TypeSpec => {
+          if (!t) return { kind: "primitive", name: "string" };
+          const prim = CODE_PRIMITIVES[t.name.toLowerCase()];
+          let base: TypeSpec;
+          if (prim) base = { kind: "primitive", name: prim };
+          else {
+            const ename = toTypeName(splitWords(t.name), "Entity");
+            list.push({ ...words(t.name), rule: "declarations/code-type", kind: "entity", name: ename, declared: true });
+            bind(key(splitWords(t.name)), ename);
+            base = { kind: "entity", name: ename };
+          }
+          return t.list ? { kind: "list", of: base } : base;
+        };
+        list.push({
+          ...words(`${iface.name}.${m.name}(${m.params.map((p) => p.name).join(", ")})`),
+          kind: "operation",
+          component: name,
+          role: "api",
+          name: toMemberName(splitWords(m.name), "operation"),
+          verb: splitWords(m.name)[0] ?? m.name,
+          params: m.params.map((p) => ({ name: toMemberName(splitWords(p.name), "value"), type: typeOf(p.type), optional: p.type?.optional ?? false })),
+          returns: m.returns ? typeOf(m.returns) : { kind: "primitive", name: "void" },
+          async: true,
+          actors: [],
+          errors: [],
+          effects: [],
+          declared: true,
+        });
+      }
+    }
+    contributions.set(st.id, list);
+  }
+  const authoritative = declared.some((d) => !values.has(d.name)) || labelled.size > 0 || coded;
   return { known: { entityByKey, fieldByKey, pins, keys, enums, fieldsOf, authoritative }, contributions, declaring };
 }
 

@@ -6,6 +6,7 @@ import type {
   StatementKind,
   StepKeyword,
   UserStoryParts,
+  CodeParts,
 } from "./types.js";
 
 /** Longer texts are kept as prose without pattern matching, so no input can make matching slow. */
@@ -17,6 +18,7 @@ export interface Classification {
   story?: UserStoryParts;
   steps?: ScenarioStep[];
   glossary?: GlossaryParts;
+  code?: CodeParts;
   /** A label found in the text itself (FR-001). */
   label?: string;
   /** The text with a label prefix removed ("FR-001: System MUST x" -> "System MUST x"). */

@@ -159,6 +159,7 @@ function toStatement(c: Candidate, f: FileRead, id: string, authored: boolean, i
     s.scenario = scenario;
   }
   if (c.cls.glossary) s.glossary = c.cls.glossary;
+  if (c.cls.code) s.code = c.cls.code;
   return s;
 }
 

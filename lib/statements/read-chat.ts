@@ -276,16 +276,42 @@ export function readChat(text: string, options: { quoted?: boolean } = {}): Chat
   let skipRestOfTurn = false;
   let lastCandidate: Candidate | undefined;
   let lastWasResidue = false;
+  // The last few section titles of the turn: a code block under "... Example" then "Abstract Contract"
+  // is still the example (titles in a transcript are flat lines, they do not nest).
+  let recentTitles: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const speaker = speakers[i]!;
     if (speaker !== prevSpeaker) {
       major = minor = undefined;
+      recentTitles = [];
       skipRestOfTurn = false;
       prevSpeaker = speaker;
     }
     if (l.role === "code") {
-      if (!isLanguageMarker(l.raw) && !/^\s*(```|~~~)/.test(l.raw)) skipped["code lines"]++;
+      // A run of code lines is one code statement: it may declare the abstractions the conversation wants.
+      const marker = isLanguageMarker(l.raw) ? l.raw.trim().toLowerCase() : /^\s*(?:```|~~~)\s*(\w+)?/.exec(l.raw)?.[1]?.toLowerCase();
+      let j = i;
+      const body: Line[] = [];
+      while (j < lines.length && (lines[j]!.role === "code" || (lines[j]!.role === "blank" && lines[j + 1]?.role === "code"))) {
+        const x = lines[j]!;
+        if (x.role === "code" && !(j === i && isLanguageMarker(x.raw)) && !/^\s*(```|~~~)/.test(x.raw)) body.push(x);
+        j++;
+      }
+      const codeText = body.map((x) => x.raw).join("\n");
+      if (codeText.trim()) {
+        candidates.push({
+          text: codeText.replace(/\s+/g, " ").trim(),
+          start: body[0]!.start,
+          end: body[body.length - 1]!.start + body[body.length - 1]!.raw.length,
+          headingPath: [major, minor].filter((h): h is string => h !== undefined),
+          cls: { kind: "code", code: { ...(marker ? { language: marker } : {}), text: codeText } },
+          speaker,
+          ...(recentTitles.length > 0 ? { labels: [...recentTitles] } : {}),
+        });
+      }
+      skipped["code lines"] += 0;
+      i = j - 1;
       continue;
     }
     if (l.role === "residue") {
@@ -334,6 +360,7 @@ export function readChat(text: string, options: { quoted?: boolean } = {}): Chat
     }
     const body = cleaned.text;
     if (speaker !== "user" && isTitleLine(body)) {
+      recentTitles = [...recentTitles, body.replace(/:$/, "")].slice(-3);
       if (/:$/.test(body) && major !== undefined) minor = body.replace(/:$/, "");
       else {
         major = body.replace(/:$/, "");

@@ -1,4 +1,4 @@
-import type { Heading, List, ListItem, Nodes, Paragraph, Parent, Root, RootContent, Table } from "mdast";
+import type { Code, Heading, List, ListItem, Nodes, Paragraph, Parent, Root, RootContent, Table } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
@@ -46,6 +46,9 @@ interface FlatText {
 }
 
 const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/;
+
+/** Languages whose blocks can declare interfaces, abstract classes, traits or types. */
+export const CODE_LANGUAGES = new Set(["python", "py", "java", "typescript", "ts", "javascript", "js", "rust", "rs", "go", "golang", "csharp", "cs", "c#", "kotlin", "kt", "scala", "swift", "php", "ruby", "rb"]);
 
 /**
  * The label a paragraph gives what follows it: a short bold-only paragraph ("**BudgetConfig**") or a
@@ -248,6 +251,7 @@ class MarkdownWalker {
         return;
       case "code":
         this.checkFence(node);
+        this.readCode(node);
         return;
       case "blockquote":
       case "footnoteDefinition":
@@ -257,6 +261,18 @@ class MarkdownWalker {
         // html (comments), thematicBreak, definition, yaml: never statements.
         return;
     }
+  }
+
+  /** A fenced block in a programming language may declare interfaces (docs/statements.md "Code"). */
+  private readCode(node: Code): void {
+    const language = node.lang?.toLowerCase();
+    if (!language || !CODE_LANGUAGES.has(language) || !node.value.trim()) return;
+    this.emit({
+      text: node.value.replace(/\s+/g, " ").trim(),
+      start: this.offset(node),
+      end: this.offset(node, true),
+      cls: { kind: "code", code: { language, text: node.value } },
+    });
   }
 
   private checkFence(node: Nodes): void {
@@ -437,7 +453,8 @@ class MarkdownWalker {
     if (this.labels.length > 0) c.labels = [...this.labels];
     let label = o.label ?? cls.label;
     if (o.authoredId) c.authoredId = o.authoredId;
-    const frame = this.pendingFrame();
+    // A code block never takes a heading's id or requirement: those name the statement under it.
+    const frame = cls.kind === "code" ? undefined : this.pendingFrame();
     let anchor: Anchor | undefined;
     if (frame) {
       frame.used = true;

@@ -26,7 +26,8 @@ export type StatementKind =
   | "scenario" // Given/When/Then or OpenSpec #### Scenario: WHEN/THEN/AND bullets
   | "glossary" // **Term**: definition
   | "prose" // any other sentence that says something about the system
-  | "chat"; // one turn of a chat transcript
+  | "chat" // one turn of a chat transcript
+  | "code"; // a block of code the statements carry (a fenced block, or code pasted into a transcript)
 
 export type EarsPattern = "ubiquitous" | "event" | "state" | "unwanted" | "optional" | "complex";
 
@@ -106,6 +107,13 @@ export interface Statement {
   story?: UserStoryParts;
   scenario?: ScenarioParts;
   glossary?: GlossaryParts;
+  /** For kind "code": the language the block names (`python`, `ts`, ...) and its text as written. */
+  code?: CodeParts;
+}
+
+export interface CodeParts {
+  language?: string;
+  text: string;
 }
 
 /** A statements file handed to the parser: its path and raw bytes (or text). */

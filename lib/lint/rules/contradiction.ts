@@ -142,7 +142,7 @@ export const contradiction: LintRule<Options> = {
       (a, b) => cmp(a.file, b.file) || a.span.start.line - b.span.start.line || a.span.start.column - b.span.start.column || cmp(a.id, b.id),
     );
     for (const s of ordered) {
-      if (s.kind === "chat" || s.kind === "glossary" || s.kind === "user-story") continue;
+      if (s.kind === "chat" || s.kind === "glossary" || s.kind === "user-story" || s.kind === "code") continue;
       const claim = readClaim(s, context.facts.get(s.id)?.constraints);
       if (!claim) continue;
       const key = `${claim.subject}\u0000${claim.condition}`;

@@ -51,7 +51,7 @@ export const duplicateStatement: LintRule<Options> = {
   },
   check(context) {
     const { threshold, minWords } = context.options;
-    const list = context.statements.filter((s) => s.kind !== "chat").sort(byPosition);
+    const list = context.statements.filter((s) => s.kind !== "chat" && s.kind !== "code").sort(byPosition);
     const where = (s: Statement) => `${s.file}:${s.span.start.line}`;
     const out: RuleReport[] = [];
     const firstByText = new Map<string, Statement>();

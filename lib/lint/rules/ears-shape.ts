@@ -2,7 +2,7 @@ import type { LintRule, RuleReport } from "../types.js";
 import type { Statement } from "../../statements/types.js";
 
 /** Kinds the parser gives to things that are not EARS sentences even when they start with WHEN. */
-const NOT_EARS = new Set(["user-story", "scenario", "glossary", "chat"]);
+const NOT_EARS = new Set(["user-story", "scenario", "glossary", "chat", "code"]);
 
 /** Leading list numbers and labels the parser may leave in the text: "1.", "2.3)", "FR-001:", "R1 -". */
 const LEADER = /^\s*(?:\d+(?:\.\d+)*[.)]\s+|[A-Z]{1,6}-?\d+[a-z]?\s*[:.)\-–]\s*|[-*+]\s+)?/;

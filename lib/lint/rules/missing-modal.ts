@@ -9,7 +9,7 @@ const REQUIREMENT_HEADING = /^(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:functional|non-funct
 const MODAL = /\b(shall|must)\b/i;
 const WEAK_MODAL = /\b(should|will|would|may|might|can|could|needs? to|has to|have to|is to|are to)\b/i;
 /** Kinds never expected to carry a modal. */
-const EXEMPT = new Set(["user-story", "scenario", "glossary", "chat"]);
+const EXEMPT = new Set(["user-story", "scenario", "glossary", "chat", "code"]);
 
 interface Options {
   /** Also treat MUST as missing (EARS-strict repositories want SHALL only). */

@@ -80,7 +80,7 @@ export const undefinedTerm: LintRule = {
     const known = [...context.glossary.keys()].sort();
     const out: RuleReport[] = [];
     for (const statement of context.statements) {
-      if (statement.kind === "glossary" || statement.kind === "chat") continue;
+      if (statement.kind === "glossary" || statement.kind === "chat" || statement.kind === "code") continue;
       const seen = new Set<string>();
       for (const { term, offset } of termsOf(statement, context.sources?.[statement.file])) {
         const key = normaliseTerm(term);

@@ -107,7 +107,7 @@ export const vagueTerms: LintRule<Options> = {
     const { pattern, byTerm } = buildMatcher(buildEntries(context.options));
     const reports: RuleReport[] = [];
     for (const statement of context.statements) {
-      if (statement.kind === "glossary" || statement.kind === "chat") continue;
+      if (statement.kind === "glossary" || statement.kind === "chat" || statement.kind === "code") continue;
       const text = statement.text;
       const quoted = quotedRanges(text);
       for (const m of text.matchAll(TERMS_OF_ART)) quoted.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
