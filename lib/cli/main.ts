@@ -5,6 +5,7 @@ import { registerCheck } from "./commands/check.js";
 import { registerDecompose } from "./commands/decompose.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerDiff } from "./commands/diff.js";
+import { registerExplain } from "./commands/explain.js";
 import { registerExtract } from "./commands/extract.js";
 import { registerGenerate } from "./commands/generate.js";
 import { registerImplement } from "./commands/implement.js";
@@ -84,7 +85,7 @@ export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> 
     })
     .exitOverride()
     .addHelpText("after", TOP_HELP);
-  for (const register of [registerInit, registerGenerate, registerExtract, registerDiff, registerSync, registerCheck, registerImplement, registerDecompose, registerDemo]) {
+  for (const register of [registerInit, registerGenerate, registerExtract, registerExplain, registerDiff, registerSync, registerCheck, registerImplement, registerDecompose, registerDemo]) {
     register(program, ctx);
   }
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError("(run with --help for usage)");

@@ -42,6 +42,19 @@ export const CONFIG_SCHEMA = {
       additionalProperties: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
       default: {},
     },
+    naming: {
+      description: "How penult names what it builds (docs/model.md \"Operations\").",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        operations: {
+          description: "The verb each CRUD class of operation is named with: { create: add, get: find, ... }. Defaults: create, get, list, search, update, delete.",
+          type: "object",
+          additionalProperties: false,
+          properties: Object.fromEntries(["create", "get", "list", "search", "update", "delete"].map((k) => [k, { type: "string", pattern: "^[a-z][a-zA-Z]*$" }])),
+        },
+      },
+    },
     system: {
       description: "Name of the system (the root subsystem). Default: derived from the repository folder.",
       type: "string",

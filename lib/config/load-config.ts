@@ -123,6 +123,7 @@ export function resolveConfig(raw: Partial<PenultConfig> & { statements?: string
     targets: [...(raw.targets ?? DEFAULT_CONFIG.targets)],
     names: { ...DEFAULT_CONFIG.names, ...raw.names },
     ...(raw.system !== undefined ? { system: raw.system } : {}),
+    ...(raw.naming ? { naming: { ...(raw.naming.operations ? { operations: { ...raw.naming.operations } } : {}) } } : {}),
     lint: { rules: { ...raw.lint?.rules }, ...(raw.lint?.vagueWords ? { vagueWords: [...raw.lint.vagueWords] } : {}) },
     implement: { ...DEFAULT_IMPLEMENT, ...raw.implement },
     templates: trimSlashes(raw.templates ?? DEFAULT_TEMPLATES),

@@ -14,6 +14,8 @@ export interface PenultConfig {
   names: Record<string, string>;
   /** Name of the system (root subsystem); derived from the repository folder when absent. */
   system?: string;
+  /** Naming style: the verb of each CRUD class of operation (docs/model.md "Operations"). */
+  naming?: { operations?: Partial<Record<"create" | "get" | "list" | "search" | "update" | "delete", string>> };
   /** Statement lint: rule id -> severity ("off" turns a rule off). */
   lint?: LintConfig;
   /** Where `penult implement` puts the scaffold (the n layer) and its tests. */

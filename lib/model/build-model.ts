@@ -97,7 +97,7 @@ function documentOrder(list: readonly Statement[], diagnostics: Diagnostic[]): S
 
 /** CRUD verbs of operation names: the defaults, overridden by `naming.operations` in config. */
 function namingStyle(config: PenultConfig): Record<CrudClass, string> {
-  const chosen = (config as PenultConfig & { naming?: { operations?: Partial<Record<CrudClass, string>> } }).naming?.operations ?? {};
+  const chosen: Partial<Record<CrudClass, string>> = config.naming?.operations ?? {};
   const out = { ...DEFAULT_CRUD_NAMES };
   for (const k of Object.keys(out) as CrudClass[]) {
     const v = chosen[k];

@@ -64,7 +64,7 @@ function fold(draft: ModelDraft, c: Contribution, conflict: Conflict): void {
     }
     case "field": {
       const e = entity(draft, c.entity);
-      trace(e, c);
+      trace(e, isDeclaration(c) ? c : { ...c, rule: "entities/named" });
       const existing = e.fields.get(c.field.name);
       if (!existing) {
         e.fields.set(c.field.name, { name: c.field.name, sources: [], why: [], type: c.field.type, optional: c.field.optional, ...strengthOf(c) });
@@ -83,7 +83,7 @@ function fold(draft: ModelDraft, c: Contribution, conflict: Conflict): void {
     }
     case "relation": {
       const e = entity(draft, c.entity);
-      trace(e, c);
+      trace(e, isDeclaration(c) ? c : { ...c, rule: "entities/named" });
       const r = e.relations.get(c.name) ?? { name: c.name, sources: [], why: [], target: c.target, cardinality: c.cardinality };
       if (r.target !== c.target) conflict(`the target of ${c.entity}.${c.name}`, r.target, c.target);
       e.relations.set(c.name, r);

@@ -112,14 +112,14 @@ function scenarioRequests(st: Statement, facts: Facts, ctx: PlanContext): Contri
   };
   const actions = (facts.triggers ?? []).filter((t) => t.action && (t.actor !== undefined || t.subject === undefined) && onData(t.action.object)).map((t) => t.action!);
   if (actions.length === 0) return [];
-  const component = assignComponent({ statement: st, facts, byId: ctx.byId, factsById: ctx.factsById, pins: known.pins, ...(ctx.systemName ? { systemName: ctx.systemName } : {}) });
+  // A request in a scenario goes to the component of the entity it acts on ("When a customer cancels
+  // an order" under a payment requirement is still the orders' operation); only without one to the requirement's.
   const actors = actorNames(facts);
   const ops = deriveOperations({
     statement: st,
     facts: { ...facts, actions, constraints: [] },
     known,
-    ...(component ? { component } : {}),
-    fallbackComponent: ctx.fallbackByFile.get(st.file) ?? toTypeName(splitWords(ctx.systemName ?? "System"), "System"),
+    fallbackComponent: assignComponent({ statement: st, facts, byId: ctx.byId, factsById: ctx.factsById, pins: known.pins, ...(ctx.systemName ? { systemName: ctx.systemName } : {}) })?.name ?? ctx.fallbackByFile.get(st.file) ?? toTypeName(splitWords(ctx.systemName ?? "System"), "System"),
     naming: ctx.naming,
     actors,
     unwanted: false,
@@ -131,7 +131,7 @@ function scenarioRequests(st: Statement, facts: Facts, ctx: PlanContext): Contri
   for (const c of ops.contributions) {
     if (c.kind === "operation") {
       out.push({ ...c, rule: c.rule === "operations/implied-read" ? c.rule : "operations/scenario-request" });
-      if (!(component?.explicit && c.component === component.name)) out.push({ source: st.id, rule: component ? component.rule : c.entity ? "components/entity" : "components/feature", words: component?.words ?? c.entity ?? c.component, kind: "component", name: c.component, explicit: false });
+      out.push({ source: st.id, rule: c.entity ? "components/entity" : "components/parent", words: c.entity ?? c.component, kind: "component", name: c.component, explicit: false });
     } else out.push(c);
   }
   return out;

@@ -79,7 +79,7 @@ export const REFUSING_VERBS = new Set(["refuse", "reject", "deny", "block", "pre
 export const GESTURE_VERBS = new Set([
   "click", "tap", "hover", "scroll", "swipe", "drag", "press", "type", "toggle", "expand", "collapse", "zoom",
   "focus", "blur", "navigate", "resize", "highlight", "pinch", "double-click", "right-click", "mouse", "tab",
-  "select", "choose", "pick", "hover", "scroll", "visit", "open", "close", "dismiss", "refresh", "reload",
+  "select", "choose", "pick", "hover", "scroll", "visit", "dismiss", "refresh", "reload",
 ]);
 
 /**
