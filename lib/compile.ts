@@ -11,6 +11,8 @@ import type { SourceFile, Statement } from "./statements/types.js";
 export interface CompileOptions {
   files: readonly SourceFile[];
   config?: Partial<PenultConfig>;
+  /** The previous model.json, to keep operation names across rewordings (docs/model.md "Stable names"). */
+  lock?: Model;
 }
 
 export interface CompileResult {
@@ -28,7 +30,7 @@ export function compile(options: CompileOptions): CompileResult {
   const config: PenultConfig = { ...DEFAULT_CONFIG, ...options.config };
   const parsed = parseStatements(options.files);
   const facts = extractFacts(parsed.statements);
-  const built = buildModel({ statements: parsed.statements, facts, config });
+  const built = buildModel({ statements: parsed.statements, facts, config, ...(options.lock ? { lock: options.lock } : {}) });
   return {
     statements: parsed.statements,
     facts,

@@ -7,6 +7,8 @@ import { planCliLlm, pipelineLlm } from "./plan-cli-llm.js";
 import { compileTree, createFsTreeReader, manifestPath, type CompiledTree } from "./stages.js";
 
 export interface GenerateProjectOptions {
+  /** Build without the previous model.json's names (docs/model.md "Stable names"). */
+  refreshNames?: boolean;
   /** Repository root. */
   root: string;
   /** `write` (default), or `check`/`dry-run` to only report. */
@@ -41,7 +43,7 @@ export async function generateProject(options: GenerateProjectOptions): Promise<
   const reader = createFsTreeReader({ rootDir: options.root });
   progress(`compiling ${config.statements.join(", ")}`);
   if (plan.clients) progress(`asking ${plan.model} about statements not in ${plan.cachePath}`);
-  const compiled = await compileTree({ tree: reader, config, llm: pipelineLlm(plan) });
+  const compiled = await compileTree({ tree: reader, config, llm: pipelineLlm(plan), ...(options.refreshNames ? { lock: false } : {}) });
   progress(`writing ${compiled.files.length} files under ${config.output}/`);
   const written = writeOutput({ root: options.root, files: compiled.files, manifest: manifestPath(config), mode: options.mode ?? "write" });
   return {

@@ -36,7 +36,7 @@ export async function compileWithLlm(options: CompileWithLlmOptions): Promise<Co
     ...(options.cacheText !== undefined ? { cacheText: options.cacheText } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
   });
-  const built = buildModel({ statements: parsed.statements, facts: enriched.facts, config });
+  const built = buildModel({ statements: parsed.statements, facts: enriched.facts, config, ...(options.lock ? { lock: options.lock } : {}) });
   for (const row of built.model.statements) if (enriched.engines.get(row.id) === "llm") row.engine = "llm";
   return {
     statements: parsed.statements,

@@ -12,13 +12,16 @@ import { splitWords, toTypeName } from "./naming.js";
 import { planStatement, REQUIREMENT_KINDS, type PlanContext } from "./plan-statement.js";
 import { readDeclarations } from "./read-declarations.js";
 import { reportClauses } from "./report-clauses.js";
-import type { Model } from "./types.js";
+import { applyLock } from "./apply-lock.js";
+import { MODEL_VERSION, type Model } from "./types.js";
 import { DEFAULT_CRUD_NAMES, type CrudClass } from "./vocabulary.js";
 
 export interface BuildModelOptions {
   statements: readonly Statement[];
   facts: readonly Facts[];
   config: PenultConfig;
+  /** The previous model (contracts/model.json): pins operation names across rewordings (apply-lock.ts). */
+  lock?: Model;
 }
 
 /**
@@ -26,8 +29,8 @@ export interface BuildModelOptions {
  * passes (docs/model.md "Passes"), each in its own file:
  *
  *   declarations -> per statement: components, events, operations, constraints (plan-statement)
- *   -> merge (document order) -> link (cross-statement references) -> layout -> names -> assemble
- *   -> report clauses
+ *   -> merge (document order) -> link (cross-statement references) -> lock (previous names) -> layout
+ *   -> names -> assemble -> report clauses
  *
  * Every element is decided from the statements traced to it; the only pass that reads across
  * statements (link) connects existing elements and never makes or renames one. Pure and
@@ -70,6 +73,7 @@ export function buildModel(options: BuildModelOptions): { model: Model; diagnost
   const merged = mergePlans(plans);
   diagnostics.push(...merged.diagnostics);
   diagnostics.push(...linkReferences({ draft: merged.draft, byId, factsById, pins: declarations.known.pins, ...(config.system ? { systemName: config.system } : {}) }));
+  if (options.lock && options.lock.version === MODEL_VERSION) applyLock({ draft: merged.draft, statements, lock: options.lock });
   const named = nameElements({ draft: merged.draft, byId });
   diagnostics.push(...named.diagnostics);
   const model = assembleModel({ draft: merged.draft, names: named.names, layout, statements, systemName: layout.systemTitle });

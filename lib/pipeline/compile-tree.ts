@@ -11,7 +11,7 @@ import { compileWithLlm } from "../llm/compile-with-llm.js";
 import type { AskModel, LlmStats } from "../llm/enrich-facts.js";
 import { DEFAULT_LLM_CACHE } from "../llm/llm-from-env.js";
 import { serializeModel } from "../model/serialize-model.js";
-import type { Model } from "../model/types.js";
+import { MODEL_VERSION, type Model } from "../model/types.js";
 import type { SourceFile, Statement } from "../statements/types.js";
 import type { OutputFile } from "../write-output.js";
 import { loadTemplateOverrides } from "./load-template-overrides.js";
@@ -39,6 +39,11 @@ export interface CompileTreeOptions {
   llm?: PipelineLlm;
   /** Emit model.json and the contracts (default true); false when only the model is needed (explain, implement). */
   emit?: boolean;
+  /**
+   * Keep operation names of the tree's previous `<output>/model.json` across rewordings (default
+   * true; docs/model.md "Stable names"). `penult generate --refresh-names` passes false.
+   */
+  lock?: boolean;
 }
 
 /** One tree, compiled: what every front end (CLI, App, Action) and the impact report work from. */
@@ -83,6 +88,8 @@ export async function compileTree(options: CompileTreeOptions): Promise<Compiled
   const treeCache = tree ? (await readTextFiles(tree, [cachePath])).get(cachePath) : undefined;
   const cacheText = treeCache === undefined && options.llm?.cacheText === undefined ? undefined : [treeCache, options.llm?.cacheText].filter((t) => t !== undefined).join("\n");
 
+  // The previous model pins names (a lockfile): only a model.json of this version is read.
+  const lock = tree && options.lock !== false ? await readLock(tree, modelPath(config)) : undefined;
   let compiled: CompileResult;
   let llm: CompiledTree["llm"];
   let cacheFile: OutputFile | undefined;
@@ -90,6 +97,7 @@ export async function compileTree(options: CompileTreeOptions): Promise<Compiled
     const result = await compileWithLlm({
       files: read.files,
       config,
+      ...(lock ? { lock } : {}),
       model: config.llm.model,
       ask: options.llm?.ask ?? askNothing,
       ...(cacheText !== undefined ? { cacheText } : {}),
@@ -100,7 +108,7 @@ export async function compileTree(options: CompileTreeOptions): Promise<Compiled
     // No answer at all (endpoint down) and no cache yet: no empty file.
     if (result.llm.cacheText !== "" || treeCache !== undefined) cacheFile = { path: cachePath, content: result.llm.cacheText };
   } else {
-    compiled = compile({ files: read.files, config });
+    compiled = compile({ files: read.files, config, ...(lock ? { lock } : {}) });
     if (treeCache !== undefined) cacheFile = { path: cachePath, content: treeCache };
   }
 
@@ -128,4 +136,16 @@ export async function compileTree(options: CompileTreeOptions): Promise<Compiled
 
 async function askNothing(): Promise<never> {
   throw new Error("not in the answer cache, and no LLM endpoint is configured");
+}
+
+/** The tree's previous model.json when it is a model of this version; anything else is no lock. */
+async function readLock(tree: TreeReader, path: string): Promise<Model | undefined> {
+  const text = (await readTextFiles(tree, [path])).get(path);
+  if (text === undefined) return undefined;
+  try {
+    const parsed = JSON.parse(text) as Model;
+    return parsed && parsed.version === MODEL_VERSION && Array.isArray(parsed.statements) && parsed.system ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -353,3 +353,17 @@ describe("locality", () => {
     }
   });
 });
+
+describe("stable names", () => {
+  const files = (verb: string) => ({ "pay.md": `# Payment\n\n- The Payment service SHALL ${verb} the charge when the customer asks.\n` });
+
+  it("a reworded statement keeps its operation's name through the lock; a changed meaning does not", () => {
+    const first = build(files("cancel")).model;
+    expect(ops(first)).toEqual(["PaymentServiceApi.cancelCharge"]);
+    const reworded = compile({ files: Object.entries(files("revoke")).map(([path, content]) => ({ path: `statements/${path}`, content })), lock: first }).model;
+    expect(ops(reworded)).toEqual(["PaymentServiceApi.cancelCharge"]);
+    expect(ops(build(files("revoke")).model)).toEqual(["PaymentServiceApi.revokeCharge"]);
+    const changed = compile({ files: Object.entries(files("approve")).map(([path, content]) => ({ path: `statements/${path}`, content })), lock: first }).model;
+    expect(ops(changed)).toEqual(["PaymentServiceApi.approveCharge"]);
+  });
+});
