@@ -144,9 +144,17 @@ function tally(outcomes: readonly EditOutcome[]): Tally {
 }
 
 const COMMON = ["input", "edits", "crashes", "stmt diff off", "no change", "changes", "traced", "collateral", "collateral (contract)", "collateral / edit", "edits w/ collateral"];
-const EXTRA: Record<EditKind, { columns: string[]; cells: (t: Tally) => (string | number)[] }> = {
-  synonym: { columns: ["renamed", "removed", "edits renaming/removing", "edits changing a signature"], cells: (t) => [t.renamed, t.removed, t.renamingEdits, t.signatureEdits] },
-  clause: { columns: ["modelled", "NOT_MODELLED", "dropped silently"], cells: (t) => [t.modelled, t.notModelled, t.dropped] },
+const EXTRA: Record<EditKind, { columns: string[]; cells: (t: Tally) => (string | number)[]; note?: string }> = {
+  synonym: {
+    columns: ["renamed", "removed", "edits renaming/removing", "edits changing a signature"],
+    cells: (t) => [t.renamed, t.removed, t.renamingEdits, t.signatureEdits],
+    note: "renamed: a named element (component, interface, operation, entity, field, relation, enum, event, actor) disappeared while one of the same kind under the same parent appeared (addBook -> insertBook); removed: it disappeared with no such replacement. Edits changing a signature: any element added, removed or changed beyond its trace and doc. The meaning is the same, so the aim for all three is 0.",
+  },
+  clause: {
+    columns: ["modelled", "NOT_MODELLED", "dropped silently"],
+    cells: (t) => [t.modelled, t.notModelled, t.dropped],
+    note: `modelled: a new element, or one changed beyond its trace and doc, is traced to the edited statement; ${NOT_MODELLED}: a ${NOT_MODELLED} diagnostic names the edited statement; dropped silently: neither (aim 0).`,
+  },
   number: { columns: ["edits changing a signature or bound"], cells: (t) => [t.signatureEdits] },
   delete: { columns: [], cells: () => [] },
   similar: { columns: ["edits adding elements"], cells: (t) => [t.adding] },
@@ -186,7 +194,7 @@ export async function run(options: StabilityOptions = {}): Promise<BenchTable[]>
     columns: ["input", "style", "files", "statements", "requirement statements", "requirement clauses", NOT_MODELLED, "modelled share", "edits", "median compile ms"],
     rows: inputRows,
     note:
-      "Requirement clauses: the bench's own count (bench/stability/count-clauses.ts: the response, want or outcome of each user-story, EARS, shall or scenario statement, one clause plus one per and/or/,/; followed by a verb). " +
+      "Requirement clauses: the bench's own count (bench/stability/count-requirement-clauses.ts: the response, want or outcome of each user-story, EARS, shall or scenario statement, one clause plus one per and/or/,/; followed by a verb). " +
       `Modelled: not named by a ${NOT_MODELLED} diagnostic. ` +
       (knows ? "" : `"n/a": this build's lib/ does not emit ${NOT_MODELLED} yet, so a dropped clause cannot be told from a modelled one. `) +
       `Lock: the "after" compile was offered the "before" model.json as compile option \`lock\`; compile read it in ${lockRead} of ${all.length} edits.`,
@@ -195,7 +203,8 @@ export async function run(options: StabilityOptions = {}): Promise<BenchTable[]>
   for (const kind of kinds) {
     const rows = runs.map((r) => row(r.input.name, tally(r.outcomes.filter((o) => o.edit.kind === kind)), kind));
     rows.push(row("TOTAL", tally(all.filter((o) => o.edit.kind === kind)), kind));
-    tables.push({ title: `Stability ${KIND_TITLE[kind]}`, columns: [...COMMON, ...EXTRA[kind].columns], rows });
+    const note = EXTRA[kind].note;
+    tables.push({ title: `Stability ${KIND_TITLE[kind]}`, columns: [...COMMON, ...EXTRA[kind].columns], rows, ...(note ? { note } : {}) });
   }
 
   const byKind = kinds.map((k) => [k, tally(all.filter((o) => o.edit.kind === k))] as const);
