@@ -53,6 +53,8 @@ export interface StatementEdit {
   before: string;
   /** What it became ("" when deleted; for "similar", the copy inserted after it). */
   after: string;
+  /** For "clause": the added clause's verb (base form) and object, to recognise it in the model and diagnostics. */
+  clause?: { verb: string; object: string };
   /** Every file of the input after the edit; only `file` differs from the input. */
   files: TextFile[];
 }
@@ -74,6 +76,7 @@ interface Proposal {
   text: string;
   what: string;
   after: string;
+  clause?: { verb: string; object: string };
 }
 
 interface Located extends BenchToken {
@@ -136,6 +139,7 @@ function apply(kind: EditKind, target: Target, p: Proposal, files: readonly Text
     what: p.what,
     before: target.raw,
     after: p.after,
+    ...(p.clause ? { clause: p.clause } : {}),
     files: files.map((f) => (f.path === s.file ? { path: f.path, content: f.content.slice(0, p.start) + p.text + f.content.slice(p.end) } : { ...f })),
   };
 }
@@ -273,7 +277,7 @@ function proposeClause(t: Target, ctx: Context): Proposal | undefined {
   } else clause = ` and ${c.third} ${c.object}`;
   const benefit = story ? /,?\s+(?:so that|so I\b|in order to)/i.exec(t.raw) : null;
   const at = benefit ? benefit.index : t.raw.length - /[\s.;:!?]*$/.exec(t.raw)![0].length;
-  return replaceAt(t, at, 0, clause, `+${clause}`);
+  return { ...replaceAt(t, at, 0, clause, `+${clause}`), clause: { verb: c.verb, object: c.object } };
 }
 
 function proposeNumber(t: Target, ctx: Context): Proposal | undefined {

@@ -54,9 +54,12 @@ export interface EditOutcome {
   removed: string[];
   /** Elements added and traced to the edited statement. */
   added: number;
-  /** A new element, or a changed one beyond its trace, is traced to the edited statement ("after" id). */
+  /**
+   * A new element, or one changed beyond its trace and doc, is traced to the edited statement
+   * ("after" id); for an added clause it must also name the clause's verb or object.
+   */
   modelled: boolean;
-  /** A NOT_MODELLED diagnostic names the edited statement after the edit. */
+  /** A NOT_MODELLED diagnostic names the edited statement after the edit (and, for an added clause, quotes its verb or object). */
   notModelled: boolean;
   /** Milliseconds for the "after" compile. */
   compileMs: number;
@@ -167,6 +170,7 @@ function classify(outcome: EditOutcome, statementDiff: StatementDiff, modelDiff:
   outcome.statementChanges = statementDiff.changes.length;
   outcome.shapeOk = statementDiff.changes.length === 1 && statementDiff.changes[0]!.kind === EXPECTED[outcome.edit.kind];
 
+  const clauseWords = outcome.edit.clause ? clauseKeywords(outcome.edit.clause) : undefined;
   const tracedBefore = (c: ElementChange) => (c.previous?.sources ?? []).some((s) => editedBefore.has(s));
   const tracedAfter = (c: ElementChange) => (c.current?.sources ?? []).some((s) => editedAfter.has(s));
   const traceOnly = (c: ElementChange) => c.change === "changed" && c.aspects.every((a) => a === "trace");
@@ -181,8 +185,10 @@ function classify(outcome: EditOutcome, statementDiff: StatementDiff, modelDiff:
       if (!traceOnly(c)) outcome.collateralContract++;
     }
     if (c.change === "added" && tracedAfter(c)) outcome.added++;
-    // Modelled: something new is traced to the statement, not merely the old trace under a new id.
-    if (tracedAfter(c) && (c.change === "added" || c.aspects.some((a) => a !== "trace" && a !== "doc") || !tracedBefore(c))) outcome.modelled = true;
+    // Modelled: something new is traced to the statement (not merely the old trace under a new id)
+    // and, for an added clause, it names the clause's verb or object (notifyAccountOwner, AuditEntry).
+    const fresh = c.change === "added" || c.aspects.some((a) => a !== "trace" && a !== "doc") || !tracedBefore(c);
+    if (tracedAfter(c) && fresh && (!clauseWords || mentions(c, clauseWords))) outcome.modelled = true;
   }
   const removed = modelDiff.changes.filter((c) => c.change === "removed" && NAMED_KINDS.has(c.kind));
   const added = modelDiff.changes.filter((c) => c.change === "added");
@@ -191,7 +197,21 @@ function classify(outcome: EditOutcome, statementDiff: StatementDiff, modelDiff:
     if (to) outcome.renamed.push(`${r.kind} ${r.id} -> ${to}`);
     else outcome.removed.push(`${r.kind} ${r.id}`);
   }
-  outcome.notModelled = after.diagnostics.some((d) => d.code === NOT_MODELLED && d.statement !== undefined && editedAfter.has(d.statement));
+  // The diagnostic must be about the added clause, not another clause of the same statement.
+  outcome.notModelled = after.diagnostics.some(
+    (d) => d.code === NOT_MODELLED && d.statement !== undefined && editedAfter.has(d.statement) && (!clauseWords || clauseWords.some((w) => d.message.toLowerCase().includes(w))),
+  );
+}
+
+/** Lower-case words that identify an added clause: its verb and its object's head noun ("notify", "owner"). */
+function clauseKeywords(clause: { verb: string; object: string }): string[] {
+  return [clause.verb.toLowerCase(), clause.object.split(" ").pop()!.toLowerCase()];
+}
+
+/** Whether a changed element names one of `words`, in its name or its own attributes (a new parameter, error, field type). */
+function mentions(c: ElementChange, words: readonly string[]): boolean {
+  const text = `${c.name} ${JSON.stringify(c.current?.own ?? {})}`.toLowerCase();
+  return words.some((w) => text.includes(w));
 }
 
 function message(err: unknown): string {
