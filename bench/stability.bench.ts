@@ -153,7 +153,7 @@ const EXTRA: Record<EditKind, { columns: string[]; cells: (t: Tally) => (string 
   clause: {
     columns: ["modelled", "NOT_MODELLED", "dropped silently"],
     cells: (t) => [t.modelled, t.notModelled, t.dropped],
-    note: `modelled: a new element, or one changed beyond its trace and doc, is traced to the edited statement and names the clause's verb or object (notifyAccountOwner, AuditEntry, a new parameter); ${NOT_MODELLED}: a ${NOT_MODELLED} diagnostic names the edited statement and quotes the clause's verb or object; dropped silently: neither (aim 0).`,
+    note: `modelled: a new element, or one changed beyond its trace and doc, is traced to the edited statement and names the clause's verb or a word of its object (notifyAccountOwner, Audit, a new parameter); ${NOT_MODELLED}: a ${NOT_MODELLED} diagnostic names the edited statement and quotes the clause's verb or a word of its object; dropped silently: neither (aim 0).`,
   },
   number: { columns: ["edits changing a signature or bound"], cells: (t) => [t.signatureEdits] },
   delete: { columns: [], cells: () => [] },

@@ -91,8 +91,8 @@ export interface ClauseTemplate {
 
 /**
  * Clauses of a kind requirement writers add in review (notify, audit, confirm). A template whose
- * verb or object noun already occurs in the input is not used there: the clause must name
- * something new, so that modelling it means a new element (or a NOT_MODELLED diagnostic).
+ * verb or any word of its object already occurs in the input is not used there: the clause must
+ * name something new, so that modelling it means a new element (or a NOT_MODELLED diagnostic).
  */
 export const CLAUSE_TEMPLATES: readonly ClauseTemplate[] = [
   { verb: "notify", third: "notifies", object: "the account owner" },
@@ -107,6 +107,9 @@ export const CLAUSE_TEMPLATES: readonly ClauseTemplate[] = [
   { verb: "attach", third: "attaches", object: "a signature" },
   { verb: "publish", third: "publishes", object: "a status bulletin" },
   { verb: "invoice", third: "invoices", object: "the sponsor" },
+  { verb: "reward", third: "rewards", object: "the referrer" },
+  { verb: "quarantine", third: "quarantines", object: "the attachment" },
+  { verb: "survey", third: "surveys", object: "the tenant" },
 ];
 
 /** Number words the "changed number" edit may change (one more), when no digits are written. */

@@ -118,6 +118,8 @@ export function makeEdits(options: MakeEditsOptions): StatementEdit[] {
       const proposal = PROPOSE[kind](target, ctx);
       if (proposal && proposal.text !== ctx.files.get(target.statement.file)!.slice(proposal.start, proposal.end)) proposals.push({ target, proposal });
     }
+    // Ordered by their own key: the keys of the choices inside a proposal ("clause-template", ...)
+    // differ, or the statements ordered first would always get the first template.
     const ordered = seededOrder(proposals, options.seed, (p) => `${kind}\0${p.target.statement.id}`);
     // Statements no other kind has edited yet come first: the edits spread over the input.
     const picked = [...ordered.filter((p) => !used.has(p.target.statement.id)), ...ordered.filter((p) => used.has(p.target.statement.id))].slice(0, options.perKind);
@@ -246,7 +248,7 @@ function proposeSynonym(t: Target, ctx: Context): Proposal | undefined {
       }
     }
   }
-  const key = `synonym\0${t.statement.id}`;
+  const key = `synonym-verb\0${t.statement.id}`;
   if (verbs.length > 0) {
     const { token, to } = seededPick(verbs, ctx.seed, key);
     const text = matchCase(token.value, to);
@@ -269,8 +271,8 @@ function proposeClause(t: Target, ctx: Context): Proposal | undefined {
   const modal = MODAL.exec(t.raw);
   const story = t.statement.kind === "user-story" || /\bI (?:want|would like|'d like|need)\b/i.test(t.raw);
   if (!modal && !story && !tagTokens(t.raw).some((x) => x.pos === "VERB")) return undefined;
-  const fresh = CLAUSE_TEMPLATES.filter((c) => !ctx.words.has(c.verb) && !ctx.words.has(c.object.split(" ").pop()!));
-  const c = seededPick(fresh.length > 0 ? fresh : CLAUSE_TEMPLATES, ctx.seed, `clause\0${t.statement.id}`);
+  const fresh = CLAUSE_TEMPLATES.filter((c) => [c.verb, ...c.object.split(" ").filter((w) => !["a", "an", "the"].includes(w))].every((w) => !ctx.words.has(w)));
+  const c = seededPick(fresh.length > 0 ? fresh : CLAUSE_TEMPLATES, ctx.seed, `clause-template\0${t.statement.id}`);
   let clause: string;
   if (story || modal) {
     clause = modal && !story && seededUnit(ctx.seed, `clause-modal\0${t.statement.id}`) < 0.5 ? ` and ${modal[0]} ${c.verb} ${c.object}` : ` and ${c.verb} ${c.object}`;
@@ -292,7 +294,7 @@ function proposeNumber(t: Target, ctx: Context): Proposal | undefined {
   }
   const free = found.filter((n) => !inRanges(n.at, code));
   if (free.length === 0) return undefined;
-  const n = seededPick(free, ctx.seed, `number\0${t.statement.id}`);
+  const n = seededPick(free, ctx.seed, `number-pick\0${t.statement.id}`);
   return replaceAt(t, n.at, n.old.length, n.text, `${n.old} -> ${n.text}`);
 }
 
@@ -344,7 +346,7 @@ function proposeSimilar(t: Target, ctx: Context): Proposal | undefined {
   const mine = new Set(tokens.filter((x) => x.pos === "NOUN").map((x) => pluralize.singular(x.value.toLowerCase())));
   const others = ctx.nouns.filter((n) => !mine.has(n));
   if (others.length === 0) return undefined;
-  const noun = seededPick(others, ctx.seed, `similar\0${t.statement.id}`);
+  const noun = seededPick(others, ctx.seed, `similar-noun\0${t.statement.id}`);
   const plural = pluralize.isPlural(object.value) && pluralize.singular(object.value) !== object.value;
   const swapped = matchCase(object.value, plural ? pluralize.plural(noun) : noun);
   let copy = t.raw.slice(0, object.at) + swapped + t.raw.slice(object.at + object.value.length);

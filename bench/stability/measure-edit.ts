@@ -56,10 +56,10 @@ export interface EditOutcome {
   added: number;
   /**
    * A new element, or one changed beyond its trace and doc, is traced to the edited statement
-   * ("after" id); for an added clause it must also name the clause's verb or object.
+   * ("after" id); for an added clause it must also name the clause's verb or a word of its object.
    */
   modelled: boolean;
-  /** A NOT_MODELLED diagnostic names the edited statement after the edit (and, for an added clause, quotes its verb or object). */
+  /** A NOT_MODELLED diagnostic names the edited statement after the edit (and, for an added clause, quotes its verb or a word of its object). */
   notModelled: boolean;
   /** Milliseconds for the "after" compile. */
   compileMs: number;
@@ -186,7 +186,7 @@ function classify(outcome: EditOutcome, statementDiff: StatementDiff, modelDiff:
     }
     if (c.change === "added" && tracedAfter(c)) outcome.added++;
     // Modelled: something new is traced to the statement (not merely the old trace under a new id)
-    // and, for an added clause, it names the clause's verb or object (notifyAccountOwner, AuditEntry).
+    // and, for an added clause, it names the clause's verb or a word of its object (notifyAccountOwner, Audit).
     const fresh = c.change === "added" || c.aspects.some((a) => a !== "trace" && a !== "doc") || !tracedBefore(c);
     if (tracedAfter(c) && fresh && (!clauseWords || mentions(c, clauseWords))) outcome.modelled = true;
   }
@@ -203,9 +203,12 @@ function classify(outcome: EditOutcome, statementDiff: StatementDiff, modelDiff:
   );
 }
 
-/** Lower-case words that identify an added clause: its verb and its object's head noun ("notify", "owner"). */
+/**
+ * Lower-case words that identify an added clause: its verb and its object's words ("record",
+ * "audit", "entry"): a model may name "an audit entry" by either noun (`Audit`, `recordAuditEntry`).
+ */
 function clauseKeywords(clause: { verb: string; object: string }): string[] {
-  return [clause.verb.toLowerCase(), clause.object.split(" ").pop()!.toLowerCase()];
+  return [clause.verb, ...clause.object.split(" ").filter((w) => !["a", "an", "the"].includes(w))].map((w) => w.toLowerCase());
 }
 
 /** Whether a changed element names one of `words`, in its name or its own attributes (a new parameter, error, field type). */
