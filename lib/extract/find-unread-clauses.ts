@@ -26,8 +26,13 @@ export function findUnreadClauses(tagged: TaggedText, from: number, to: number, 
   }
   const out: string[] = [];
   let start = -1;
+  let depth = 0;
   for (let i = from; i < end; i++) {
     const t = tokens[i]!;
+    // "(placed, paid, shipped)": a parenthesis lists values, not clauses.
+    if (t.lower === "(") depth++;
+    else if (t.lower === ")") depth = Math.max(0, depth - 1);
+    if (depth > 0) continue;
     if (COORDINATORS.has(t.lower)) {
       let j = i + 1;
       while (j < end && (COORDINATORS.has(tokens[j]!.lower) || tokens[j]!.pos === "ADV" || tokens[j]!.pos === "AUX")) j++;
@@ -42,12 +47,14 @@ export function findUnreadClauses(tagged: TaggedText, from: number, to: number, 
   return out.map((s) => s.replace(/^[,;:\s]+|[,;:.\s]+$/g, "")).filter((s) => s.split(/\s+/).length >= 2);
 }
 
-/** Index of the first subordinate clause word in [from, to), or `to`. */
+/** Index of the first subordinate clause word in [from, to) outside parentheses, or `to`. */
 function clauseEnd(tagged: TaggedText, from: number, to: number): number {
+  let depth = 0;
   for (let i = from; i < to; i++) {
     const w = tagged.tokens[i]!.lower;
-    if (SUBORDINATE.has(w) && i > from) return i;
-    if (w === "(") return i;
+    if (w === "(") depth++;
+    else if (w === ")") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && SUBORDINATE.has(w) && i > from) return i;
   }
   return to;
 }

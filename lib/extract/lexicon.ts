@@ -21,6 +21,9 @@ export const PHRASAL_PARTICLES: Record<string, readonly string[]> = {
   shut: ["down"],
   start: ["up"],
   follow: ["up"],
+  give: ["back"],
+  hand: ["back", "over"],
+  send: ["back"],
 };
 
 /** Nouns that, after "provide/offer/have a ...", only announce the real action ("provide a way to export"). */

@@ -1,7 +1,7 @@
 import { cmp } from "../diagnostics.js";
 import { diceSimilarity, normaliseText, tokenSet } from "../diff/text-similarity.js";
 import type { Statement } from "../statements/types.js";
-import type { ModelDraft, OperationDraft } from "./draft.js";
+import type { ModelDraft, OperationDraft, TypeSpec } from "./draft.js";
 import { splitWords } from "./naming.js";
 import type { Model } from "./types.js";
 import { crudClassOf } from "./vocabulary.js";
@@ -43,6 +43,11 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ["rate", "score", "grade"],
   ["share", "forward"],
   ["reserve", "hold", "book"],
+  ["mark", "flag", "label", "tag"],
+  ["contain", "include", "hold", "comprise", "have"],
+  ["receive", "get", "obtain"],
+  ["complete", "finish", "end", "conclude"],
+  ["fail", "error", "break"],
 ];
 
 const SYNONYM_OF = new Map<string, Set<number>>();
@@ -98,6 +103,21 @@ export function applyLock(options: { draft: ModelDraft; statements: readonly Sta
       }
     }
   }
+  // Events: a reworded trigger keeps its event when the thing is the same and the verb means the same.
+  const oldEvents = [...allEvents(lock.system)];
+  const oldEventNames = new Set(oldEvents.map((e) => e.name));
+  for (const [name, ev] of [...draft.events]) {
+    if (oldEventNames.has(name)) continue;
+    const pairedOld = new Set(ev.sources.map((s) => pairOf.get(s)).filter((x): x is string => x !== undefined));
+    const candidates = oldEvents.filter((o) => !draft.events.has(o.name) && o.sources.some((s) => pairedOld.has(s)) && sameEvent(name, o.name));
+    if (candidates.length !== 1) continue;
+    const locked = candidates[0]!.name;
+    draft.events.delete(name);
+    ev.name = locked;
+    draft.events.set(locked, ev);
+    for (const comp of draft.components.values()) for (const ops of comp.interfaces.values()) for (const op of ops.values()) if (op.handles === name) op.handles = locked;
+    retarget(draft, name, locked);
+  }
   for (const [cname, comp] of draft.components) {
     for (const [role, ops] of comp.interfaces) {
       const previous = old.get(`${cname}/${role}`);
@@ -128,4 +148,24 @@ function sameOperation(op: OperationDraft, oldName: string): boolean {
 
 function allSubsystems(s: Model["system"]): Model["system"][] {
   return s.subsystems.flatMap((c) => [c, ...allSubsystems(c)]);
+}
+
+function allEvents(s: Model["system"]): { name: string; sources: string[] }[] {
+  return [...s.events, ...s.subsystems.flatMap(allEvents)];
+}
+
+/** The same event under another participle: equal leading words, last words of one meaning. */
+function sameEvent(a: string, b: string): boolean {
+  const x = splitWords(a);
+  const y = splitWords(b);
+  if (x.length !== y.length || x.length < 2) return false;
+  if (x.slice(0, -1).join(" ") !== y.slice(0, -1).join(" ")) return false;
+  const lemmas = (w: string) => [w, w.replace(/ied$/, "y"), w.replace(/ed$/, ""), w.replace(/d$/, "")];
+  return lemmas(x[x.length - 1]!).some((a) => lemmas(y[y.length - 1]!).some((b) => sameVerbMeaning(a, b)));
+}
+
+/** Event fields and parameters typed with a renamed event follow it. */
+function retarget(draft: ModelDraft, from: string, to: string): void {
+  const fix = (t: TypeSpec): TypeSpec => (t.kind === "event" && t.name === from ? { kind: "event", name: to } : t.kind === "list" ? { kind: "list", of: fix(t.of) } : t);
+  for (const comp of draft.components.values()) for (const ops of comp.interfaces.values()) for (const op of ops.values()) for (const p of op.params.values()) p.type = fix(p.type);
 }

@@ -105,7 +105,14 @@ export function assembleModel(options: {
       .filter((r) => draft.entities.has(r.target))
       .map((r) => {
         const name = unique(r.name, members);
-        return { id: `${id}#${name}`, name, ...traced(r), cardinality: r.cardinality, target: entityId(r.target) };
+        // A relation exists because its target is declared too: it traces to that declaration as well.
+        const t = traced(r);
+        for (const w of draft.entities.get(r.target)!.why) {
+          if (w.rule !== "declarations/entity" || t.sources.includes(w.source)) continue;
+          t.sources.push(w.source);
+          t.why.push({ ...w, rule: "declarations/relation" });
+        }
+        return { id: `${id}#${name}`, name, ...t, cardinality: r.cardinality, target: entityId(r.target) };
       });
     const entity: Entity = { id, name: names.entity.get(e.name) ?? e.name, ...traced(e), ...(e.doc ? { doc: e.doc } : {}), fields, relations, constraints: constraints(id, e.constraints, members) };
     at(homesOf(e, /^declarations\//)).entities.push(entity);

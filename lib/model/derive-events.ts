@@ -38,6 +38,9 @@ export function deriveEvents(options: { statement: Statement; facts: Facts; know
   return { ...(handles ? { handles } : {}), contributions };
 }
 
+/** Verbs of states, not happenings: a WHEN clause made of them is a condition. */
+const STATE_VERBS = new Set(["be", "have", "contain", "include", "hold", "exist", "remain", "equal", "match", "lack", "own", "belong", "consist", "comprise", "need", "require", "want", "know", "seem", "appear"]);
+
 /** True when a trigger is something that happens to a thing of the domain, not a person's request or a UI gesture. */
 export function isDomainEvent(t: ClauseFact, known: KnownTerms): boolean {
   if (t.actor) return false;
@@ -52,6 +55,7 @@ export function isDomainEvent(t: ClauseFact, known: KnownTerms): boolean {
     const head = splitWords(t.subject).pop() ?? "";
     if (UI_NOUNS.has(head)) return false;
   }
-  // A clause with neither subject nor verb ("on save") names no event.
-  return t.subject !== undefined || t.action !== undefined;
+  // Something must happen: "the cart is empty", "the cart includes unavailable products" are states.
+  if (!t.action || STATE_VERBS.has(verb)) return false;
+  return true;
 }

@@ -63,7 +63,7 @@ export interface OperationsOutput {
 type OpContribution = ContributionOf<"operation">;
 
 /** Verbs that hand something to the caller: "provide suggested tags" reads as getting them. */
-const GIVING_VERBS = new Set(["provide", "offer", "give", "return", "deliver", "supply", "expose"]);
+const GIVING_VERBS = new Set(["provide", "offer", "give", "return", "deliver", "supply", "expose", "give back", "hand back", "hand over", "send back"]);
 /** Verbs that change a field as a side effect ("and update the cart total"). */
 const EFFECT_VERBS = new Set(["update", "recalculate", "recompute", "adjust", "increase", "decrease", "reduce", "increment", "decrement", "set", "reset", "refresh", "mark", "change"]);
 /** Nouns of intransitive verbs that create something: "register for X" creates a registration. */
