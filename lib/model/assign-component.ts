@@ -62,9 +62,12 @@ export function assignComponent(o: AssignComponentOptions): ComponentChoice | un
 
 /** The component a statement's own subject names, if any. */
 function subjectComponent(st: Statement, facts: Facts | undefined, pins: ReadonlyMap<string, string>, systemName?: string): ComponentChoice | undefined {
-  const ears = st.kind.startsWith("ears-") ? st.ears?.subject : undefined;
-  const earsHead = splitWords(ears ?? "").pop() ?? "";
-  if (ears !== undefined && !PERSON_NOUNS.has(earsHead) && !UI_NOUNS.has(earsHead) && !UI_NOUNS.has(earsHead.replace(/s$/, ""))) {
+  const ears = st.kind.startsWith("ears-") ? (st.ears?.subject ?? facts?.subject) : undefined;
+  const earsWords = splitWords(ears ?? "");
+  const earsHead = earsWords[earsWords.length - 1] ?? "";
+  // "THE user SHALL" names a person; "THE Kiro_Worker SHALL", "THE Build Worker SHALL" name parts.
+  const person = earsWords.length === 1 && PERSON_NOUNS.has(earsHead) && !/[_A-Z]/.test((ears ?? "").slice(1));
+  if (ears !== undefined && !person && !UI_NOUNS.has(earsHead) && !UI_NOUNS.has(earsHead.replace(/s$/, ""))) {
     const name = componentName(ears, pins, systemName);
     return name ? { name, explicit: true, rule: "components/ears-subject", words: ears } : undefined;
   }
@@ -120,8 +123,11 @@ export function responsibilityWords(heading: string): string[] | undefined {
   // A heading about the document's structure ("Primary User Story", "Acceptance Criteria") names no part.
   if (all.some((w) => STRUCTURE_WORDS.has(w))) return undefined;
   if (all.length === 0 || all.length > 6) return undefined;
-  // An activity names what people do, not a part: "Browsing", "Managing the catalogue".
-  if (/ing$/.test(all[0]!) && all[0]!.length > 4 && !["listing", "pricing", "billing", "shipping", "booking", "ordering", "routing", "logging", "tracking", "reporting", "messaging", "onboarding", "scheduling", "printing", "ticketing", "parking", "hosting", "streaming", "mapping", "sharing", "matching", "rating", "tagging", "banking", "accounting", "training", "marketing", "clustering", "monitoring", "caching", "rendering", "testing", "building", "planning", "learning", "sync", "syncing", "processing"].includes(all[0]!)) return undefined;
+  // An activity names what people do, not a part: "Browsing", "Managing the catalogue", "Browsing
+  // recipes"; "Shopping Cart" is a compound noun.
+  const next = all[1];
+  const activity = next === undefined || ["the", "a", "an", "my", "your", "their", "our", "his", "her", "its", "all", "and"].includes(next) || (/s$/.test(next) && !/ss$/.test(next));
+  if (activity && /ing$/.test(all[0]!) && all[0]!.length > 4 && !["listing", "pricing", "billing", "shipping", "booking", "ordering", "routing", "logging", "tracking", "reporting", "messaging", "onboarding", "scheduling", "printing", "ticketing", "parking", "hosting", "streaming", "mapping", "sharing", "matching", "rating", "tagging", "banking", "accounting", "training", "marketing", "clustering", "monitoring", "caching", "rendering", "testing", "building", "planning", "learning", "sync", "syncing", "processing"].includes(all[0]!)) return undefined;
   const words = all.filter((w) => !GENERIC_HEADING_WORDS.has(w) && !/^\d+$/.test(w));
   if (words.length === 0 || words.length > 4) return undefined;
   const head = words[words.length - 1]!;

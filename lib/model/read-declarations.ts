@@ -256,7 +256,7 @@ function termOf(st: Statement, glossaryFiles: ReadonlySet<string>): { term: stri
     term = st.glossary.term;
     definition = st.glossary.definition;
   } else if (inDataSection && st.kind !== "scenario") {
-    const m = /^\s*([A-Za-z][\w '&/().-]{0,60}?)\s*(?::|\s[—–-]\s)\s*(.*)$/s.exec(st.text);
+    const m = /^\s*([A-Za-z][\w '&/.-]{0,60}?(?:\s*\([^)]{0,60}\))?)\s*(?::|\s[—–-]\s)\s*(.*)$/s.exec(st.text);
     if (m) {
       term = m[1]!;
       definition = m[2]!;

@@ -88,9 +88,10 @@ export function readDefinition(options: { term: string; termName: string; defini
     }
   }
 
-  // Attribute lists.
+  // Attribute lists; a definition that is only a list ("id, name, address, createdAt") is one.
   const seen = new Set<string>(out.key ? [out.key.name] : []);
-  for (const region of listRegions(text)) {
+  const pure = isPureList(first ?? "") ? [first!.replace(/[.;]\s*$/, "")] : [];
+  for (const region of [...pure, ...listRegions(text)]) {
     for (const item of splitItems(region)) {
       for (const f of readItem(item, matchEntity, termName)) {
         if ("target" in f) {
@@ -103,6 +104,12 @@ export function readDefinition(options: { term: string; termName: string; defini
     }
   }
   return out;
+}
+
+/** "id, name, address (nullable), createdAt": three or more short items and nothing else. */
+function isPureList(sentence: string): boolean {
+  const items = splitCoordination(sentence.replace(/[.;]\s*$/, ""));
+  return items.length >= 3 && items.every((i) => i.replace(/\([^)]*\)/g, "").trim().split(/\s+/).length <= 3);
 }
 
 /** Text after each list trigger, up to the end of its sentence. */
@@ -165,7 +172,8 @@ function readItem(item: string, matchEntity: MatchEntity, termName: string): (De
   const optional = /\b(?:optional|nullable|if\s+\w+|when\s+\w+|absent)\b/i.test(item) || /^optional\b/i.test(bare);
   bare = bare.replace(/^(?:optional|required|mandatory)\s+/i, "");
   // "totals of payments": the field is the head; "date of birth" keeps its head.
-  const words = contentWords(bare.split(/\s+of\s+/i)[0]!);
+  // An identifier ("createdAt", "source_url") is its own words; prose is read as a noun phrase.
+  const words = /^[A-Za-z_][A-Za-z0-9_]*$/.test(bare) ? splitWords(bare) : contentWords(bare.split(/\s+of\s+/i)[0]!);
   if (words.length === 0 || words.length > 4) return [];
   const whole = splitWords(bare);
   // A declared entity named by the item is a relation ("the customer", "its lines" -> SaleLine?).

@@ -72,6 +72,11 @@ const PRONOUN_OWNERS = new Set(["its", "their", "his", "her", "my", "your", "our
 export function resolvePhrase(known: KnownTerms, phrase: string, options: { owner?: string } = {}): Term {
   const text = clean(phrase);
   if (!text) return { kind: "none" };
+  // A pinned phrase is what the pin says, before any reading ("basket entry": LineItem).
+  const pin = known.pins.get(normalizePhrase(text)) ?? known.pins.get(key(splitWords(text).filter((w) => !NOISE.has(w))));
+  if (pin && /^[A-Z]/.test(applyPinnedName(pin, "type", "Entity"))) {
+    return { kind: "entity", name: applyPinnedName(pin, "type", "Entity"), plural: isPluralWord(splitWords(text).pop() ?? ""), declared: true };
+  }
   // "the customer's delivery address": the owner owns the rest.
   const poss = /^(.*?\S)(?:'s|’s|s'|s’)\s+(.+)$/.exec(text);
   if (poss) {

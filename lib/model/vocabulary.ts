@@ -119,20 +119,17 @@ export const VALUE_NOUNS = new Set([
 /** Words that name no domain thing on their own: never entities, never parameter names alone. */
 export const NON_CONCEPTS = new Set([
   "system", "software", "solution", "website", "way", "time", "thing", "something", "anything", "everything",
-  "nothing", "ability", "option", "feature", "functionality", "function", "capability", "process", "step",
-  "part", "need", "use", "case", "end", "me", "i", "you", "we", "they", "them", "it", "he", "she", "us", "him",
+  "nothing", "ability", "option", "feature", "functionality", "function", "capability", "process", "part", "need", "use", "case", "end", "me", "i", "you", "we", "they", "them", "it", "he", "she", "us", "him",
   "one", "someone", "anyone", "everyone", "people", "lot", "kind", "sort", "example", "reason", "purpose",
   "default", "requirement", "user story", "story", "scenario", "spec", "specification", "statement", "change",
   "update", "issue", "problem", "error", "failure", "success", "result", "results", "response", "request",
   "support", "access", "mode", "place", "manner", "fact", "information", "data", "detail", "details",
   "content", "list", "minute", "second", "hour", "day", "week", "month", "year", "ms", "millisecond",
-  "percent", "user interface", "application", "app", "platform", "product", "tool", "service", "site",
-  "server", "database", "backend", "frontend", "client", "api", "endpoint", "storage", "cache", "memory",
-  "disk", "network", "connection", "internet", "web", "browser", "device", "mobile", "desktop", "session",
-  "action", "operation", "activity", "task", "work", "job", "behavior", "behaviour", "logic", "rule", "rules",
-  "approach", "method", "mechanism", "capacity", "performance", "security", "availability", "reliability",
-  "usability", "quality", "experience", "workflow", "flow", "pipeline", "interaction", "context", "level",
-  "value", "values", "item", "items", "entry", "entries", "record", "records", "object", "objects", "element",
+  "percent", "user interface", "application", "app", "platform", "tool", "service", "site",
+  "server", "database", "backend", "frontend", "api", "endpoint", "storage", "cache", "memory",
+  "disk", "network", "connection", "internet", "web", "browser", "mobile", "desktop", "work", "behavior", "behaviour", "logic", "approach", "method", "mechanism", "capacity", "performance", "security", "availability", "reliability",
+  "usability", "quality", "experience", "flow", "pipeline", "interaction", "context", "level",
+  "value", "values", "object", "objects", "element",
   "instance", "version", "state", "status", "everything", "other", "others", "rest", "same", "all", "copy",
 ]);
 
