@@ -55,7 +55,7 @@ export function isDomainEvent(t: ClauseFact, known: KnownTerms): boolean {
     const head = splitWords(t.subject).pop() ?? "";
     if (UI_NOUNS.has(head)) return false;
   }
-  // Something must happen: "the cart is empty", "the cart includes unavailable products" are states.
-  if (!t.action || STATE_VERBS.has(verb)) return false;
+  // Something must happen to something: "the cart is empty" is a state, "when determining the month" names no thing.
+  if (!t.action || !t.subject || STATE_VERBS.has(verb)) return false;
   return true;
 }

@@ -64,6 +64,9 @@ type OpContribution = ContributionOf<"operation">;
 
 /** Verbs that hand something to the caller: "provide suggested tags" reads as getting them. */
 const GIVING_VERBS = new Set(["provide", "offer", "give", "return", "deliver", "supply", "expose", "give back", "hand back", "hand over", "send back"]);
+/** Verbs of presentation: on data they read it (get), on values they only show them. */
+const PRESENTING_VERBS = new Set(["display", "show", "present", "render", "highlight", "visualize", "visualise", "surface", "indicate", "label", "colour", "color"]);
+
 /** Verbs that change a field as a side effect ("and update the cart total"). */
 const EFFECT_VERBS = new Set(["update", "recalculate", "recompute", "adjust", "increase", "decrease", "reduce", "increment", "decrement", "set", "reset", "refresh", "mark", "change"]);
 /** Nouns of intransitive verbs that create something: "register for X" creates a registration. */
@@ -197,6 +200,11 @@ function readAction(input: OperationsInput, action: Action, rawVerb: string, ori
   const named = terms.filter((t) => t.kind !== "none");
   if (terms.length > 0 && named.length > 0 && named.every((t) => t.kind === "ui")) {
     out.clauses.push({ text: words, modelled: false, reason: "only user-interface things are named (presentation is not an interface element)" });
+    return undefined;
+  }
+  // "display the forecasted interest", "show upload progress": showing a value is presentation.
+  if (PRESENTING_VERBS.has(verb) && named.length > 0 && named.every((t) => t.kind === "value" || t.kind === "thing" || t.kind === "ui")) {
+    out.clauses.push({ text: words, modelled: false, reason: "showing a value is presentation, not an interface element (state which data it reads to make it an operation)" });
     return undefined;
   }
   if (GIVING_VERBS.has(verb) && named.length > 0) verb = "get";
@@ -355,6 +363,13 @@ function readAction(input: OperationsInput, action: Action, rawVerb: string, ori
       addParam(keyParam(mainThing.name, known));
       complementParams(mainThing.name);
     }
+  } else if (mainThing?.kind === "field" && PRODUCING_VERBS.has(verb)) {
+    // "calculate the net", "calculate the forecasted savings": what is computed is the entity holding them.
+    entity = mainThing.entity;
+    name = toMemberName([verb, ...splitWords(mainThing.entity)], "operation");
+    complementParams(mainThing.entity);
+    returns = { kind: "entity", name: mainThing.entity };
+    rule = "operations/domain";
   } else if (mainThing?.kind === "field" || (crud !== undefined && crud !== "create" && mainThing?.kind === "value" && (target || compTerms.some((c) => c.term.kind === "entity")))) {
     // "change the price of a book", "track the status of their orders", "set a rating on a recipe".
     const fieldsOf = named.filter((t): t is Extract<Term, { kind: "field" }> => t.kind === "field");

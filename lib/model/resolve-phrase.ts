@@ -187,6 +187,9 @@ function resolveWords(known: KnownTerms, words: string[], plural: boolean): Term
   if (declared) return { kind: "entity", name: declared, plural, declared: true };
   const value = known.fieldByKey.get(k);
   if (value) return { kind: "field", entity: value.entity, field: value.field, plural, declared: true };
+  // "the forecasted savings" where one declared entity has the field forecastedSavings: that field.
+  const owner = ownerOfField(known, words);
+  if (owner) return { kind: "field", entity: owner.entity, field: owner.field, plural, declared: true };
   const head = singularWord(words[words.length - 1]!);
   // "order total", "book price": a declared owner followed by value words.
   if (VALUE_NOUNS.has(head)) {
@@ -242,6 +245,21 @@ function resolveWords(known: KnownTerms, words: string[], plural: boolean): Term
   }
   if (known.authoritative) return { kind: "thing", name: entityNameOf(words), words: words.slice(-3), plural };
   return { kind: "entity", name: entityNameOf(words), plural, declared: false };
+}
+
+/** The one declared entity that declares a field named by `words` (as written, or singular), if only one does. */
+function ownerOfField(known: KnownTerms, words: readonly string[]): { entity: string; field: string } | undefined {
+  if (!known.fieldsOf || words.length === 0) return undefined;
+  const names = new Set([toMemberName([...words], "value"), fieldName(words)]);
+  let found: { entity: string; field: string } | undefined;
+  for (const [entity, fields] of known.fieldsOf) {
+    for (const n of names) {
+      if (!fields.has(n) || n === "id") continue;
+      if (found && found.entity !== entity) return undefined;
+      found = { entity, field: n };
+    }
+  }
+  return found;
 }
 
 /** The only declared entity whose last word is `head` and whose modifiers are nouns, if there is exactly one. */

@@ -93,7 +93,8 @@ export const UI_NOUNS = new Set([
   "scrollbar", "cursor", "popup", "popover", "placeholder", "window", "view", "column", "grid", "chart",
   "graph", "tile", "badge", "theme", "font", "style", "skeleton", "loader", "breadcrumb", "hint", "feedback",
   "notice", "editor", "input", "selector", "picker", "slider", "toolbar", "accordion", "carousel", "wizard",
-  "dashboard", "viewport", "pixel", "px", "keyboard", "shortcut", "highlight", "tooltip", "prompt",
+  "dashboard", "viewport", "pixel", "px", "keyboard", "shortcut", "highlight", "tooltip", "prompt", "bar",
+  "section", "pagination", "scrollbar", "thumbnail", "icon",
 ]);
 
 /**
