@@ -76,7 +76,9 @@ export class LocalJobQueue implements JobQueue {
 
   async idle(): Promise<void> {
     while (this.running.size > 0 || this.timers.size > 0) {
-      await Promise.race([Promise.all([...this.running]), new Promise((r) => setTimeout(r, 20))]);
+      // Only retries due later: wait for time to pass (racing an empty Promise.all would spin).
+      if (this.running.size === 0) await new Promise((r) => setTimeout(r, 20));
+      else await Promise.race([Promise.all([...this.running]), new Promise((r) => setTimeout(r, 20))]);
     }
   }
 

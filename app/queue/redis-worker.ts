@@ -5,7 +5,7 @@ import type { Probot } from "probot";
 import { repoKey, type PenultJob } from "./penult-job.js";
 import { QueueMetrics } from "./queue-metrics.js";
 import { RedisJobQueue, redisNames, type RedisQueueOptions } from "./redis-job-queue.js";
-import { RepoLock } from "./repo-lock.js";
+import { LockLost, RepoLock } from "./repo-lock.js";
 import { DEFAULT_RETRY, type RetryOptions } from "./retry-policy.js";
 import { RetryLater, runPenultJob } from "./run-penult-job.js";
 
@@ -65,15 +65,28 @@ export async function startRedisWorker(options: RedisWorkerOptions): Promise<Red
       throw new DelayedError();
     }
     const renew = setInterval(() => void locks.extend(repo, holder, lockMs).catch(() => undefined), Math.max(250, Math.floor(lockMs / 3)));
+    // Every write first renews the lock: a job whose worker stalled past the lock's expiry (a long
+    // synchronous compile, a paused VM) finds it held by the worker that took over, and stops.
+    const fencedOctokit = async (installationId: number) => {
+      const octokit = await options.probot.auth(installationId);
+      octokit.hook.before("request", async (request) => {
+        if (request.method !== "GET" && !(await locks.extend(repo, holder, lockMs))) throw new LockLost(repo);
+      });
+      return octokit;
+    };
     const attempt = job.attemptsMade + 1;
     const jobLog = log.child({ deliveryId: data.deliveryId, repo, jobId: job.id, kind: data.kind, attempt });
     try {
       return await metrics.time(data.kind, () =>
-        runPenultJob(data, { octokit: (id) => options.probot.auth(id), log: jobLog, store: queue.store, retry }, { number: attempt, last: attempt >= (job.opts.attempts ?? 1) }),
+        runPenultJob(data, { octokit: (id) => fencedOctokit(id), log: jobLog, store: queue.store, retry }, { number: attempt, last: attempt >= (job.opts.attempts ?? 1) }),
       );
     } catch (err) {
       if (err instanceof RetryLater) {
         metrics.retries.inc({ kind: data.kind });
+        throw err;
+      }
+      if (err instanceof LockLost) {
+        jobLog.warn({ err }, "job taken over by another worker");
         throw err;
       }
       metrics.jobs.inc({ kind: data.kind, outcome: "failed" });

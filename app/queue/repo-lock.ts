@@ -32,3 +32,13 @@ export class RepoLock {
     await this.redis.eval(RELEASE, 1, this.key(repo), token);
   }
 }
+
+/**
+ * Thrown before a write when the job no longer holds its repository's lock (its worker stalled past
+ * the lock's expiry, and another worker took the job over): the write is not made.
+ */
+export class LockLost extends Error {
+  constructor(repo: string) {
+    super(`lost the lock on ${repo}: another worker runs this repository's job now; no further writes`);
+  }
+}

@@ -7,6 +7,7 @@ import { runPullRequestJob } from "../jobs/pull-request-job.js";
 import { choosePush } from "./choose-push.js";
 import { repoKey, type JobTarget, type PenultJob } from "./penult-job.js";
 import type { PushStore } from "./push-store.js";
+import { LockLost } from "./repo-lock.js";
 import { retryDelay, type RetryOptions } from "./retry-policy.js";
 
 /** What a job needs from the process it runs in. */
@@ -108,6 +109,8 @@ export async function runPenultJob(job: PenultJob, env: JobEnv, attempt: Attempt
     });
     return "answered";
   } catch (err) {
+    // Another worker owns the job now: it reports, not this one.
+    if (err instanceof LockLost) throw err;
     const delay = retryDelay(err, attempt.number, env.retry);
     if (delay !== undefined && !attempt.last) {
       env.log.warn({ err, attempt: attempt.number, delayMs: delay }, "transient failure; the job will run again");

@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
+import { createNodeMiddleware, Probot, ProbotOctokit, type Logger } from "probot";
 import { createPenultApp } from "../../app/index.js";
 import type { JobQueue } from "../../app/queue/job-queue.js";
 import { LocalJobQueue } from "../../app/queue/local-job-queue.js";
@@ -46,6 +46,8 @@ export interface RepoFixture {
 export interface Harness extends RepoFixture {
   gh: GitHubEmulator;
   queue: JobQueue;
+  /** Where the app listens (http://127.0.0.1:port): /api/github/webhooks, /healthz, /metrics. */
+  appUrl: string;
   workers: RedisWorker[];
   /** Another repository of the same installation. */
   addRepo(name: string, options?: { files?: Record<string, string>; copyDir?: string }): RepoFixture;
@@ -74,6 +76,8 @@ export interface HarnessOptions {
   /** First retry back-off (ms); tests keep it short. */
   retryBaseMs?: number;
   lockMs?: number;
+  /** A logger for the app and its workers (default: silent). */
+  log?: Logger;
 }
 
 export interface PushPayload {
@@ -87,14 +91,14 @@ const run = (cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
   execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 }).trim();
 
 /** A Probot for tests: a fresh key, the emulator as GitHub, no throttling or Octokit-level retries. */
-function testProbot(baseUrl: string): Probot {
+function testProbot(baseUrl: string, log?: Logger): Probot {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
   return new Probot({
     appId: 1,
     privateKey,
     secret: SECRET,
     baseUrl,
-    logLevel: "fatal",
+    ...(log ? { log } : { logLevel: "fatal" as const }),
     Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, throttle: { enabled: false }, retry: { enabled: false } })),
   });
 }
@@ -125,12 +129,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         await startRedisWorker({
           connection: options.redisUrl!,
           queueName,
-          probot: testProbot(gh.url),
+          probot: testProbot(gh.url, options.log),
           concurrency: options.workerConcurrency ?? 2,
           maxConcurrent: options.maxConcurrent ?? 4,
           attempts: options.attempts ?? 5,
           retry,
-          lockMs: options.lockMs ?? 5_000,
+          lockMs: options.lockMs ?? 30_000,
           name: `w${i + 1}`,
         }),
       );
@@ -141,7 +145,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let server: Server;
   let url = "";
   const startApp = async () => {
-    const middleware = await createNodeMiddleware(createPenultApp({ queue }), { probot: testProbot(gh.url) });
+    const middleware = await createNodeMiddleware(createPenultApp({ queue }), { probot: testProbot(gh.url, options.log) });
     server = createServer((req, res) => {
       void middleware(req, res, () => {
         res.writeHead(404);
@@ -164,6 +168,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     gh,
     get queue() {
       return queue;
+    },
+    get appUrl() {
+      return url.replace(/\/api\/github\/webhooks$/, "");
     },
     workers,
     addRepo,
