@@ -8,10 +8,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/glob
 import { spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { startRedisServer, type RedisServer } from "../helpers/redis-server.js";
+import { freePort, startRedisServer, type RedisServer } from "../helpers/redis-server.js";
 
 const ROOT = process.cwd();
 const dockerfile = readFileSync(join(ROOT, "Dockerfile"), "utf8");
@@ -130,15 +129,4 @@ async function waitForHealth(port: number): Promise<{ status: number; body: unkn
     }
   }
   throw new Error(`no answer on port ${port}: ${String(last)}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => resolve(typeof addr === "object" && addr ? addr.port : 0));
-    });
-  });
 }

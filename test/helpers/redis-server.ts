@@ -45,7 +45,8 @@ export async function startRedisServer(): Promise<RedisServer> {
   throw new Error(`could not start redis-server (is it installed? scripts/setup.sh installs it): ${lastError instanceof Error ? lastError.message : String(lastError)}`);
 }
 
-function freePort(): Promise<number> {
+/** A port of 127.0.0.1 that was free a moment ago (the caller retries if it is taken meanwhile). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once("error", reject);
