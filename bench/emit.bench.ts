@@ -61,7 +61,7 @@ export function buildSyntheticModel(): Model {
     groups.push({ id: `g${g}`, name: `Group${g}`, path: [`g${g}`], sources: src(), components: [], entities: [], enums: [], events: [], constraints: [], subsystems: children });
   }
   void entityCount;
-  return { version: 1, actors: [], statements, system: { id: "", name: "Synthetic", path: [], sources: ["s0"], components: [], entities: [], enums: [], events: [], constraints: [], subsystems: groups } };
+  return { version: 2, actors: [], statements, system: { id: "", name: "Synthetic", path: [], sources: ["s0"], components: [], entities: [], enums: [], events: [], constraints: [], subsystems: groups } };
 }
 
 /** The same shape in TypeSpec: a namespace per subsystem with its models, enum and interface. */

@@ -53,12 +53,20 @@ export const markdownEmitter: Emitter = {
     const sourcesText = (el: Element): string => el.sources.map(link).join(", ");
     const constraintsText = (list: readonly QualityConstraint[]): string[] =>
       list.map((c) => `${escapeMarkdown(formatConstraint(c))} (${escapeMarkdown(c.attribute)}; ${sourcesText(c)})`);
+    // Why each element exists: the rule that made it and the statement's words (docs/model.md).
+    const whyText = (el: Element, only?: RegExp): string =>
+      (el.why ?? [])
+        .filter((w) => !only || only.test(w.rule))
+        .slice(0, 6)
+        .map((w) => `${escapeMarkdown(w.rule)} "${escapeMarkdown(w.words.length > 80 ? w.words.slice(0, 77) + "..." : w.words)}" (${link(w.source)})`)
+        .join("; ") + ((el.why ?? []).length > 6 ? `; and ${(el.why ?? []).length - 6} more` : "");
     const item = (kind: string, el: Element, detail?: string) => ({
       kind,
       name: escapeMarkdown(el.name),
       detail: detail ?? "",
       doc: el.doc ? escapeMarkdown(el.doc) : "",
       sources: sourcesText(el),
+      why: whyText(el),
     });
 
     const diagrams: EmitContext = { ...ctx, templates: ctx.templatesFor("mermaid") };
@@ -66,6 +74,7 @@ export const markdownEmitter: Emitter = {
       const depth = Math.min(6, s.path.length + 2);
       const components = s.components.map((c) => ({
         ...item("Component", c),
+        why: whyText(c, /^(?:components|declarations)\//),
         dependsOn: c.dependsOn.map((d) => escapeMarkdown(d)).join(", "),
         constraints: constraintsText(c.constraints),
         interfaces: c.interfaces.map((i) => ({
@@ -78,6 +87,7 @@ export const markdownEmitter: Emitter = {
             async: o.async,
             doc: o.doc ? escapeMarkdown(o.doc) : "",
             sources: sourcesText(o),
+            why: whyText(o),
             notes: [
               ...o.actors.map((a) => `actor ${escapeMarkdown(a)}`),
               ...(o.handles ? [`handles ${escapeMarkdown(o.handles)}`] : []),
@@ -106,6 +116,7 @@ export const markdownEmitter: Emitter = {
         components,
         entities: s.entities.map((e) => ({
           ...item("Entity", e),
+          constraints: constraintsText(e.constraints ?? []),
           fields: [
             ...fields(e.fields),
             ...e.relations.map((r) => ({

@@ -151,7 +151,7 @@ export function assembleModel(options: {
           const n = unique(e.name, m);
           return { id: `${oid}#${n}`, name: n, ...traced(e), when: e.when };
         });
-        const doc = op.effects.length > 0 ? `Also: ${op.effects.join("; ")}.` : undefined;
+        const doc = op.effects.length > 0 ? `Also: ${op.effects.join("; ")}` : undefined;
         return {
           id: oid,
           name: op.name,

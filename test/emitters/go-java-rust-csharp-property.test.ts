@@ -32,7 +32,7 @@ it("random hostile models compile in Java, Rust, Go and C# and hold no implement
           constraints: [], subsystems: [],
         };
       });
-      const model: Model = { version: 1, actors: [], statements: [{ id: "s", file: "statements/x.md", line: 1, kind: "prose", text: `${sysName.join(" ")} */ \\u000a` }], system: { id: "", name: sysName.join(" "), path: [], sources: ["s"], components: [], entities: [], enums: [], events: [], constraints: [], subsystems } };
+      const model: Model = { version: 2, actors: [], statements: [{ id: "s", file: "statements/x.md", line: 1, kind: "prose", text: `${sysName.join(" ")} */ \\u000a` }], system: { id: "", name: sysName.join(" "), path: [], sources: ["s"], components: [], entities: [], enums: [], events: [], constraints: [], subsystems } };
       const targets = ["java", "rust", "go", "csharp"];
       const { files } = emitContracts({ model, targets });
       const guard = findImplementations({ files });

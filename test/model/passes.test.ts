@@ -274,7 +274,7 @@ describe("operations", () => {
   it("operations/association and effects", () => {
     const { model: m } = build({ "glossary.md": GLOSSARY, "cart.md": "# Cart\n\nWHEN a customer adds a book to the cart, THE Cart SHALL add one copy of the book and update the cart total.\n" });
     expect(signature(op(m, "CartApi.addBook"))).toBe("addBook(cart: Cart, book: Book): void");
-    expect(op(m, "CartApi.addBook")!.doc).toBe("Also: update the cart total.");
+    expect(op(m, "CartApi.addBook")!.doc).toBe("Also: update the cart total");
     expect(ops(m)).not.toContain("CartApi.updateCartTotal");
   });
 
