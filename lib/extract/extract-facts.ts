@@ -34,7 +34,7 @@ class FactsBuilder {
 const EVENT_WORDS = new Set(["when", "whenever", "once", "after", "upon", "on", "as soon as", "before"]);
 const CONDITION_WORDS = new Set(["if", "unless", "in case"]);
 const CLAUSE_WORDS = new Set([...EVENT_WORDS, ...CONDITION_WORDS, "while", "where", "during"]);
-const FAILURE = /\b(?:fail(?:s|ed|ure|ing)?|invalid|error(?:s)?|unavailable|time[sd]? ?out|timeout|exceed(?:s|ed)?|missing|not found|does not exist|doesn't exist|cannot|can't|could not|unable|denied|reject(?:s|ed)?|expired?|corrupt(?:ed)?|lost|down|crash(?:es|ed)?|abandon(?:s|ed)?|unauthori[sz]ed|incorrect|wrong|malformed|duplicate|conflict(?:s)?|insufficient)\b/i;
+const FAILURE = /\b(?:fail(?:s|ed|ure|ing)?|invalid|error(?:s)?|unavailable|time[sd]? ?out|timeout|exceed(?:s|ed)?|missing|not found|(?:do|does|did) not exist|(?:don't|doesn't|didn't) exist|cannot|can't|could not|unable|denied|reject(?:s|ed)?|expired?|corrupt(?:ed)?|lost|down|crash(?:es|ed)?|abandon(?:s|ed)?|unauthori[sz]ed|incorrect|wrong|malformed|duplicate|conflict(?:s)?|insufficient)\b/i;
 /** Prepositions whose noun phrase names a thing the action touches ("add X to the cart"). */
 const ENTITY_PREPS = new Set(["to", "from", "into", "in", "on", "for", "of", "onto", "within"]);
 

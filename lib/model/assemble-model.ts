@@ -101,6 +101,15 @@ export function assembleModel(options: {
       const name = unique(f.name, members);
       fields.push({ id: `${id}#${name}`, name, ...traced(f), type: resolve(f.type), optional: f.optional });
     }
+    // "cityId" next to an entity City: the id stays a field and is also a relation to City.
+    for (const f of e.fields.values()) {
+      const w = splitWords(f.name);
+      if (w.length < 2 || w[w.length - 1] !== "id") continue;
+      const target = toTypeName(w.slice(0, -1), "Entity");
+      const rname = f.name.slice(0, -2);
+      if (target === e.name || !draft.entities.has(target) || e.relations.has(rname) || e.fields.has(rname)) continue;
+      e.relations.set(rname, { name: rname, sources: [...f.sources], why: f.why.map((x) => ({ ...x })), target, cardinality: "one" });
+    }
     const relations = [...e.relations.values()]
       .filter((r) => draft.entities.has(r.target))
       .map((r) => {

@@ -64,6 +64,9 @@ type OpContribution = ContributionOf<"operation">;
 
 /** Verbs that hand something to the caller: "provide suggested tags" reads as getting them. */
 const GIVING_VERBS = new Set(["provide", "offer", "give", "return", "deliver", "supply", "expose", "give back", "hand back", "hand over", "send back"]);
+/** Verbs that end the work with an error: under a failure condition they are how the error is raised. */
+const FAILING_VERBS = new Set(["fail", "abort", "exit", "halt", "stop", "terminate", "error", "raise", "throw", "return an error", "reject", "refuse"]);
+
 /** Verbs of presentation: on data they read it (get), on values they only show them. */
 const PRESENTING_VERBS = new Set(["display", "show", "present", "render", "highlight", "visualize", "visualise", "surface", "indicate", "label", "colour", "color"]);
 
@@ -114,7 +117,7 @@ export function deriveOperations(input: OperationsInput): OperationsOutput {
       out.clauses.push({ text: words, modelled: false, reason: "a prohibition (SHALL NOT) has no interface element; state the allowed behaviour or a constraint" });
       continue;
     }
-    if (input.unwanted && TELLING_VERBS.has(verb)) {
+    if (input.unwanted && (TELLING_VERBS.has(verb) || FAILING_VERBS.has(verb))) {
       // "tell the customer the limit": how the error is reported, part of the error case.
       out.clauses.push({ text: words, modelled: input.errors.length > 0, ...(input.errors.length > 0 ? {} : { reason: "tells someone about a condition that names no error" }) });
       continue;

@@ -88,6 +88,8 @@ export type Contribution = Origin &
     | { kind: "event"; name: string; fields: FieldSpec[] }
     | { kind: "constraint"; target: ConstraintTarget; constraint: Constraint }
     | { kind: "actor"; name: string }
+    /** Errors of a statement that makes no operation: the link pass puts them on the operations their words name. */
+    | { kind: "error"; component?: string; topic: string[]; errors: ErrorSpec[] }
     | { kind: "dependency"; from: string; to: string }
   );
 
@@ -203,4 +205,5 @@ export interface ModelDraft {
   /** Constraints on the whole system, and those whose target is still to be found (by topic). */
   systemConstraints: ConstraintDraft[];
   pendingConstraints: { target: ConstraintTarget; draft: ConstraintDraft; origin: Origin }[];
+  pendingErrors: { component?: string; topic: string[]; errors: ErrorSpec[]; origin: Origin }[];
 }

@@ -72,6 +72,30 @@ export function linkReferences(options: {
     }
   }
 
+  // Errors of statements without operations go on the operations of their component that act on
+  // the things the condition names ("the branch ... does not exist" -> the branch operations).
+  for (const p of draft.pendingErrors) {
+    const words = new Set(p.topic.map((w) => singularWord(w.toLowerCase())));
+    const hits = allOps.filter(({ component, op }) => (p.component === undefined || p.component === component) && op.entity !== undefined && splitWords(op.entity).some((w) => words.has(w)));
+    const st = options.byId.get(p.origin.source);
+    if (hits.length === 0) {
+      diagnostics.push({
+        code: "NOT_MODELLED",
+        severity: "info",
+        message: `"${p.errors.map((e) => e.when).join("; ")}" is not modelled: the condition names no operation${p.component ? ` of ${p.component}` : ""}`,
+        ...(st ? { file: st.file, line: st.span.start.line, statement: st.id } : {}),
+      });
+      continue;
+    }
+    for (const { op } of hits) {
+      for (const e of p.errors) {
+        const d = op.errors.get(e.name) ?? { name: e.name, sources: [], why: [], when: e.when };
+        op.errors.set(e.name, d);
+        trace(d, e.origin);
+      }
+    }
+  }
+
   // A component whose statements name another component (an EARS subject elsewhere) depends on it.
   const explicit = new Set([...draft.components.values()].filter((c) => c.explicit).map((c) => c.name));
   for (const [name, c] of draft.components) {

@@ -29,6 +29,7 @@ export function mergePlans(plans: readonly StatementPlan[]): { draft: ModelDraft
     actors: new Map(),
     systemConstraints: [],
     pendingConstraints: [],
+    pendingErrors: [],
   };
   const diagnostics: Diagnostic[] = [];
   for (const plan of plans) {
@@ -187,6 +188,10 @@ function fold(draft: ModelDraft, c: Contribution, conflict: Conflict): void {
       const a = draft.actors.get(c.name) ?? { name: c.name, sources: [], why: [] };
       draft.actors.set(c.name, a);
       trace(a, c);
+      return;
+    }
+    case "error": {
+      draft.pendingErrors.push({ ...(c.component ? { component: c.component } : {}), topic: c.topic, errors: c.errors, origin: c });
       return;
     }
     case "dependency": {

@@ -6,7 +6,7 @@ import { contentWords } from "./resolve-phrase.js";
 const OUTCOMES: [RegExp, string][] = [
   [/\b(?:does not|doesn't|did not|fails? to|cannot|can't)\s+(?:answer|respond|reply|complete|finish)\b.*\bwithin\b|\btimes?\s*out\b|\btimeout\b/i, "timeout"],
   [/\b(?:more than|exceeds?|exceeding|over|above|beyond|too many|greater than|larger than)\b/i, "limit exceeded"],
-  [/\b(?:not found|does not exist|doesn't exist|missing|unknown|no longer exists?)\b/i, "not found"],
+  [/\b(?:not found|(?:do|does|did) not exist|(?:don't|doesn't|didn't) exist|missing|unknown|no longer exists?)\b/i, "not found"],
   [/\b(?:already exists?|duplicate|taken|in use)\b/i, "already exists"],
   [/\b(?:invalid|malformed|incorrect|wrong|cannot be parsed|can't be parsed|unparseable|corrupt(?:ed)?)\b/i, "invalid"],
   [/\b(?:expire[sd]?|expiry)\b/i, "expired"],

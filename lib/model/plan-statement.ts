@@ -38,7 +38,7 @@ export function planStatement(st: Statement, ctx: PlanContext): StatementPlan {
   if (declared) return { statement: st, contributions: declared, clauses: [] };
   const facts = ctx.factsById.get(st.id);
   if (!facts) return { statement: st, contributions: [], clauses: [] };
-  const known = ctx.declarations.known;
+  const known = ctx.declarations.knownFor(st.file);
   const contributions: Contribution[] = [];
   // In a requirement that acts, fields come from what it acts on (operations); the extractor's
   // attribute lists there mostly attach "with ..." to the wrong noun ("add X to the catalogue with its ISBN").
@@ -88,7 +88,10 @@ export function planStatement(st: Statement, ctx: PlanContext): StatementPlan {
     clauses.push({ text: u, modelled: false, reason: "not read as an action (verb and object)" });
   }
   if (errors.length > 0 && ops.operations.length === 0) {
-    clauses.push({ text: errors.map((e) => e.when).join("; "), modelled: false, reason: "the condition guards no operation of this statement" });
+    // "WHEN the branch does not exist, THEN the worker SHALL fail": the error belongs to the operations
+    // on the same things; the link pass finds them (or reports the condition).
+    const topic = [...(facts.conditions ?? []).flatMap((c) => [c.subject ?? "", c.action?.object ?? ""]), ...facts.entities].flatMap((p) => contentWords(p));
+    contributions.push({ source: st.id, rule: "errors/condition", words: errors.map((e) => e.when).join("; "), kind: "error", ...(component ? { component: component.name } : {}), topic, errors });
   }
   const made = contributions.some((c) => c.kind === "operation" || c.kind === "constraint" || c.kind === "field" || c.kind === "event" || c.kind === "relation");
   if (!made && clauses.every((c) => c.modelled)) {
@@ -103,7 +106,7 @@ export function planStatement(st: Statement, ctx: PlanContext): StatementPlan {
  * The scenario's other steps are test steps and make nothing but the fields they state.
  */
 function scenarioRequests(st: Statement, facts: Facts, ctx: PlanContext): Contribution[] {
-  const known = ctx.declarations.known;
+  const known = ctx.declarations.knownFor(st.file);
   // Only requests on the data model count: "When I delete a tag", not "When I review the suggestions".
   const onData = (phrase: string | undefined) => {
     if (!phrase) return false;

@@ -28,6 +28,11 @@ const CODE_PRIMITIVES: Record<string, PrimitiveName> = {
 
 export interface Declarations {
   known: KnownTerms;
+  /**
+   * The terms as a statement of `file` reads them: the declared data model is authoritative in the
+   * folder that declares it and the folders below (docs/model.md "Declarations are the data model").
+   */
+  knownFor: (file: string) => KnownTerms;
   /** Contributions of each declaring statement, by statement id. */
   contributions: Map<string, Contribution[]>;
   /** Ids of the statements read as declarations (they are not requirements). */
@@ -121,6 +126,13 @@ export function readDeclarations(options: { statements: readonly Statement[]; co
     }
   }
   for (const k of [...entityByKey.keys()]) if (values.has(entityByKey.get(k)!)) entityByKey.delete(k);
+  // A term the requirements use as their subject ("THE Kiro_Worker SHALL") whose definition states no
+  // data (no fields, relations or identity) is a part of the system: its line documents a component.
+  const subjects = new Set(statements.filter((s) => s.kind.startsWith("ears-") && s.ears?.subject).map((s) => key(splitWords(s.ears!.subject))));
+  const parts = new Set(
+    definitions.filter(({ d, def }) => subjects.has(key(splitWords(d.term))) && def.fields.length === 0 && def.relations.length === 0 && !def.key).map(({ d }) => d.name),
+  );
+  for (const k of [...entityByKey.keys()]) if (parts.has(entityByKey.get(k)!)) entityByKey.delete(k);
 
   for (const { d, def } of definitions) {
     const st = d.statement;
@@ -128,6 +140,11 @@ export function readDeclarations(options: { statements: readonly Statement[]; co
     const words = d.definition.length > 160 ? d.definition.slice(0, 157) + "..." : d.definition;
     const origin = (rule: string, w: string = words) => ({ source: st.id, rule, words: w });
     const list: Contribution[] = [];
+    if (parts.has(d.name)) {
+      list.push({ ...origin("declarations/component"), kind: "component", name: d.name, explicit: true, ...(def.doc ? { doc: def.doc } : {}) });
+      contributions.set(st.id, list);
+      continue;
+    }
     if (values.has(d.name)) {
       const v = fieldByKey.get(key(splitWords(d.term)))!;
       list.push({ ...origin("declarations/value-of"), kind: "entity", name: v.entity, declared: true });
@@ -233,8 +250,25 @@ export function readDeclarations(options: { statements: readonly Statement[]; co
     }
     contributions.set(st.id, list);
   }
-  const authoritative = declared.some((d) => !values.has(d.name)) || labelled.size > 0 || coded;
-  return { known: { entityByKey, fieldByKey, pins, keys, enums, fieldsOf, authoritative }, contributions, declaring };
+  // Folders with a declared entity (not only values): their data model is authoritative there and below.
+  const folderOf = (file: string) => file.split("/").slice(0, -1).join("/");
+  const entityDeclaring = new Set<string>();
+  for (const d of declared) if (!values.has(d.name) && !parts.has(d.name)) entityDeclaring.add(d.statement.id);
+  for (const list of labelled.values()) for (const st of list) entityDeclaring.add(st.id);
+  const declaredFolders = new Set(statements.filter((s) => entityDeclaring.has(s.id) || (s.kind === "code" && coded && contributions.get(s.id)?.length)).map((s) => folderOf(s.file)));
+  const base: KnownTerms = { entityByKey, fieldByKey, pins, keys, enums, fieldsOf, authoritative: false };
+  const strict: KnownTerms = { ...base, authoritative: true };
+  const byFolder = new Map<string, KnownTerms>();
+  const knownFor = (file: string): KnownTerms => {
+    const folder = folderOf(file);
+    let k = byFolder.get(folder);
+    if (!k) {
+      k = [...declaredFolders].some((d) => d === "" || folder === d || folder.startsWith(d + "/")) ? strict : base;
+      byFolder.set(folder, k);
+    }
+    return k;
+  };
+  return { known: declaredFolders.size > 0 ? strict : base, knownFor, contributions, declaring };
 }
 
 /** The entity a labelled list in a data-model section declares ("**BudgetConfig**" above "- Fields:"), if any. */

@@ -10,6 +10,7 @@ export const MODEL_RULES: Readonly<Record<string, string>> = {
   "declarations/relation": "a definition names another declared entity: a relation to it",
   "declarations/value-list": "listed values of a state-like field (\"status (placed, paid)\") make an enum",
   "declarations/value-of": "a term defined as a value of another entity (\"the number of copies of a book\") is that entity's field",
+  "declarations/component": "a glossary term the requirements use as their subject (\"THE Kiro_Worker SHALL\") declares and documents that component",
   "declarations/code": "an interface, abstract class or trait written in code declares a component and its operations",
   "declarations/code-type": "a type a declared signature uses is an entity of that name",
   "entities/named": "the statement acts on it (object, complement, trigger) as a thing the system keeps",

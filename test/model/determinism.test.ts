@@ -68,7 +68,7 @@ describe("determinism", () => {
     const { model } = buildModel(input);
     const text = serializeModel(model);
     expect(text.endsWith("}\n")).toBe(true);
-    expect(text.split("\n")[1]).toBe('  "version": 1,');
+    expect(text.split("\n")[1]).toBe('  "version": 2,');
     expect(serializeModel(canonicalizeModel(JSON.parse(text)))).toBe(text);
     expect(Object.keys(JSON.parse(text).system)).toEqual(["id", "name", "sources", "path", "components", "entities", "enums", "events", "constraints", "subsystems"]);
   });
