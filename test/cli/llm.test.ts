@@ -265,7 +265,7 @@ describe("penult implement --llm", () => {
     const before = contracts();
     const r = await runCli(["implement", "CartApi", "--llm", "test-model"], { cwd: dir, env: env(f) });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/LLM test-model: 3 requests, 2 method bodies drafted \(review them; they may not compile\)/);
+    expect(r.stderr).toMatch(/LLM test-model: 4 requests, 3 method bodies drafted \(review them; they may not compile\)/);
     expect(r.stderr).toMatch(/addGiftMessage left "not implemented": a closing brace outside the method body/);
     const src = readFileSync(join(dir, "src/cart-api.ts"), "utf8");
     expect(src).toContain('throw new Error("not implemented: CartApi.addGiftMessage");');
@@ -274,7 +274,7 @@ describe("penult implement --llm", () => {
     expect(src).not.toContain("```");
     expect(contracts()).toEqual(before);
     const requestedText = f.requests.map((q) => (JSON.parse(q.user) as { signature: string }).signature);
-    expect(requestedText).toContain("async markBook(book: Book): Promise<void> {");
+    expect(requestedText).toContain("async markBookUnavailable(book: Book): Promise<void> {");
   });
 
   it("without an endpoint: a warning, and the plain scaffold", async () => {

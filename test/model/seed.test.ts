@@ -1,37 +1,45 @@
 import { describe, expect, it } from "@jest/globals";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { findSeedParts } from "../../bench/model.bench.js";
 import { compile } from "../../lib/compile.js";
 import { walkModel } from "../../lib/model/walk-model.js";
 import { findInvariantViolations } from "./model-invariants.js";
 
 /*
- * The seed conversation (../shared/seed/000_bbe30278221eec2b.txt, beside the repository) describes
- * a system that parses intent from statements, generates the architecture, creates abstractions and
- * manifests the implementation. The model must name those parts through the general rules of
- * docs/model.md (chat turns, verb-initial fragments); nothing here or in lib/ knows this file.
+ * The seed conversation (examples/seed-conversation, the transcript that started penult) describes a
+ * system that parses intent from statements, generates the architecture, creates abstractions and
+ * manifests the implementation, and spells it out as a Python abstract class. Through the general
+ * rules of docs/model.md (code declarations outside examples, transcripts make no components from
+ * their titles) the model must be that system; nothing here or in lib/ knows this file.
  */
 const here = dirname(fileURLToPath(import.meta.url));
-const seed = join(here, "..", "..", "..", "shared", "seed", "000_bbe30278221eec2b.txt");
+const seed = join(here, "..", "..", "examples", "seed-conversation", "statements", "000_bbe30278221eec2b.txt");
 
 describe("the seed conversation", () => {
-  it("yields a model naming the four parts it describes", () => {
-    if (!existsSync(seed)) throw new Error(`seed conversation missing at ${seed}: the shared folder must sit beside the repository`);
-    const { model, statements } = compile({ files: [{ path: "statements/conversation.txt", content: readFileSync(seed, "utf8") }] });
+  const { model, statements } = compile({ files: [{ path: "statements/conversation.txt", content: readFileSync(seed, "utf8") }] });
+
+  it("compiles into the system it describes, with the transcript's own abstract class honoured", () => {
     expect(statements.length).toBeGreaterThan(100);
     expect(findInvariantViolations(model)).toEqual([]);
-    const parts = findSeedParts(model);
-    expect(parts.filter((p) => p.found.length === 0).map((p) => p.part)).toEqual([]);
-    // Each part traces back to a statement that says it.
-    const ops = new Map<string, string[]>();
-    walkModel(model, { operation: (o) => void ops.set(o.name, o.sources) });
-    const text = new Map(model.statements.map((s) => [s.id, s.text.toLowerCase()]));
-    for (const name of ["parseIntent", "manifestImplementations"]) {
-      const sources = ops.get(name);
-      expect(sources).toBeDefined();
-      expect(sources!.some((id) => text.get(id)!.includes(name === "parseIntent" ? "intent" : "implementation"))).toBe(true);
-    }
+    const ops: Record<string, string> = {};
+    walkModel(model, { interface: (i) => void i.operations.forEach((o) => (ops[`${i.name}.${o.name}`] = o.sources[0]!)) });
+    expect(Object.keys(ops).sort()).toEqual([
+      "StatementToRealitySystem.createAbstractions",
+      "StatementToRealitySystem.generateArchitecture",
+      "StatementToRealitySystem.manifestImplementation",
+      "StatementToRealitySystem.parseConversationalIntent",
+    ]);
+    // Each part traces to the code block that declares it.
+    const byId = new Map(statements.map((s) => [s.id, s]));
+    for (const source of Object.values(ops)) expect(byId.get(source)!.kind).toBe("code");
+  });
+
+  it("types its operations with the transcript's types, and makes nothing of chat titles or examples", () => {
+    const entities: string[] = [];
+    const components: string[] = [];
+    walkModel(model, { entity: (e) => void entities.push(e.name), component: (c) => void components.push(c.name) });
+    expect(entities.sort()).toEqual(["AbstractModels", "Architecture", "Conversation", "Requirements", "RunningSystem"]);
+    expect(components).toEqual(["StatementToRealitySystem"]);
   });
 });
