@@ -10,7 +10,7 @@ import { serializeModel } from "../../lib/model/serialize-model.js";
 import { startFakeOpenAi, type FakeOpenAi, type Scripted } from "../helpers/fake-openai.js";
 
 // Statements from the bundled example and from the Kiro EARS corpus
-// (../shared/corpora/ears-kiro/staneslevski_kiro-autonomous-build/kiro-codebuild-worker/requirements.md).
+// (test/corpora/ears-kiro/staneslevski_kiro-autonomous-build/kiro-codebuild-worker/requirements.md).
 const MD = [
   "# Cart",
   "",
