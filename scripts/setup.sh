@@ -13,13 +13,17 @@ fail() {
 # --- Node and git: checked, not installed (the README says which Node; git is how you got here).
 command -v node >/dev/null 2>&1 || fail "Node.js is not installed; install Node $(sed -n 's/.*"node": *"\([^"]*\)".*/\1/p' package.json) (https://nodejs.org or your package manager), then run this again"
 node -e '
+  // engines.node is a list of "^X.Y.Z" and ">=X.Y.Z" joined by "||" (semver is not installed yet).
   const want = require("./package.json").engines.node;
-  const m = /^>=\s*(\d+)\.(\d+)\.(\d+)$/.exec(want);
-  if (!m) { console.error(`setup: engines.node is "${want}"; this script understands only ">=X.Y.Z"`); process.exit(1); }
   const have = process.versions.node.split(".").map(Number);
-  const need = m.slice(1).map(Number);
-  const cmp = have[0] - need[0] || have[1] - need[1] || have[2] - need[2];
-  if (cmp < 0) { console.error(`setup: Node ${process.versions.node} is too old; penult needs Node ${want} (package.json engines). Install a newer Node, then run this again`); process.exit(1); }
+  const cmp = (a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+  const ok = want.split("||").map((alt) => {
+    const m = /^\s*(\^|>=)\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?\s*$/.exec(alt);
+    if (!m) { console.error(`setup: engines.node is "${want}"; this script understands only "^X.Y.Z" and ">=X.Y.Z" joined by "||"`); process.exit(1); }
+    const low = m.slice(2).map((x) => Number(x ?? 0));
+    return cmp(have, low) >= 0 && (m[1] === ">=" || have[0] === low[0]);
+  }).some(Boolean);
+  if (!ok) { console.error(`setup: Node ${process.versions.node} does not satisfy "${want}" (package.json engines); install a Node version it allows, then run this again`); process.exit(1); }
 ' || exit 1
 command -v npm >/dev/null 2>&1 || fail "npm is not installed (it ships with Node.js); install it, then run this again"
 command -v git >/dev/null 2>&1 || fail "git is not installed; install it (Debian: apt-get install git), then run this again"
@@ -31,9 +35,13 @@ command -v go >/dev/null 2>&1 || need+=(golang-go)
 command -v mcs >/dev/null 2>&1 || need+=(mono-mcs)
 command -v javac >/dev/null 2>&1 || need+=(default-jdk-headless)
 command -v rustc >/dev/null 2>&1 || need+=(rustc)
-# JUnit 5 jars in /usr/share/java: the `penult implement --lang java` proof compiles its test class.
-[ -f /usr/share/java/junit-jupiter-api.jar ] || need+=(junit5)
+# JUnit 5 and 4 jars in /usr/share/java: the `penult implement --lang java` proofs compile and run
+# the test classes (JUnit 4 when a project's pom.xml or build.gradle uses it).
+[ -f /usr/share/java/junit-platform-console-standalone.jar ] || need+=(junit5)
+[ -f /usr/share/java/junit4.jar ] || need+=(junit4)
 { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import mypy' >/dev/null 2>&1; } || need+=(python3-mypy)
+# pytest: the Python scaffold's tests are run with it when a project uses it.
+{ [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import pytest' >/dev/null 2>&1; } || need+=(python3-pytest)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]} (Debian packages)"

@@ -1,13 +1,13 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../context.js";
-import { initProject } from "../init-project.js";
 
 export function registerInit(program: Command, ctx: CommandContext): void {
   program
     .command("init")
     .description("create .github/penult.yml (every default written out), statements/ with an example, and contracts/; never overwrites")
     .addHelpText("after", "\nExamples:\n  $ npx penult init\n  $ npx penult init -C path/to/repo\n")
-    .action(() => {
+    .action(async () => {
+      const { initProject } = await import("../init-project.js");
       const root = ctx.cwd;
       const r = initProject({ root });
       const c = ctx.colors;
