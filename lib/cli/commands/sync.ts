@@ -1,10 +1,8 @@
 import type { Command } from "commander";
-import { syncContracts } from "../../sync/sync-contracts.js";
 import type { CommandContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { formatDiagnostic } from "../output.js";
-import { loadTemplateOverrides } from "../project.js";
-import { formatLlmStats, llmJson, planCliLlm, renderWithLlm, type RenderWithLlmResult } from "../render-with-llm.js";
+import type { RenderWithLlmResult } from "../render-with-llm.js";
 
 export function registerSync(program: Command, ctx: CommandContext): void {
   program
@@ -29,6 +27,10 @@ Examples:
   $ git push origin penult/contracts   # then open a PR from it`,
     )
     .action(async (opts: { branch?: string; dryRun?: boolean; json?: boolean; llm?: string }) => {
+      const { syncContracts } = await import("../../sync/sync-contracts.js");
+      const { repositoryName } = await import("../repository-name.js");
+      const { loadTemplateOverrides } = await import("../project.js");
+      const { formatLlmStats, llmJson, planCliLlm, renderWithLlm } = await import("../render-with-llm.js");
       let llmRun: { rendered: RenderWithLlmResult; llmWarning?: string } | undefined;
       const r = await syncContracts({
         cwd: ctx.cwd,
@@ -41,6 +43,7 @@ Examples:
         loadTemplates: loadTemplateOverrides,
         ...(opts.branch ? { branch: opts.branch } : {}),
         ...(opts.dryRun ? { dryRun: true } : {}),
+        defaultSystem: repositoryName(ctx.root),
         progress: ctx.progress(!opts.json),
       });
       if (r.diagnostics.some((d) => d.severity === "error")) ctx.setExit(EXIT.findings);

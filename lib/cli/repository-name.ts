@@ -1,0 +1,20 @@
+import { spawnSync } from "node:child_process";
+import { basename, resolve } from "node:path";
+import type { ResolvedConfig } from "../config/load-config.js";
+
+/**
+ * The repository's name, the default name of the system: the last path segment of the `origin`
+ * remote (`git@github.com:acme/shop.git` -> `shop`), which is the name the GitHub App sees, so a
+ * clone in any folder names the system as the App does; else the name of the folder.
+ */
+export function repositoryName(root: string): string {
+  const r = spawnSync("git", ["config", "--get", "remote.origin.url"], { cwd: root, encoding: "utf8" });
+  const url = !r.error && r.status === 0 ? r.stdout.trim() : "";
+  const fromRemote = url.replace(/[/\\]+$/, "").replace(/\.git$/i, "").split(/[/\\:]/).pop() ?? "";
+  return fromRemote || basename(resolve(root));
+}
+
+/** The config with `system` set to the repository's name when the config does not name it. */
+export function withRepositoryName(config: ResolvedConfig, root: string): ResolvedConfig {
+  return config.system ? config : { ...config, system: repositoryName(root) };
+}
