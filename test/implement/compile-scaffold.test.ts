@@ -65,7 +65,7 @@ async function compileTs(root: string): Promise<CompileOutcome> {
       compilerOptions: {
         target: "ES2022", lib: ["ES2023"], module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true,
         noUnusedLocals: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, verbatimModuleSyntax: true,
-        isolatedModules: true, skipLibCheck: true, types: [],
+        isolatedModules: true, skipLibCheck: true, types: ["node"],
       },
       include: ["contracts/**/*.ts", "src/**/*.ts", "test/**/*.ts"],
     }),
@@ -170,7 +170,7 @@ const SKIP: Record<string, string[]> = { ts: ["nested"], python: ["nested"], go:
 
 describe.each(Object.keys(COMPILE))("scaffold in %s compiles against the contracts", (lang) => {
   it.each(CASES.filter((c) => !SKIP[lang]?.includes(c.model)).map((c) => [c.model, c.interfaces] as const))("%s", async (modelName, interfaces) => {
-    // Inside the repository so tsc finds @jest/globals in node_modules; test/**/tmp/ is ignored by git.
+    // Inside the repository so tsc finds @types/node (node:test) in node_modules; test/**/tmp/ is ignored by git.
     const base = join(REPO, "test", "implement", "tmp");
     mkdirSync(base, { recursive: true });
     const root = mkdtempSync(join(base, `${lang}-${modelName}-`));
