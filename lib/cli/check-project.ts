@@ -1,12 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadConfig, type ResolvedConfig } from "../config/load-config.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { writeOutput } from "../write-output.js";
-import { loadTemplateOverrides, manifestPath } from "./project.js";
-import { planCliLlm, renderWithLlm } from "./render-with-llm.js";
 import { withRepositoryName } from "./repository-name.js";
-import { checkContractDir, createFsTreeReader, lintStatements, readSourceFiles } from "./stages.js";
+import { checkContractDir, compileTree, createFsTreeReader, lintStatements, manifestPath, sourceTexts } from "./stages.js";
 
 export interface CheckProjectOptions {
   root: string;
@@ -39,34 +37,20 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
   }
   const config = withRepositoryName(loaded.config, options.root);
   const reader = createFsTreeReader({ rootDir: options.root });
-  progress("reading statements");
-  const read = await readSourceFiles({ reader, globs: config.statements });
-  const templates = await loadTemplateOverrides({ reader, folder: config.templates });
-  progress("compiling");
-  // Never a request: answers committed in the LLM cache are reused, so LLM-refined contracts check clean offline.
-  const rendered = await renderWithLlm({
-    files: read.files,
-    plan: { ...planCliLlm({ config, env: {} }), warning: undefined },
-    ...(templates ? { templates } : {}),
-    readCache: async (path) => {
-      const file = join(options.root, path);
-      return existsSync(file) ? readFileSync(file, "utf8") : undefined;
-    },
-  });
-  const { compiled } = rendered;
+  progress("compiling statements");
+  // No `ask`: never a request; answers committed in the LLM cache are reused, so LLM-refined contracts check clean offline.
+  const compiled = await compileTree({ tree: reader, config });
   progress("linting statements");
-  const decoder = new TextDecoder();
-  const sources = Object.fromEntries(read.files.map((f) => [f.path, typeof f.content === "string" ? f.content : decoder.decode(f.content)]));
   const lint = lintStatements({
     statements: compiled.statements,
     facts: compiled.facts,
     model: compiled.model,
     config: config.lint,
     configFile: loaded.file ?? ".github/penult.yml",
-    sources,
+    sources: sourceTexts(compiled.sources),
   });
   progress("comparing contracts with the statements");
-  const contracts = writeOutput({ root: options.root, files: rendered.outputs, manifest: manifestPath(config), mode: "check" });
+  const contracts = writeOutput({ root: options.root, files: compiled.files, manifest: manifestPath(config), mode: "check" });
   let inSync = contracts.diagnostics;
   const filesWith = (code: string) => inSync.filter((d) => d.code === code && d.file).map((d) => d.file as string);
   const outOfDate = { stale: filesWith("CONTRACTS_STALE"), missing: filesWith("CONTRACTS_MISSING"), extra: filesWith("CONTRACTS_EXTRA") };
@@ -87,7 +71,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
   }
   progress("checking contracts for hand-written implementation");
   const guard = existsSync(join(options.root, config.output)) ? checkContractDir({ root: options.root, dir: config.output }) : [];
-  const statementDiagnostics = [...read.diagnostics, ...rendered.diagnostics];
+  const statementDiagnostics = [...compiled.readDiagnostics, ...compiled.diagnostics];
   return {
     config,
     diagnostics: sortDiagnostics([...statementDiagnostics, ...lint, ...inSync, ...guard]),

@@ -41,7 +41,7 @@ be right: review them like any pull request. contracts/ is never written.`,
       const c = ctx.colors;
       const { implementInterface } = await import("../implement-interface.js");
       const { requireConfig } = await import("../project.js");
-      const { planCliLlm } = await import("../render-with-llm.js");
+      const { planCliLlm } = await import("../plan-cli-llm.js");
       // The config's llm.model turns on the engine for generate; for implement only the flag does.
       const plan = opts.llm ? planCliLlm({ config: requireConfig(ctx.root), flag: opts.llm, env: ctx.io.env }) : undefined;
       if (plan?.warning) ctx.io.stderr(c.yellow(`warning: ${plan.warning.replace("compiling offline", "the scaffold keeps its \"not implemented\" bodies")}`) + "\n");

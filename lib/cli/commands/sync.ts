@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import type { CommandContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { formatDiagnostic } from "../output.js";
-import type { RenderWithLlmResult } from "../render-with-llm.js";
+import type { CompiledTree } from "../stages.js";
 
 export function registerSync(program: Command, ctx: CommandContext): void {
   program
@@ -29,18 +29,17 @@ Examples:
     .action(async (opts: { branch?: string; dryRun?: boolean; json?: boolean; llm?: string }) => {
       const { syncContracts } = await import("../../sync/sync-contracts.js");
       const { repositoryName } = await import("../repository-name.js");
-      const { loadTemplateOverrides } = await import("../project.js");
-      const { formatLlmStats, llmJson, planCliLlm, renderWithLlm } = await import("../render-with-llm.js");
-      let llmRun: { rendered: RenderWithLlmResult; llmWarning?: string } | undefined;
+      const { compileTree } = await import("../stages.js");
+      const { formatLlmStats, llmJson, pipelineLlm, planCliLlm } = await import("../plan-cli-llm.js");
+      let llmRun: { compiled: CompiledTree; llmWarning?: string } | undefined;
       const r = await syncContracts({
         cwd: ctx.cwd,
-        render: async ({ files, config, templates, readFile }) => {
+        compile: async ({ tree, config }) => {
           const plan = planCliLlm({ config, ...(opts.llm ? { flag: opts.llm } : {}), env: ctx.io.env });
-          const rendered = await renderWithLlm({ files, plan, ...(templates ? { templates } : {}), readCache: readFile ?? (async () => undefined) });
-          llmRun = { rendered, ...(plan.warning ? { llmWarning: plan.warning } : {}) };
-          return rendered;
+          const compiled = await compileTree({ tree, config: plan.config, llm: pipelineLlm(plan) });
+          llmRun = { compiled, ...(plan.warning ? { llmWarning: plan.warning } : {}) };
+          return compiled;
         },
-        loadTemplates: loadTemplateOverrides,
         ...(opts.branch ? { branch: opts.branch } : {}),
         ...(opts.dryRun ? { dryRun: true } : {}),
         defaultSystem: repositoryName(ctx.root),
@@ -54,7 +53,7 @@ Examples:
       const c = ctx.colors;
       for (const d of r.diagnostics) ctx.io.stderr(formatDiagnostic(d, c) + "\n");
       if (llmRun?.llmWarning) ctx.io.stderr(c.yellow(`warning: ${llmRun.llmWarning}`) + "\n");
-      if (llmRun?.rendered.llm) ctx.io.stderr(formatLlmStats(llmRun.rendered.llm) + "\n");
+      if (llmRun?.compiled.llm) ctx.io.stderr(formatLlmStats(llmRun.compiled.llm) + "\n");
       if (r.uncommittedStatements.length) {
         ctx.io.stderr(
           c.yellow(`note: sync reads the statements committed at HEAD; uncommitted edits in ${r.uncommittedStatements.join(", ")} are not included (commit them, then sync again)\n`),
