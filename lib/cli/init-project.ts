@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { CONFIG_PATH } from "../config/load-config.js";
-import { repositoryName } from "./repository-name.js";
+import { findPackage } from "./package-info.js";
+import { renderActionWorkflow } from "./render-action-workflow.js";
+import { defaultBranch, repositoryName } from "./repository-name.js";
 import { ALL_TARGETS, DEFAULT_BRANCH, DEFAULT_CONFIG, DEFAULT_IMPLEMENT, DEFAULT_TEMPLATES } from "../config/types.js";
 
 export interface InitProjectResult {
@@ -92,16 +94,24 @@ Do not edit the generated files: change the statements instead. \`npx penult che
 contracts that are out of step with the statements and implementation code added here by hand.
 `;
 
+/** Where `penult init --action` writes the workflow. */
+export const ACTION_WORKFLOW_PATH = ".github/workflows/penult.yml";
+
 /**
  * `penult init`: the config with every default spelled out, a first statements file and the
- * contracts folder. Never overwrites: an existing file is reported as skipped and left untouched.
+ * contracts folder; with `action`, also the workflow that runs the penult GitHub Action. Never
+ * overwrites: an existing file is reported as skipped and left untouched.
  */
-export function initProject(options: { root: string }): InitProjectResult {
+export function initProject(options: { root: string; action?: boolean }): InitProjectResult {
   const files: [string, string][] = [
     [CONFIG_PATH, renderDefaultConfig({ system: repositoryName(options.root) })],
     ["statements/notes.md", EXAMPLE_STATEMENTS],
     [`${DEFAULT_CONFIG.output}/README.md`, CONTRACTS_README],
   ];
+  if (options.action) {
+    const pkg = findPackage();
+    files.push([ACTION_WORKFLOW_PATH, renderActionWorkflow({ defaultBranch: defaultBranch(options.root), action: `${pkg.repository}@v${pkg.version}` })]);
+  }
   const result: InitProjectResult = { created: [], skipped: [] };
   const hasStatements = existsSync(join(options.root, "statements"));
   for (const [path, content] of files) {

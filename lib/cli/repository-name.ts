@@ -14,6 +14,18 @@ export function repositoryName(root: string): string {
   return fromRemote || basename(resolve(root));
 }
 
+/**
+ * The branch the repository's work lands on: the remote's default (`origin/HEAD`), else the branch
+ * checked out, else `main`.
+ */
+export function defaultBranch(root: string): string {
+  const git = (...args: string[]) => {
+    const r = spawnSync("git", args, { cwd: root, encoding: "utf8" });
+    return !r.error && r.status === 0 ? r.stdout.trim() : "";
+  };
+  return git("symbolic-ref", "--short", "refs/remotes/origin/HEAD").replace(/^origin\//, "") || git("symbolic-ref", "--short", "HEAD") || "main";
+}
+
 /** The config with `system` set to the repository's name when the config does not name it. */
 export function withRepositoryName(config: ResolvedConfig, root: string): ResolvedConfig {
   return config.system ? config : { ...config, system: repositoryName(root) };
