@@ -8,7 +8,7 @@
  */
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,19 +17,13 @@ import type { ImplementLanguage } from "../../lib/config/types.js";
 import { emitContracts } from "../../lib/emitters/index.js";
 import { listInterfaces, scaffoldImplementation, type TestFramework } from "../../lib/implement/index.js";
 import { PYTHON } from "../helpers/compile/python.js";
+import { listFiles } from "../helpers/list-files.js";
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const work = mkdtempSync(join(tmpdir(), "penult-scaffold-run-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const TARGET: Record<ImplementLanguage, string> = { ts: "typescript", python: "python", java: "java", rust: "rust", go: "go", csharp: "csharp" };
-
-function listFiles(dir: string, ext: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => (statSync(join(dir, n)).isDirectory() ? listFiles(join(dir, n), ext) : n.endsWith(ext) ? [join(dir, n)] : []));
-}
 
 /** The bookshop example, compiled by the real pipeline. */
 const bookshop = (() => {
