@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../lib/diagnostics.js";
-import { formatGithubAnnotation } from "../../lib/cli/output.js";
+import { formatGithubAnnotation } from "../../lib/format-github-annotation.js";
 import { RepoClient } from "../github/repo-client.js";
 
 /** Where the Action reports: workflow commands on stdout, and the job summary (markdown). */

@@ -3,6 +3,7 @@
  * environment in, workflow commands on stdout, the job summary appended to $GITHUB_STEP_SUMMARY.
  */
 import { appendFileSync } from "node:fs";
+import { formatGithubAnnotation } from "../../lib/format-github-annotation.js";
 import { runAction } from "./run-action.js";
 
 const summaryFile = process.env.GITHUB_STEP_SUMMARY;
@@ -17,7 +18,8 @@ runAction({
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stdout.write(`::error title=penult internal error::${err instanceof Error ? (err.stack ?? err.message).replace(/\n/g, "%0A") : String(err)}\n`);
+    const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    process.stdout.write(formatGithubAnnotation({ code: "INTERNAL_ERROR", severity: "error", message: `${message}\nThis is a bug in penult; please report it.` }) + "\n");
     process.exitCode = 2;
   },
 );

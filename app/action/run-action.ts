@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { ProbotOctokit } from "probot";
-import { formatGithubAnnotation } from "../../lib/cli/output.js";
+import { formatGithubAnnotation } from "../../lib/format-github-annotation.js";
 import { status } from "../github/repo-client.js";
 import { pushMayChangeContracts } from "../handlers/push.js";
 import { runContractsJob } from "../jobs/contracts-job.js";
