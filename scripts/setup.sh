@@ -42,6 +42,8 @@ command -v rustc >/dev/null 2>&1 || need+=(rustc)
 { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import mypy' >/dev/null 2>&1; } || need+=(python3-mypy)
 # pytest: the Python scaffold's tests are run with it when a project uses it.
 { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import pytest' >/dev/null 2>&1; } || need+=(python3-pytest)
+# Redis: the App's queue tests start their own server.
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]} (Debian packages)"
