@@ -54,7 +54,8 @@ function run(c: Case): { status: number | null; out: string; calls: string } {
   return { status: r.status, out: r.stdout + r.stderr, calls };
 }
 
-const COMPILERS = ["go", "mcs", "javac", "rustc"];
+/** Tools setup.sh looks for on PATH (the rest it finds by absolute path). */
+const COMPILERS = ["go", "mcs", "javac", "rustc", "redis-server"];
 const present = (t: string): boolean => spawnSync("bash", ["-c", `command -v ${t}`]).status === 0;
 const user = { id: 'if [ "$1" = -u ]; then echo 1000; else echo user; fi' };
 
