@@ -50,7 +50,7 @@ export interface ContractsJobResult {
 export async function runContractsJob(input: ContractsJobInput): Promise<ContractsJobResult> {
   const { client, sha } = input;
   const archive = await client.downloadArchive(sha);
-  const loaded = await loadRepoConfig({ archive, loadSharedConfig: input.loadSharedConfig });
+  const loaded = await loadRepoConfig({ archive, loadSharedConfig: input.loadSharedConfig, repoName: client.repo });
   if (!loaded.config) {
     await client.checkRun({
       headSha: sha,
@@ -166,14 +166,17 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
 /**
  * The config of the commit itself, so statements and config always match. A file that extends
  * shared settings (`_extends:`) is read through Probot's `context.config`, which resolves them.
+ * Without `system:`, the system is named after the repository, as the CLI names it.
  */
 export async function loadRepoConfig(options: {
   archive: CommitArchive;
   loadSharedConfig?: (() => Promise<unknown>) | undefined;
+  repoName: string;
 }): Promise<{ config?: ResolvedConfig; diagnostics: Diagnostic[] }> {
+  const named = (config: ResolvedConfig): ResolvedConfig => (config.system ? config : { ...config, system: options.repoName });
   const tree = await options.archive.read((p) => p === CONFIG_PATH);
   const [path] = await tree.listFiles([CONFIG_PATH]);
-  if (!path) return { config: parseConfig({ text: "{}" }).config, diagnostics: [] };
+  if (!path) return { config: named(parseConfig({ text: "{}" }).config), diagnostics: [] };
   let text = new TextDecoder().decode(await tree.readFile(path));
   if (/^_extends\s*:/m.test(text) && options.loadSharedConfig) {
     const merged = (await options.loadSharedConfig()) as Record<string, unknown> | null;
@@ -182,7 +185,7 @@ export async function loadRepoConfig(options: {
   }
   const parsed = parseConfig({ text, file: CONFIG_PATH });
   const errors = parsed.diagnostics.filter((d) => d.severity === "error");
-  return errors.length ? { diagnostics: parsed.diagnostics } : { config: parsed.config, diagnostics: parsed.diagnostics };
+  return errors.length ? { diagnostics: parsed.diagnostics } : { config: named(parsed.config), diagnostics: parsed.diagnostics };
 }
 
 /**

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { compile } from "../../lib/compile.js";
 import { walkModel } from "../../lib/model/walk-model.js";
 import { findInvariantViolations } from "./model-invariants.js";
+import { seedConversationPath } from "../../bench/corpus-path.js";
 
 /*
  * The seed conversation (examples/seed-conversation, the transcript that started penult) describes a
@@ -13,8 +12,7 @@ import { findInvariantViolations } from "./model-invariants.js";
  * rules of docs/model.md (code declarations outside examples, transcripts make no components from
  * their titles) the model must be that system; nothing here or in lib/ knows this file.
  */
-const here = dirname(fileURLToPath(import.meta.url));
-const seed = join(here, "..", "..", "examples", "seed-conversation", "statements", "000_bbe30278221eec2b.txt");
+const seed = seedConversationPath();
 
 describe("the seed conversation", () => {
   const { model, statements } = compile({ files: [{ path: "statements/conversation.txt", content: readFileSync(seed, "utf8") }] });
