@@ -306,6 +306,8 @@ function readFrom(
   }
   // "list only books whose ...": a focusing adverb before the object is not part of it.
   while (k < to && /^(?:only|just|also|exactly|precisely|merely|solely)$/.test(tokens[k]!.lower) && readNounPhrase(tokens, k + 1, to)) k++;
+  // "add that many copies of the book": a quantity determiner, not a relative clause.
+  if (k + 2 < to && /^(?:that|this|so|as)$/.test(tokens[k]!.lower) && /^(?:many|much)$/.test(tokens[k + 1]!.lower) && readNounPhrase(tokens, k + 2, to)) k += 2;
   const objStart = k;
   const objects: NounChunk[] = [];
   if (passiveObject && tokens[passiveObject.head]!.pos === "PRON") passiveObject = undefined;

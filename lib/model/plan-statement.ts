@@ -62,7 +62,7 @@ export function planStatement(st: Statement, ctx: PlanContext): StatementPlan {
   const qualityOnly = !facts.functional && facts.constraints.length > 0 && !behavioural;
   const ops = deriveOperations({
     statement: st,
-    facts,
+    facts: withRequestDetail(facts),
     known,
     ...(component ? { component } : {}),
     fallbackComponent: ctx.fallbackByFile.get(st.file) ?? toTypeName(splitWords(ctx.systemName ?? "System"), "System"),
@@ -138,6 +138,25 @@ function scenarioRequests(st: Statement, facts: Facts, ctx: PlanContext): Contri
     } else out.push(c);
   }
   return out;
+}
+
+/**
+ * "WHEN a customer adds a book to the cart with a quantity, THE Cart SHALL add that many copies": the
+ * response carries out the person's request, so what the request names (its object and complements)
+ * are the operation's inputs too. Only a response action with the request's own verb takes them.
+ */
+function withRequestDetail(facts: Facts): Facts {
+  const requests = (facts.triggers ?? []).filter((t) => t.actor !== undefined && t.action).map((t) => t.action!);
+  if (requests.length === 0) return facts;
+  const actions = facts.actions.map((a) => {
+    const r = requests.find((q) => q.verb === a.verb);
+    if (!r) return a;
+    const own = a.complements ?? [];
+    const extra = (r.complements ?? []).filter((c) => !own.some((o) => o.prep === c.prep));
+    if (extra.length === 0 && (a.object || !r.object)) return a;
+    return { ...a, ...(a.object ? {} : r.object ? { object: r.object } : {}), complements: [...own, ...extra] };
+  });
+  return { ...facts, actions };
 }
 
 /** True when a statement states requirements (prose counts only in files without requirement statements). */

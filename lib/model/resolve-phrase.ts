@@ -1,6 +1,6 @@
 import type { PrimitiveName } from "./types.js";
 import { applyPinnedName, isPluralWord, normalizePhrase, singularWord, splitWords, toMemberName, toTypeName } from "./naming.js";
-import { NON_CONCEPTS, PARTITIVES, PERSON_NOUNS, UI_NOUNS, VALUE_NOUNS } from "./vocabulary.js";
+import { MEDIA_NOUNS, NON_CONCEPTS, PARTITIVES, PERSON_NOUNS, UI_NOUNS, VALUE_NOUNS } from "./vocabulary.js";
 
 /**
  * Entity resolution (docs/model.md "Resolving phrases"): what a noun phrase of a statement names.
@@ -233,6 +233,11 @@ function resolveWords(known: KnownTerms, words: string[], plural: boolean): Term
   if (UI_NOUNS.has(head)) return { kind: "ui", words };
   if (NON_CONCEPTS.has(k) || words.every((w) => NON_CONCEPTS.has(singularWord(w)) || NOISE.has(w))) return { kind: "none" };
   if (NON_CONCEPTS.has(head) && words.length === 1) return { kind: "none" };
+  // "an image passes validation", "upload images": media named alone, with no owner, are things with a
+  // life of their own (uploaded, validated, deleted); "its image", "the book's cover image" stay values.
+  if (MEDIA_NOUNS.has(head) && words.length === 1) {
+    return known.authoritative ? { kind: "thing", name: entityNameOf(words), words, plural } : { kind: "entity", name: entityNameOf(words), plural, declared: false };
+  }
   if (VALUE_NOUNS.has(head)) return { kind: "value", name: fieldName(words), words, plural };
   // A gerund or an adjective alone names an activity or a quality, not a thing.
   if (words.length === 1 && /(?:ing|ness|ity|ion)$/.test(head) && !/(?:thing|ring|ding|ling|king|ting)$/.test(head) && head.length > 6) {

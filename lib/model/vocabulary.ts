@@ -117,6 +117,9 @@ export const VALUE_NOUNS = new Set([
   "star", "end", "start", "expiry", "expiration", "instructions", "contents",
 ]);
 
+/** Value nouns for media, which named alone (no owner) are things of their own: "upload an image". */
+export const MEDIA_NOUNS = new Set(["image", "photo", "picture", "video", "recording"]);
+
 /** Words that name no domain thing on their own: never entities, never parameter names alone. */
 export const NON_CONCEPTS = new Set([
   "system", "software", "solution", "website", "way", "time", "thing", "something", "anything", "everything",

@@ -166,6 +166,14 @@ describe("resolving phrases", () => {
     expect(op(model, "CartApi.addBook")!.errors.map((e) => e.name)).toEqual(["CartLimitExceededError"]);
   });
 
+  it("media named alone are things of their own; owned media stay values", () => {
+    const { model: m } = build({
+      "s.md": "# Uploads\n\n1. WHEN an image passes validation THEN the system SHALL store it.\n2. WHEN a user uploads an image THEN the system SHALL create the image.\n3. THE system SHALL let a user change the avatar's photo of a profile.\n",
+    });
+    expect(entities(m)).toContain("Image");
+    expect(entities(m)).not.toContain("Photo");
+  });
+
   it("same stems in another order and lone head nouns name declared entities", () => {
     const { model: m } = build({
       "spec.md": "# Requirements\n\n## Key Entities\n\n- **Coach Registration**: a coach's entry, with an alias.\n- **Cash Session**: a shift, with a start time.\n\n## Requirements\n\n- **FR-001**: Users MUST be able to view registered coaches for a tournament.\n- **FR-002**: Users MUST be able to close a session.\n",
@@ -276,6 +284,13 @@ describe("operations", () => {
     expect(signature(op(m, "CartApi.addBook"))).toBe("addBook(cart: Cart, book: Book): void");
     expect(op(m, "CartApi.addBook")!.doc).toBe("Also: update the cart total");
     expect(ops(m)).not.toContain("CartApi.updateCartTotal");
+  });
+
+  it("a response that carries out a person's request takes the request's complements", () => {
+    const { model: m, diagnostics: d } = build({ "glossary.md": GLOSSARY, "cart.md": "# Cart\n\nWHEN a customer adds a book to the cart with a quantity, THE Cart SHALL add that many copies of the book and update the cart total.\n" });
+    expect(signature(op(m, "CartApi.addBook"))).toBe("addBook(cart: Cart, book: Book, quantity: integer): void");
+    expect(op(m, "CartApi.addBook")!.doc).toBe("Also: update the cart total");
+    expect(d.filter((x) => x.code === "NOT_MODELLED")).toEqual([]);
   });
 
   it("operations/manage expands to CRUD", () => {
