@@ -64,6 +64,11 @@ type OpContribution = ContributionOf<"operation">;
 
 /** Verbs that hand something to the caller: "provide suggested tags" reads as getting them. */
 const GIVING_VERBS = new Set(["provide", "offer", "give", "return", "deliver", "supply", "expose", "give back", "hand back", "hand over", "send back"]);
+/** Verbs that build a capability rather than act on data: "implement fuzzy search". */
+const BUILDING_VERBS = new Set(["implement", "facilitate", "introduce", "develop", "enable"]);
+/** Head nouns that name an activity ("filtering", "search", "migration", "communication"). */
+const ACTIVITY_NOUN = /^(?:\w{3,}(?:ing|tion|sion|ment)|search|sync|lookup|login|signup|checkout)$/;
+
 /** Verbs that end the work with an error: under a failure condition they are how the error is raised. */
 const FAILING_VERBS = new Set(["fail", "abort", "exit", "halt", "stop", "terminate", "error", "raise", "throw", "return an error", "reject", "refuse"]);
 
@@ -216,6 +221,14 @@ function readAction(input: OperationsInput, action: Action, rawVerb: string, ori
     return undefined;
   }
   const main = pickMain(named);
+  // "implement profanity filtering", "facilitate direct communication", "introduce a sync": a
+  // capability to build, named by an activity; it says neither what is acted on nor by whom.
+  const objectWords = objectPhrase ? contentWords(objectPhrase) : [];
+  const objectHead = objectWords[objectWords.length - 1] ?? "";
+  if (BUILDING_VERBS.has(verb) && main?.kind !== "field" && !(main?.kind === "entity" && main.declared) && ACTIVITY_NOUN.test(objectHead)) {
+    out.clauses.push({ text: words, modelled: false, reason: `"${objectWords.join(" ")}" names a capability to build, not what it acts on: state the action on the data ("search listings by title")` });
+    return undefined;
+  }
   // "add a book to the catalogue" in the Catalogue component: the component's own collection, not an entity.
   const ownWords = input.component ? splitWords(input.component.name).join(" ") : undefined;
   const intoOwn = (phrase: string) => ownWords !== undefined && contentWords(phrase).map((w) => w.replace(/s$/, "")).join(" ") === ownWords.replace(/s$/, "") && !known.entityByKey.has(ownWords);

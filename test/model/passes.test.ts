@@ -293,6 +293,12 @@ describe("operations", () => {
     expect(d.filter((x) => x.code === "NOT_MODELLED")).toEqual([]);
   });
 
+  it("a capability to build, named by an activity, is reported, not an operation", () => {
+    const { model: m, diagnostics: d } = build({ "s.md": "# Requirements\n\n- **FR-001**: System MUST implement profanity filtering.\n- **FR-002**: System MUST facilitate direct communication between users.\n" });
+    expect(ops(m)).toEqual([]);
+    expect(d.filter((x) => x.code === "NOT_MODELLED").map((x) => x.message).join("\n")).toMatch(/capability to build/);
+  });
+
   it("operations/manage expands to CRUD", () => {
     const { model: m } = build({ "s.md": "# Requirements\n\n- As a seller, I want to manage my listings.\n" });
     expect(ops(m)).toEqual(["ListingsApi.createListing", "ListingsApi.deleteListing", "ListingsApi.getListing", "ListingsApi.listListings", "ListingsApi.updateListing"]);
