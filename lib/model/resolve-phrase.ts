@@ -50,7 +50,8 @@ const NOISE = new Set([
   "also", "further", "further", "corresponding", "respective", "available", "applicable", "possible",
   "required", "optional", "necessary", "desired", "chosen", "previous", "following", "above", "below",
   "matching", "related", "associated", "saved", "stored", "underlying", "original", "actual", "valid",
-  "invalid", "unique", "latest", "last", "first", "next",
+  "invalid", "unique", "latest", "last", "first", "next", "uploaded", "submitted", "generated", "imported",
+  "received", "requested",
 ]);
 
 const PLURAL_QUANTIFIERS = new Set(["all", "many", "multiple", "several", "some", "these", "those", "both", "any"]);
