@@ -12,6 +12,7 @@ import { splitWords, toTypeName } from "./naming.js";
 import { planStatement, REQUIREMENT_KINDS, type PlanContext } from "./plan-statement.js";
 import { readDeclarations } from "./read-declarations.js";
 import { reportClauses } from "./report-clauses.js";
+import { reportEmptyEntities } from "./report-empty-entities.js";
 import { applyLock } from "./apply-lock.js";
 import { MODEL_VERSION, type Model } from "./types.js";
 import { DEFAULT_CRUD_NAMES, type CrudClass } from "./vocabulary.js";
@@ -77,7 +78,7 @@ export function buildModel(options: BuildModelOptions): { model: Model; diagnost
   const named = nameElements({ draft: merged.draft, byId });
   diagnostics.push(...named.diagnostics);
   const model = assembleModel({ draft: merged.draft, names: named.names, layout, statements, systemName: layout.systemTitle });
-  diagnostics.push(...reportClauses(plans));
+  diagnostics.push(...reportClauses(plans), ...reportEmptyEntities(model, byId));
   if (statements.length === 0) diagnostics.push({ code: "MODEL_EMPTY", severity: "info", message: "no statements: the model holds only the empty system" });
   return { model, diagnostics: sortDiagnostics(diagnostics) };
 }

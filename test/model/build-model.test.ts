@@ -282,7 +282,7 @@ describe("bad input", () => {
     const b = ears("dup", "statements/b.md", "Cart", "remove", "an item");
     const lone = makeStatement({ id: "lone", file: "statements/c.md", kind: "shall", text: "The system shall log in." });
     const out = buildModel({ statements: [a[0], b[0], lone], facts: [a[1], b[1]], config: DEFAULT_CONFIG });
-    expect(out.diagnostics.map((d) => [d.code, d.file])).toEqual([
+    expect(out.diagnostics.filter((d) => d.code !== "MODEL_EMPTY_ENTITY").map((d) => [d.code, d.file])).toEqual([
       ["MODEL_DUPLICATE_STATEMENT_ID", "statements/b.md"],
       ["MODEL_MISSING_FACTS", "statements/c.md"],
     ]);

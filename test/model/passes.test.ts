@@ -299,6 +299,13 @@ describe("operations", () => {
     expect(d.filter((x) => x.code === "NOT_MODELLED").map((x) => x.message).join("\n")).toMatch(/capability to build/);
   });
 
+  it("an undeclared entity with nothing but its id is reported; one with stated fields is not", () => {
+    const { diagnostics: d } = build({ "s.md": "# Reviews\n\n- As a moderator, I want to flag a community review.\n- As a seller, I want to create a listing with a title and a price.\n" });
+    const empty = d.filter((x) => x.code === "MODEL_EMPTY_ENTITY");
+    expect(empty.map((x) => x.message)).toEqual([expect.stringContaining("entity CommunityReview holds nothing but its id")]);
+    expect(empty[0]!.line).toBe(3);
+  });
+
   it("operations/manage expands to CRUD", () => {
     const { model: m } = build({ "s.md": "# Requirements\n\n- As a seller, I want to manage my listings.\n" });
     expect(ops(m)).toEqual(["ListingsApi.createListing", "ListingsApi.deleteListing", "ListingsApi.getListing", "ListingsApi.listListings", "ListingsApi.updateListing"]);
