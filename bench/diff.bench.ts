@@ -1,7 +1,7 @@
 /**
  * Statement diff and change impact (issue 5).
  *
- * 1. Speed: two revisions of ~10k statements (the corpora in ../shared/corpora copied under
+ * 1. Speed: two revisions of ~10k statements (the corpora in test/corpora copied under
  *    copy-N/ folders) that differ by 100 seeded one-word edits. Timed separately: statement diff,
  *    model diff, breaking rules, report (data + markdown); their sum is the "diff" time, which
  *    EXCLUDES compiling the two sides. Compiling both sides, and emitting TypeScript contracts of
@@ -28,7 +28,8 @@ import type { BenchTable } from "./table.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = existsSync(join(here, "..", "package.json")) ? join(here, "..") : join(here, "..", "..");
-const corpora = join(repo, "..", "shared", "corpora");
+// The corpora vendored under test/corpora (SOURCE and licence in each folder): the bench runs from the repository alone.
+const corpora = join(repo, "test", "corpora");
 
 /** Deterministic PRNG (mulberry32): the same edits on every machine. */
 function prng(seed: number): () => number {
@@ -43,7 +44,7 @@ function prng(seed: number): () => number {
 }
 
 function corpusFiles(): SourceFile[] {
-  if (!existsSync(corpora)) throw new Error(`diff bench: ${corpora} is missing (the shared corpora sit beside the repository)`);
+  if (!existsSync(corpora)) throw new Error(`diff bench: ${corpora} is missing (the vendored corpora)`);
   const out: SourceFile[] = [];
   const walk = (dir: string, rel: string) => {
     for (const name of readdirSync(dir).sort()) {
@@ -262,7 +263,7 @@ function locality(): BenchTable[] {
     let prevFiles = emitted.get(key);
     if (!prevFiles) emitted.set(key, (prevFiles = emitContracts({ model: before.model, targets: ["typescript"] }).files));
     const cf = diffContractFiles({ previous: prevFiles, current: emitContracts({ model: after.model, targets: ["typescript"] }).files });
-    const u = unexplainedLines({ files: cf, changes: md.changes, statements: ids });
+    const u = unexplainedLines({ files: cf, changes: md.changes, statements: ids, labels: md.labels });
     lines += u.total;
     unexplained += u.unexplained;
     if (untraced.length || u.unexplained) {

@@ -3,7 +3,7 @@ import { CONFIG_PATH } from "../../lib/config/load-config.js";
 import type { Diagnostic } from "../../lib/diagnostics.js";
 import type { TreeReader } from "../../lib/git/tree-reader.js";
 import type { PlannedChange } from "../../lib/write-output.js";
-import { fitBody, GITHUB_BODY_LIMIT } from "../../lib/jobs/fit-body.js";
+import { fitBody, GITHUB_BODY_LIMIT } from "../../lib/report/fit-body.js";
 import { readTarballTree } from "./tarball-tree-reader.js";
 
 type Octokit = Context["octokit"];

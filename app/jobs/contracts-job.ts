@@ -4,7 +4,7 @@ import { formatLocation, type Diagnostic } from "../../lib/diagnostics.js";
 import { matchGlobs } from "../../lib/git/match-globs.js";
 import { DEFAULT_LLM_CACHE, planContractsUpdate, SOURCE_TRAILER } from "../../lib/jobs/plan-contracts-update.js";
 import { llmFromEnv } from "../llm-from-env.js";
-import { fitBody, GITHUB_BODY_LIMIT } from "../../lib/jobs/fit-body.js";
+import { fitBody, GITHUB_BODY_LIMIT } from "../../lib/report/fit-body.js";
 import { keepForPenult, type CommitArchive, type PullInfo, type RepoClient } from "../github/repo-client.js";
 
 /** Hidden state the app keeps in the PR body: the branch head it wrote and the commit it came from. */

@@ -1,7 +1,7 @@
 import { CONFIG_PATH, parseConfig, resolveDefaults, type ResolvedConfig } from "../config/load-config.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { compile } from "../compile.js";
-import { fitBody, GITHUB_BODY_LIMIT } from "./fit-body.js";
+import { fitBody, GITHUB_BODY_LIMIT } from "../report/fit-body.js";
 import type { AskModel, LlmStats } from "../llm/enrich-facts.js";
 import { DEFAULT_LLM_CACHE } from "../llm/llm-from-env.js";
 import { computeImpactOfModels } from "../diff/compute-impact.js";

@@ -38,6 +38,8 @@ export interface StatementQuote {
 /** One element change explained for a reviewer. */
 export interface ContractItem {
   element: string;
+  /** How a reviewer names the element (see ElementChange.label). */
+  label: string;
   kind: ElementKind;
   change: ElementChange["change"];
   /** What changed, in words (the rules' messages, or the changed aspects). */
@@ -54,6 +56,7 @@ export interface ContractSection {
   status?: ContractFileChange["status"];
   /** The owning element, when sections are per element. */
   owner?: string;
+  ownerLabel?: string;
   ownerKind?: ElementKind;
   /** Element changes that explain the file (trace-only changes left out: they change no signature). */
   items: ContractItem[];
@@ -72,6 +75,20 @@ export interface ImpactSummary {
   nonBreaking: number;
 }
 
+/**
+ * What the latest push alone changed, when it updates an open pull request whose report is
+ * cumulative (against the default branch): its statements, element changes and findings.
+ */
+export interface ImpactPush {
+  /** The previous push's side, e.g. `a1b2c3d (previous push)`. */
+  base: string;
+  head: string;
+  summary: ImpactSummary;
+  statements: StatementRow[];
+  elements: ElementChange[];
+  findings: Finding[];
+}
+
 /** The impact report as data: what `--json` prints and what the markdown is rendered from. */
 export interface ImpactReport {
   version: typeof IMPACT_REPORT_VERSION;
@@ -88,4 +105,6 @@ export interface ImpactReport {
   /** Mermaid source of the affected components, or "" when nothing is affected. */
   diagram: string;
   diagnostics: Diagnostic[];
+  /** The latest push alone, when the report is the cumulative one of an open pull request. */
+  push?: ImpactPush;
 }
