@@ -2,7 +2,8 @@ import { stringify } from "yaml";
 import { CONFIG_PATH, parseConfig, type ResolvedConfig } from "../../lib/config/load-config.js";
 import { formatLocation, type Diagnostic } from "../../lib/diagnostics.js";
 import { matchGlobs } from "../../lib/git/match-globs.js";
-import { DEFAULT_LLM_CACHE, planContractsUpdate, SOURCE_TRAILER } from "../../lib/jobs/plan-contracts-update.js";
+import { DEFAULT_LLM_CACHE, planContractsUpdate, renderPullRequestBody, SOURCE_TRAILER } from "../../lib/jobs/plan-contracts-update.js";
+import { modelPath } from "../../lib/pipeline/index.js";
 import { llmFromEnv } from "../llm-from-env.js";
 import { fitBody, GITHUB_BODY_LIMIT } from "../../lib/report/fit-body.js";
 import { keepForPenult, type CommitArchive, type PullInfo, type RepoClient } from "../github/repo-client.js";
@@ -61,6 +62,10 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
   const llm = llmFromEnv(config);
   // Answers cached on the open contracts branch are not on the default branch until it is merged.
   const branchCache = llm && pull ? await client.readFileAt(pull.headSha, config.llm?.cache ?? DEFAULT_LLM_CACHE) : undefined;
+  // The open PR's model is what the previous push generated: the report says what this push changed on top of it.
+  // Only when the head is penult's own and from another commit (else the job stops below).
+  const state = pull ? STATE_RE.exec(pull.body) : null;
+  const previousModel = pull && state && state[1] === pull.headSha && state[2] !== sha ? await client.readFileAt(pull.headSha, modelPath(config)) : undefined;
   const plan = await planContractsUpdate({
     tree,
     sha,
@@ -68,6 +73,7 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
     ...(input.subject !== undefined ? { subject: input.subject } : {}),
     ...(llm ? { ask: llm.ask } : {}),
     ...(branchCache !== undefined ? { extraCacheText: branchCache } : {}),
+    ...(previousModel !== undefined && state ? { previousPush: { modelJson: previousModel, label: `${state[2]!.slice(0, 7)} (the previous push)` } } : {}),
   });
   const branch = config.branch;
   const errors = plan.findings.filter((d) => d.severity === "error").length;
@@ -92,7 +98,6 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
     return { status: "unchanged", message: "no statements" };
   }
 
-  const state = pull ? STATE_RE.exec(pull.body) : null;
   if (pull && state && state[2] === sha && state[1] === pull.headSha && !input.force) {
     // Same commit again (a redelivery, or two events for one push): the work is done.
     return { status: "duplicate", pull, message: `contracts for ${sha.slice(0, 7)} are already on ${branch}` };
@@ -133,7 +138,9 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
     await client.moveBranch(branch, commit, true);
   }
   const marker = `<!-- penult:state head=${commit} source=${sha} -->`;
-  const body = `${fitBody(plan.body, { limit: GITHUB_BODY_LIMIT - marker.length - 2 })}\n${marker}\n`;
+  // The full report is a file of the commit just written: a link pinned to it survives the branch.
+  const fullReport = `[The full report](${client.blobUrl(commit, plan.reportFile.path)}) lists every element and explains every contract file.`;
+  const body = `${fitBody(renderPullRequestBody(plan, { fullReport, limit: GITHUB_BODY_LIMIT - marker.length - 2 }), { limit: GITHUB_BODY_LIMIT - marker.length - 2 })}\n${marker}\n`;
   let status: ContractsJobStatus = "updated";
   if (pull) {
     await client.updatePull(pull.number, { title: plan.title, body });
@@ -142,12 +149,15 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
     await client.addLabels(pull.number, [PR_LABEL]);
     status = "opened";
   }
-  await client.review({
-    number: pull.number,
-    commitId: commit,
-    body: `Why each contract file changed, by the statements behind it (${sha.slice(0, 7)}).`,
-    comments: plan.fileNotes.map((n) => ({ path: n.path, line: n.line, side: n.side, body: n.body })),
-  });
+  // Every push that changed statements or contract files gets a review naming them, comments or not.
+  if (plan.fileNotes.length || (plan.report.push ?? plan.report).statements.length) {
+    await client.review({
+      number: pull.number,
+      commitId: commit,
+      body: plan.reviewBody,
+      comments: plan.fileNotes.map((n) => ({ path: n.path, line: n.line, side: n.side, body: n.body })),
+    });
+  }
   await postCheck(`Contracts: #${pull.number}.`);
   return { status, pull, commit, message: plan.title };
 }

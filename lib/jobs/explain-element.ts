@@ -1,5 +1,6 @@
 import { cmp } from "../diagnostics.js";
 import type { Element, Model, StatementRef, Subsystem } from "../model/types.js";
+import { code, md } from "../report/escape-markdown.js";
 
 export interface ExplainedElement {
   id: string;
@@ -39,11 +40,12 @@ export function explainElement(model: Model, query: string): ExplainedElement[] 
 
 /** Markdown answer for `/penult explain`. */
 export function renderExplanation(query: string, found: readonly ExplainedElement[], link: (s: StatementRef) => string): string {
-  if (found.length === 0) return `No element named \`${query}\` in the model. Names are case-insensitive; ids look like \`cart/CartService\`.`;
+  if (found.length === 0) return `No element named ${code(query)} in the model. Names are case-insensitive; ids look like \`cart/CartService\`.`;
   const out: string[] = [];
   for (const e of found) {
-    out.push(`**${e.kind} \`${e.id}\`** comes from ${e.statements.length} statement${e.statements.length === 1 ? "" : "s"}:`, "");
-    for (const s of e.statements) out.push(`- [\`${s.id}\`](${link(s)}) ${s.file}:${s.line}: ${s.text.replace(/\s+/g, " ")}`);
+    out.push(`**${e.kind} ${code(e.id)}** comes from ${e.statements.length} statement${e.statements.length === 1 ? "" : "s"}:`, "");
+    // Statement text is the repository's: shown as inert text (no markup, no @mention that notifies).
+    for (const s of e.statements) out.push(`- [${code(s.id)}](${link(s)}) ${md(`${s.file}:${s.line}`)}: ${md(s.text)}`);
     out.push("");
   }
   return out.join("\n").trimEnd();
