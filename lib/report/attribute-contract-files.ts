@@ -14,12 +14,15 @@ export function foldIdentifier(text: string): string {
  * (`add_item` -> `additem`). A C# interface is written `ICartApi`, so a word starting with `i` also
  * counts without it.
  */
-function identifierTokens(text: string, into = new Set<string>()): Set<string> {
-  for (const m of text.matchAll(/[A-Za-z0-9_-]+/g)) {
-    const folded = foldIdentifier(m[0]);
+function identifierTokens(lines: readonly string[], into = new Set<string>()): Set<string> {
+  // Words repeat a lot in generated code: fold each distinct word once.
+  const words = new Set<string>();
+  for (const line of lines) for (const m of line.matchAll(/[A-Za-z0-9_-]+/g)) words.add(m[0]);
+  for (const word of words) {
+    const folded = foldIdentifier(word);
     if (!folded) continue;
     into.add(folded);
-    if (/^I[A-Z]/.test(m[0])) into.add(folded.slice(1));
+    if (/^I[A-Z]/.test(word)) into.add(folded.slice(1));
   }
   return into;
 }
@@ -46,10 +49,8 @@ export function attributeContractFiles(options: {
     if (owner) byOwner.set(owner, [...(byOwner.get(owner) ?? []), c]);
   }
   return options.files.map((file) => {
-    const lineTokens = new Set<string>();
-    for (const line of file.addedLines) identifierTokens(line, lineTokens);
-    for (const line of file.removedLines) identifierTokens(line, lineTokens);
-    const ownerTokens = identifierTokens(file.path.split("/").pop()!.replace(/\.[^.]*$/, ""), new Set(lineTokens));
+    const lineTokens = identifierTokens(file.removedLines, identifierTokens(file.addedLines));
+    const ownerTokens = identifierTokens([file.path.split("/").pop()!.replace(/\.[^.]*$/, "")], new Set(lineTokens));
     const found = new Set<ElementChange>();
     for (const token of ownerTokens) {
       for (const c of byOwner.get(token) ?? []) if (lineTokens.has(foldIdentifier(c.name))) found.add(c);
