@@ -169,10 +169,32 @@ function stripSubject(message: string, label: string, kind: string): string {
   return message;
 }
 
+interface ElementIndex {
+  /** One change per id (an added or removed one before a "changed" one: ids traded between kinds). */
+  byId: Map<string, ElementChange>;
+  byIdAndChange: Map<string, ElementChange>;
+}
+
+/** Indexes of a report's element lists, built once per list (a 10,000-statement report has tens of thousands). */
+const INDEXES = new WeakMap<readonly ElementChange[], ElementIndex>();
+
+function indexOf(elements: readonly ElementChange[]): ElementIndex {
+  let index = INDEXES.get(elements);
+  if (!index) {
+    index = { byId: new Map(), byIdAndChange: new Map() };
+    for (const e of elements) {
+      if (!index.byId.has(e.id) || e.change !== "changed") index.byId.set(e.id, e);
+      index.byIdAndChange.set(`${e.id}\0${e.change}`, e);
+    }
+    INDEXES.set(elements, index);
+  }
+  return index;
+}
+
 /** The label of an element change by id (preferring the change of the given kind), else the id. */
 function labelOf(id: string, elements: readonly ElementChange[], change?: ElementChange["change"]): string {
-  const all = elements.filter((e) => e.id === id);
-  return (all.find((e) => e.change === change) ?? all[0])?.label ?? id;
+  const index = indexOf(elements);
+  return ((change && index.byIdAndChange.get(`${id}\0${change}`)) || index.byId.get(id))?.label ?? id;
 }
 
 /**
@@ -182,7 +204,7 @@ function labelOf(id: string, elements: readonly ElementChange[], change?: Elemen
 function pickRows(rows: readonly StatementRow[], elements: readonly ElementChange[], findings: readonly Finding[], cap: number): StatementRow[] {
   if (rows.length <= cap) return [...rows];
   const breaking = new Set(findings.filter((f) => f.category !== "non-breaking").map((f) => f.element));
-  const byId = new Map(elements.map((e) => [e.id, e]));
+  const byId = indexOf(elements).byId;
   const kindRank: Record<StatementChange["kind"], number> = { edited: 3, removed: 2, added: 1, moved: 0 };
   const score = (r: StatementRow) => {
     const real = r.elements.filter((id) => byId.has(id) && !isTraceOnly(byId.get(id)!));
@@ -206,8 +228,7 @@ function statementCell(c: StatementChange): string {
 
 /** Element changes of one statement by kind of change ("new: `A`, `B`; changed: `C` (params)"), trace-only ones counted, not listed. */
 function elementCell(ids: readonly string[], elements: readonly ElementChange[], cap: number): string {
-  const byId = new Map<string, ElementChange>();
-  for (const e of elements) if (!byId.has(e.id) || e.change !== "changed") byId.set(e.id, e);
+  const byId = indexOf(elements).byId;
   // By label, so the order never depends on how ids are spelled.
   const known = ids
     .map((id) => byId.get(id))
