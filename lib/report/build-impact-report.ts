@@ -32,6 +32,13 @@ export interface BuildImpactReportOptions {
   diagnostics?: readonly Diagnostic[];
 }
 
+/** Element changes kept per contract section (file or owner), most telling first; the rest are counted. */
+const MAX_SECTION_ITEMS = 50;
+/** Statements quoted per element change (a subsystem can be traced to thousands); the rest are counted. */
+const MAX_ITEM_STATEMENTS = 5;
+/** Quoted statements kept per contract section. */
+const MAX_SECTION_QUOTES = 20;
+
 /** Kinds counted in the summary line, in the order they are named there. */
 const SUMMARY_KINDS: readonly ElementKind[] = ["interface", "entity", "event", "enum", "component", "subsystem", "actor"];
 
@@ -87,10 +94,22 @@ export function buildImpactReport(options: BuildImpactReportOptions): ImpactRepo
       change: c.change,
       what,
       rules: [...new Set(fs.map((f) => f.rule))].sort(cmp),
-      statements: c.statements.map(quote),
+      statements: c.statements.slice(0, MAX_ITEM_STATEMENTS).map(quote),
+      ...(c.statements.length > MAX_ITEM_STATEMENTS ? { moreStatements: c.statements.length - MAX_ITEM_STATEMENTS } : {}),
     };
   };
 
+  // A section keeps its most telling items (a first push puts every element in one C# file); the rest are counted.
+  const breakingIds = new Set(findings.filter((f) => f.category !== "non-breaking").map((f) => `${f.element}\0${f.change}`));
+  const rank = (c: ElementChange) => (breakingIds.has(`${c.id}\0${c.change}`) ? 0 : c.change === "removed" ? 1 : c.change === "changed" ? 2 : 3);
+  const section = (head: Omit<ContractSection, "items" | "quotes">, cs: readonly ElementChange[], quoted: readonly string[]): ContractSection => {
+    const kept = [...cs].sort((a, b) => rank(a) - rank(b) || cmp(a.id, b.id) || cmp(a.change, b.change)).slice(0, MAX_SECTION_ITEMS);
+    const keptSet = new Set(kept);
+    const out: ContractSection = { ...head, items: cs.filter((c) => keptSet.has(c)).map(item), quotes: quoted.slice(0, MAX_SECTION_QUOTES).map(quote) };
+    if (cs.length > kept.length) out.moreItems = cs.length - kept.length;
+    if (quoted.length > MAX_SECTION_QUOTES) out.moreQuotes = quoted.length - MAX_SECTION_QUOTES;
+    return out;
+  };
   const signatureChanges = visible.filter((c) => !isTraceOnly(c));
   let contracts: ContractSection[];
   if (options.contractFiles) {
@@ -98,16 +117,17 @@ export function buildImpactReport(options: BuildImpactReportOptions): ImpactRepo
     const statementIds = new Map<string, string>();
     for (const s of statementDiff.changes) for (const side of [s.previous, s.current]) if (side) statementIds.set(side.id, s.id);
     contracts = attributeContractFiles({ files: options.contractFiles, changes: signatureChanges, labels: modelDiff.labels }).map(({ file, changes: cs }) => {
-      const explained = new Set(cs.flatMap((c) => c.statements));
-      const quoted = quotedStatementIds(file, statementIds).filter((id) => !explained.has(id)).sort(cmp);
-      return { file: file.path, status: file.status, items: cs.map(item), quotes: quoted.map(quote) };
+      // A file its element changes explain needs no quotes; one they do not (doc comments only) is
+      // explained by the changed statements it quotes.
+      const quoted = cs.length ? [] : quotedStatementIds(file, statementIds).sort(cmp);
+      return section({ file: file.path, status: file.status }, cs, quoted);
     });
   } else {
     const owners = new Map<string, ElementChange[]>();
     for (const c of signatureChanges) owners.set(c.owner, [...(owners.get(c.owner) ?? []), c]);
     contracts = [...owners.entries()]
       .sort(([a], [b]) => cmp(a, b))
-      .map(([owner, cs]) => ({ owner, ownerLabel: modelDiff.labels.get(owner) ?? owner, ownerKind: cs[0]!.ownerKind, items: cs.map(item), quotes: [] }));
+      .map(([owner, cs]) => section({ owner, ownerLabel: modelDiff.labels.get(owner) ?? owner, ownerKind: cs[0]!.ownerKind }, cs, []));
   }
 
   const untraced = visible.filter((c) => c.statements.length === 0).map((c) => c.id);

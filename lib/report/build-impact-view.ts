@@ -36,8 +36,11 @@ export interface ViewCaps {
 /** A PR body a reviewer reads in a minute: five statements edited fit in about 6,000 characters. */
 export const BODY_CAPS: ViewCaps = { breaking: 15, statements: 12, push: 8, elementsPerCell: 5, diagram: true, nonBreaking: 12, files: 24, untraced: 12, notes: 10, message: 300 };
 
-/** Everything (the full report): no cap. */
-export const FULL_CAPS: ViewCaps = { breaking: Infinity, statements: Infinity, push: Infinity, elementsPerCell: Infinity, diagram: true, nonBreaking: Infinity, files: Infinity, untraced: Infinity, notes: Infinity, message: Infinity };
+/**
+ * Everything (the full report), except per-file explanations past 300 files: GitHub itself shows at
+ * most 300 files of a pull request's diff, and every element change is in the statements table.
+ */
+export const FULL_CAPS: ViewCaps = { breaking: Infinity, statements: Infinity, push: Infinity, elementsPerCell: Infinity, diagram: true, nonBreaking: Infinity, files: 300, untraced: Infinity, notes: Infinity, message: Infinity };
 
 export interface ImpactViewOptions {
   /** Add the per-file explanations (the full report; in a PR they are review comments instead). */
@@ -133,13 +136,15 @@ export function buildImpactView(report: ImpactReport, caps: ViewCaps, options: I
     hasDiagnostics: notes.length > 0,
     diagnostics: notes.slice(0, caps.notes),
     moreDiagnostics: more(Math.max(0, notes.length - caps.notes), "notes"),
-    perFile: options.perFile && files.length + report.contracts.length > 0,
+    perFile: options.perFile && report.contracts.length > 0,
+    moreContracts: options.perFile ? more(Math.max(0, report.contracts.length - caps.files), report.contracts.length - caps.files === 1 ? "contract file" : "contract files") : "",
     contracts: options.perFile
       ? report.contracts.slice(0, caps.files).map((s) => ({
           title: s.file ? `${code(s.file)}${s.status && s.status !== "modified" ? ` (${s.status})` : ""}` : `${code(s.ownerLabel ?? s.owner ?? "")} (${s.ownerKind})`,
           groups: groupByStatements(s.items),
+          moreItems: s.moreItems ? `… and ${s.moreItems} more element ${s.moreItems === 1 ? "change" : "changes"} (each is in the statements table above)` : "",
           hasQuotes: s.quotes.length > 0,
-          quotes: foldRenamedQuotes(s.quotes, report).map((quote) => ({ quote })),
+          quotes: foldRenamedQuotes(s.quotes, s.moreQuotes ?? 0, report).map((quote) => ({ quote })),
           empty: s.items.length === 0 && s.quotes.length === 0,
         }))
       : [],
@@ -320,15 +325,21 @@ function groupFiles(files: readonly { path: string; note: string }[], cap: numbe
 export function groupByStatements(items: readonly ContractItem[]): { head: string; statements: { quote: string }[]; changes: { what: string; rules: string }[] }[] {
   const groups = new Map<string, ContractItem[]>();
   for (const i of items) {
-    const key = i.statements.map((q) => q.id).join("\n");
+    const key = `${i.statements.map((q) => q.id).join("\n")}\n${i.moreStatements ?? 0}`;
     groups.set(key, [...(groups.get(key) ?? []), i]);
   }
-  return [...groups.entries()].map(([key, list]) => ({
-    // One statement is quoted as the bullet itself; several are listed under a heading line.
-    head: key === "" ? "Not traced to a changed statement:" : list[0]!.statements.length === 1 ? quoteLine(list[0]!.statements[0]!) : "Because these statements changed:",
-    statements: list[0]!.statements.length > 1 ? list[0]!.statements.map((q) => ({ quote: quoteLine(q) })) : [],
-    changes: list.map((i) => ({ what: md(capitalise(i.what.join("; "))), rules: i.rules.join(", ") })),
-  }));
+  return [...groups.values()].map((list) => {
+    const first = list[0]!;
+    const several = first.statements.length > 1 || (first.moreStatements ?? 0) > 0;
+    const statements = several ? first.statements.map((q) => ({ quote: quoteLine(q) })) : [];
+    if (first.moreStatements) statements.push({ quote: `… and ${first.moreStatements} more statements` });
+    return {
+      // One statement is quoted as the bullet itself; several are listed under a heading line.
+      head: first.statements.length === 0 ? "Not traced to a changed statement:" : several ? "Because these statements changed:" : quoteLine(first.statements[0]!),
+      statements,
+      changes: list.map((i) => ({ what: md(capitalise(i.what.join("; "))), rules: i.rules.join(", ") })),
+    };
+  });
 }
 
 /** "edited: “…old…” → “…new…”", "added: “…”", "moved: A › B → C". */
@@ -370,18 +381,22 @@ export function listSome(items: readonly string[], max: number): string {
 /**
  * Statements that only moved because their file was renamed are summed up in one line per rename
  * (their derived ids follow the file name, so every quote changes); the rest are quoted one by one.
+ * `more` quotes were left out of the section: when every quote kept was such a move, they are too.
  */
-function foldRenamedQuotes(quotes: readonly StatementQuote[], report: ImpactReport): string[] {
+function foldRenamedQuotes(quotes: readonly StatementQuote[], more: number, report: ImpactReport): string[] {
   const renamedBy = new Map(report.statements.map((r) => [r.change.id, r.change]));
   const viaRename = new Set<string>();
   for (const q of quotes) {
     if (q.kind === "moved" && !renamedBy.has(q.id)) viaRename.add(q.id);
   }
   const out = quotes.filter((q) => !viaRename.has(q.id)).map(quoteLine);
+  const allMoves = viaRename.size === quotes.length;
   if (viaRename.size) {
+    const n = viaRename.size + (allMoves ? more : 0);
     const files = report.renamedFiles.map((r) => `${code(r.from)} → ${code(r.to)}`).join(", ");
-    out.push(`${viaRename.size} statement${viaRename.size === 1 ? "" : "s"} of the renamed file ${files}: same text, new ids (derived ids include the file path)`);
+    out.push(`${n} statement${n === 1 ? "" : "s"} of the renamed file ${files}: same text, new ids (derived ids include the file path)`);
   }
+  if (more && !allMoves) out.push(`… and ${more} more`);
   return out;
 }
 

@@ -42,11 +42,13 @@ export function renderFileNotes(report: ImpactReport): { notes: FileNoteText[]; 
         for (const q of g.statements) lines.push(`  - ${q.quote}`);
         for (const c of g.changes) lines.push(`  - → ${c.what}${c.rules ? ` <sub>${c.rules}</sub>` : ""}`);
       }
-      if (section.items.length > MAX_ITEMS_PER_NOTE) lines.push(`- … and ${section.items.length - MAX_ITEMS_PER_NOTE} more element changes (in the full report)`);
+      const more = section.items.length - Math.min(section.items.length, MAX_ITEMS_PER_NOTE) + (section.moreItems ?? 0);
+      if (more > 0) lines.push(`- … and ${more} more element ${more === 1 ? "change" : "changes"} (in the full report)`);
       if (section.quotes.length) {
         lines.push("- Doc comments quote changed statements:");
         for (const q of section.quotes.slice(0, 5)) lines.push(`  - ${quoteLine(q)}`);
-        if (section.quotes.length > 5) lines.push(`  - … and ${section.quotes.length - 5} more`);
+        const moreQuotes = section.quotes.length - Math.min(section.quotes.length, 5) + (section.moreQuotes ?? 0);
+        if (moreQuotes > 0) lines.push(`  - … and ${moreQuotes} more`);
       }
       if (section.items.length === 0 && section.quotes.length === 0) lines.push("- Regenerated; no element or statement change explains it (formatting or a shared header changed).");
       lines.push("", "Change the statements, not this file: penult regenerates it.");

@@ -24,6 +24,23 @@ export interface RenderImpactMarkdownOptions {
   fileComments?: boolean;
 }
 
+/**
+ * The full report's steps: per-file explanations first (each element change is also in the
+ * statements table), then statement rows (the most telling kept), then the rest.
+ */
+const SHRINK_FULL: readonly ((c: ViewCaps) => ViewCaps)[] = [
+  (c) => ({ ...c, files: Math.min(c.files, 200) }),
+  (c) => ({ ...c, files: Math.min(c.files, 50), statements: Math.min(c.statements, 3000), elementsPerCell: Math.min(c.elementsPerCell, 12), nonBreaking: Math.min(c.nonBreaking, 500) }),
+  (c) => ({ ...c, files: Math.min(c.files, 10), statements: Math.min(c.statements, 1000), push: Math.min(c.push, 1000), breaking: Math.min(c.breaking, 1000), untraced: Math.min(c.untraced, 200), notes: Math.min(c.notes, 200) }),
+  (c) => ({ ...c, files: 0, statements: Math.min(c.statements, 200), push: Math.min(c.push, 200), breaking: Math.min(c.breaking, 200), elementsPerCell: 5 }),
+];
+
+/**
+ * GitHub renders a markdown file as a page only below about 2 MB (larger ones show as raw text):
+ * the full report stays under that, summarised by the same rules when a push is that large.
+ */
+export const FULL_REPORT_LIMIT = 1_900_000;
+
 /** Template name under templates/. */
 export const IMPACT_TEMPLATE = "report/impact.md.mustache";
 
@@ -32,7 +49,7 @@ export const IMPACT_TEMPLATE = "report/impact.md.mustache";
  * changes), then the picture, then the statements, and last what breaks. Each step keeps counts of
  * what it leaves out ("… and 12 more").
  */
-const SHRINK: readonly ((c: ViewCaps) => ViewCaps)[] = [
+const SHRINK_BODY: readonly ((c: ViewCaps) => ViewCaps)[] = [
   (c) => ({ ...c, notes: Math.min(c.notes, 3), untraced: Math.min(c.untraced, 5), files: Math.min(c.files, 8) }),
   (c) => ({ ...c, nonBreaking: Math.min(c.nonBreaking, 4), elementsPerCell: Math.min(c.elementsPerCell, 3) }),
   (c) => ({ ...c, diagram: false, notes: 0, files: 0, nonBreaking: 0, untraced: 0 }),
@@ -57,19 +74,19 @@ export function renderImpactMarkdown(report: ImpactReport, options: RenderImpact
   const template = source(IMPACT_TEMPLATE);
   if (template === undefined) throw new Error(`penult: template ${IMPACT_TEMPLATE} not found`);
   const full = options.detail === "full";
-  const limit = options.limit ?? (full ? Infinity : GITHUB_BODY_LIMIT);
+  const limit = options.limit ?? (full ? FULL_REPORT_LIMIT : GITHUB_BODY_LIMIT);
   const render = (caps: ViewCaps): string => {
     const view = buildImpactView(report, caps, { perFile: full, fullReport: full ? "" : (options.fullReport ?? ""), fileComments: options.fileComments ?? false });
     // Values are escaped for markdown; the template escape only keeps every value on one line.
     const out = Mustache.render(template.replace(/\r\n?/g, "\n"), view, undefined, { escape: (v: unknown) => String(v).replace(/[\r\n]+/g, " ") });
-    return out.replace(/\n{3,}/g, "\n\n").replace(/\s+$/, "") + "\n";
+    return out.replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
   };
   let caps = full ? FULL_CAPS : BODY_CAPS;
   let out = render(caps);
-  for (const shrink of SHRINK) {
+  for (const shrink of full ? SHRINK_FULL : SHRINK_BODY) {
     if (out.length <= limit) return out;
     caps = shrink(caps);
     out = render(caps);
   }
-  return fitBody(out, { limit, ...(options.fullReport ? { whole: options.fullReport } : {}) });
+  return fitBody(out, { limit, whole: full ? "`penult diff --json` has every change." : (options.fullReport || "`penult diff --full` prints the whole report.") });
 }

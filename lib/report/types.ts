@@ -46,7 +46,9 @@ export interface ContractItem {
   what: string[];
   /** Rule ids that fired, sorted. */
   rules: string[];
+  /** The changed statements behind it, at most 5; `moreStatements` counts the rest. */
   statements: StatementQuote[];
+  moreStatements?: number;
 }
 
 /** The explanation for one contract file (or one contract element when no files were given). */
@@ -58,10 +60,15 @@ export interface ContractSection {
   owner?: string;
   ownerLabel?: string;
   ownerKind?: ElementKind;
-  /** Element changes that explain the file (trace-only changes left out: they change no signature). */
+  /**
+   * Element changes that explain the file (trace-only changes left out: they change no signature),
+   * at most 50: breaking ones first, then removed, changed, added; `moreItems` counts the rest.
+   */
   items: ContractItem[];
-  /** Changed statements whose id or text appears in the file's changed lines (doc comments quote them). */
+  moreItems?: number;
+  /** Changed statements whose id appears in the file's changed lines (doc comments quote them), at most 20. */
   quotes: StatementQuote[];
+  moreQuotes?: number;
 }
 
 export interface ImpactSummary {
