@@ -32,7 +32,7 @@ const repo = existsSync(join(here, "..", "package.json")) ? join(here, "..") : j
 const corpora = join(repo, "test", "corpora");
 
 /** Deterministic PRNG (mulberry32): the same edits on every machine. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -43,7 +43,7 @@ function prng(seed: number): () => number {
   };
 }
 
-function corpusFiles(): SourceFile[] {
+export function corpusFiles(): SourceFile[] {
   if (!existsSync(corpora)) throw new Error(`diff bench: ${corpora} is missing (the vendored corpora)`);
   const out: SourceFile[] = [];
   const walk = (dir: string, rel: string) => {
@@ -71,7 +71,7 @@ function tryCompile(files: SourceFile[]): ReturnType<typeof compile> | undefined
 }
 
 /** Replaces one content word on the statement's (single) source line; undefined when it cannot. */
-function editStatement(file: SourceFile, s: Statement, rnd: () => number, kind: "word" | "clause" = "word"): SourceFile | undefined {
+export function editStatement(file: SourceFile, s: Statement, rnd: () => number, kind: "word" | "clause" = "word"): SourceFile | undefined {
   if (s.span.start.line !== s.span.end.line) return undefined;
   const lines = String(file.content).split("\n");
   const line = lines[s.span.start.line - 1];
