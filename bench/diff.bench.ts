@@ -12,8 +12,7 @@
  *    explained by an element traced to it (or by a quote of it). Aim: 0.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { checkBreaking } from "../lib/breaking/check-breaking.js";
 import { compile } from "../lib/compile.js";
 import { diffModels } from "../lib/diff/diff-model.js";
@@ -24,12 +23,10 @@ import { buildImpactReport } from "../lib/report/build-impact-report.js";
 import { diffContractFiles } from "../lib/report/diff-contract-files.js";
 import { renderImpactMarkdown } from "../lib/report/render-impact-markdown.js";
 import type { SourceFile, Statement } from "../lib/statements/types.js";
+import { corporaDir } from "./corpus-path.js";
 import type { BenchTable } from "./table.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = existsSync(join(here, "..", "package.json")) ? join(here, "..") : join(here, "..", "..");
-// The corpora vendored under test/corpora (SOURCE and licence in each folder): the bench runs from the repository alone.
-const corpora = join(repo, "test", "corpora");
+const corpora = corporaDir();
 
 /** Deterministic PRNG (mulberry32): the same edits on every machine. */
 export function prng(seed: number): () => number {
@@ -44,7 +41,7 @@ export function prng(seed: number): () => number {
 }
 
 export function corpusFiles(): SourceFile[] {
-  if (!existsSync(corpora)) throw new Error(`diff bench: ${corpora} is missing (the vendored corpora)`);
+  if (!existsSync(corpora)) throw new Error(`diff bench: ${corpora} is missing (see test/corpora/README.md)`);
   const out: SourceFile[] = [];
   const walk = (dir: string, rel: string) => {
     for (const name of readdirSync(dir).sort()) {

@@ -1,8 +1,6 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
-import { requireConfig } from "../project.js";
-import { runDiff } from "../stages.js";
 
 export function registerDiff(program: Command, ctx: CommandContext): void {
   program
@@ -26,6 +24,8 @@ Examples:
   $ npx penult diff origin/main HEAD --fail-on-breaking`,
     )
     .action(async (first: string | undefined, second: string | undefined, opts: { base?: string; json?: boolean; full?: boolean; failOnBreaking?: boolean }) => {
+      const { requireConfig } = await import("../project.js");
+      const { runDiff } = await import("../stages.js");
       const config = requireConfig(ctx.root);
       // With --base, a single argument is the head: `penult diff --base empty HEAD`.
       const [base, head] = opts.base !== undefined ? [opts.base, second ?? first] : [first, second];
