@@ -29,7 +29,7 @@ import type { BenchTable } from "./table.js";
 const corpora = corporaDir();
 
 /** Deterministic PRNG (mulberry32): the same edits on every machine. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -40,7 +40,7 @@ function prng(seed: number): () => number {
   };
 }
 
-function corpusFiles(): SourceFile[] {
+export function corpusFiles(): SourceFile[] {
   if (!existsSync(corpora)) throw new Error(`diff bench: ${corpora} is missing (see test/corpora/README.md)`);
   const out: SourceFile[] = [];
   const walk = (dir: string, rel: string) => {
@@ -68,7 +68,7 @@ function tryCompile(files: SourceFile[]): ReturnType<typeof compile> | undefined
 }
 
 /** Replaces one content word on the statement's (single) source line; undefined when it cannot. */
-function editStatement(file: SourceFile, s: Statement, rnd: () => number, kind: "word" | "clause" = "word"): SourceFile | undefined {
+export function editStatement(file: SourceFile, s: Statement, rnd: () => number, kind: "word" | "clause" = "word"): SourceFile | undefined {
   if (s.span.start.line !== s.span.end.line) return undefined;
   const lines = String(file.content).split("\n");
   const line = lines[s.span.start.line - 1];
@@ -260,7 +260,7 @@ function locality(): BenchTable[] {
     let prevFiles = emitted.get(key);
     if (!prevFiles) emitted.set(key, (prevFiles = emitContracts({ model: before.model, targets: ["typescript"] }).files));
     const cf = diffContractFiles({ previous: prevFiles, current: emitContracts({ model: after.model, targets: ["typescript"] }).files });
-    const u = unexplainedLines({ files: cf, changes: md.changes, statements: ids });
+    const u = unexplainedLines({ files: cf, changes: md.changes, statements: ids, labels: md.labels });
     lines += u.total;
     unexplained += u.unexplained;
     if (untraced.length || u.unexplained) {

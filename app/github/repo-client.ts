@@ -1,9 +1,9 @@
 import type { Context } from "probot";
 import { CONFIG_PATH } from "../../lib/config/load-config.js";
-import type { Diagnostic } from "../../lib/diagnostics.js";
+import { cmp, type Diagnostic } from "../../lib/diagnostics.js";
 import type { TreeReader } from "../../lib/git/tree-reader.js";
 import type { PlannedChange } from "../../lib/write-output.js";
-import { fitBody, GITHUB_BODY_LIMIT } from "../../lib/jobs/fit-body.js";
+import { fitBody, GITHUB_BODY_LIMIT } from "../../lib/report/fit-body.js";
 import { readTarballTree } from "./tarball-tree-reader.js";
 
 type Octokit = Context["octokit"];
@@ -29,8 +29,11 @@ export interface CommitInfo {
   committer?: { name: string; email: string } | undefined;
 }
 
-/** GitHub's limit of annotations per check-run request. */
-const ANNOTATIONS_PER_REQUEST = 50;
+/**
+ * GitHub's limit of annotations per check-run request, and penult's cap per check run: one request
+ * whatever the number of findings, the most important annotated, the rest counted in the summary.
+ */
+const MAX_ANNOTATIONS = 50;
 
 /**
  * Every GitHub call the app makes, for one repository. Jobs call these; nothing else in app/
@@ -164,7 +167,6 @@ export class RepoClient {
 
   /** One review holding a comment per file (one call). Comments sit on the first changed line. */
   async review(options: { number: number; commitId: string; body: string; comments: { path: string; line: number; side: "LEFT" | "RIGHT"; body: string }[] }): Promise<void> {
-    if (options.comments.length === 0) return;
     await this.octokit.rest.pulls.createReview({
       ...this.o,
       pull_number: options.number,
@@ -200,36 +202,43 @@ export class RepoClient {
   }
 
   /**
-   * The `penult` check run: summary plus annotations on statement lines. GitHub takes 50
-   * annotations per request, so more than 50 findings cost one more call per 50.
+   * The `penult` check run: summary plus annotations on statement lines, in one request. At most
+   * {@link MAX_ANNOTATIONS} findings are annotated, errors before warnings before notes (then by
+   * file and line); the summary counts the rest and says how to see them all.
    */
   async checkRun(options: { headSha: string; conclusion: "success" | "failure" | "neutral"; title: string; summary: string; findings: readonly Diagnostic[] }): Promise<void> {
-    const annotations = options.findings
+    const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
+    const positioned = options.findings
       .filter((d) => d.file && d.line)
-      .map((d) => ({
-        path: d.file as string,
-        start_line: d.line as number,
-        end_line: d.line as number,
-        annotation_level: d.severity === "error" ? ("failure" as const) : d.severity === "warning" ? ("warning" as const) : ("notice" as const),
-        title: d.code,
-        message: d.message,
-      }));
-    const first = annotations.slice(0, ANNOTATIONS_PER_REQUEST);
-    const { data } = await this.octokit.rest.checks.create({
+      .sort((a, b) => (rank[a.severity] ?? 3) - (rank[b.severity] ?? 3) || cmp(a.file!, b.file!) || a.line! - b.line! || cmp(a.code, b.code));
+    const annotations = positioned.slice(0, MAX_ANNOTATIONS).map((d) => ({
+      path: d.file as string,
+      start_line: d.line as number,
+      end_line: d.line as number,
+      annotation_level: d.severity === "error" ? ("failure" as const) : d.severity === "warning" ? ("warning" as const) : ("notice" as const),
+      title: d.code,
+      message: d.message,
+    }));
+    const left = positioned.length - annotations.length;
+    const rest = left ? `\n\n${left} more finding${left === 1 ? " is" : "s are"} not annotated here (the ${MAX_ANNOTATIONS} most important are); \`npx penult check\` lists them all.` : "";
+    await this.octokit.rest.checks.create({
       ...this.o,
       name: "penult",
       head_sha: options.headSha,
       status: "completed",
       conclusion: options.conclusion,
-      output: { title: options.title.slice(0, 255), summary: fitBody(options.summary, { limit: 65_535 }), annotations: first },
+      output: { title: options.title.slice(0, 255), summary: fitBody(options.summary, { limit: 65_535 - rest.length }) + rest, annotations },
     });
-    for (let i = ANNOTATIONS_PER_REQUEST; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) {
-      await this.octokit.rest.checks.update({
-        ...this.o,
-        check_run_id: data.id,
-        output: { title: options.title.slice(0, 255), summary: fitBody(options.summary, { limit: 65_535 }), annotations: annotations.slice(i, i + ANNOTATIONS_PER_REQUEST) },
-      });
-    }
+  }
+
+  /**
+   * The web address of a file at a commit of this repository (github.com, or a GitHub Enterprise
+   * host derived from the API's base URL).
+   */
+  blobUrl(ref: string, path: string): string {
+    const api = String(this.octokit.request.endpoint.DEFAULTS.baseUrl ?? "https://api.github.com").replace(/\/+$/, "");
+    const web = api === "https://api.github.com" ? "https://github.com" : api.replace(/\/api\/v3$/, "");
+    return `${web}/${this.owner}/${this.repo}/blob/${ref}/${path.split("/").map(encodeURIComponent).join("/")}`;
   }
 }
 

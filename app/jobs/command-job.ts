@@ -3,6 +3,7 @@ import { formatLocation } from "../../lib/diagnostics.js";
 import { matchGlobs } from "../../lib/git/match-globs.js";
 import { detectTestFramework, scaffoldImplementation, TEST_FRAMEWORK_FILES } from "../../lib/implement/index.js";
 import { explainElement, renderExplanation } from "../../lib/jobs/explain-element.js";
+import { escapeMentions } from "../../lib/report/escape-markdown.js";
 import { COMMAND_HELP, type Command } from "../../lib/jobs/parse-command.js";
 import { decomposeStatement } from "../../lib/llm/decompose.js";
 import { compileTree } from "../../lib/pipeline/index.js";
@@ -106,7 +107,7 @@ export async function runCommandJob(input: CommandJobInput): Promise<string> {
       title: `Proposed statements for ${statement.id}`,
       head: branch,
       base: input.defaultBranch,
-      body: `Finer statements proposed by the LLM engine (\`${config.llm?.model}\`) for \`${statement.id}\` (${statement.file}:${statement.span.start.line}):\n\n> ${statement.text}\n\nEdit them here; they become part of the model (and of the contracts) only when this pull request is merged.`,
+      body: `Finer statements proposed by the LLM engine (\`${config.llm?.model}\`) for \`${statement.id}\` (${statement.file}:${statement.span.start.line}):\n\n> ${escapeMentions(statement.text).replace(/\n/g, "\n> ")}\n\nEdit them here; they become part of the model (and of the contracts) only when this pull request is merged.`,
     });
     return answer(`Opened #${pull.number} with proposed statements for \`${statement.id}\`.`);
   }

@@ -2,9 +2,10 @@ import { stringify } from "yaml";
 import { CONFIG_PATH, parseConfig, type ResolvedConfig } from "../../lib/config/load-config.js";
 import { formatLocation, type Diagnostic } from "../../lib/diagnostics.js";
 import { matchGlobs } from "../../lib/git/match-globs.js";
-import { DEFAULT_LLM_CACHE, planContractsUpdate, SOURCE_TRAILER } from "../../lib/jobs/plan-contracts-update.js";
+import { DEFAULT_LLM_CACHE, planContractsUpdate, renderPullRequestBody, SOURCE_TRAILER } from "../../lib/jobs/plan-contracts-update.js";
+import { modelPath } from "../../lib/pipeline/index.js";
 import { llmFromEnv } from "../llm-from-env.js";
-import { fitBody, GITHUB_BODY_LIMIT } from "../../lib/jobs/fit-body.js";
+import { fitBody, GITHUB_BODY_LIMIT } from "../../lib/report/fit-body.js";
 import { keepForPenult, type CommitArchive, type CommitInfo, type PullInfo, type RepoClient } from "../github/repo-client.js";
 
 /** Hidden state the app keeps in the PR body: the branch head it wrote and the commit it came from. */
@@ -75,6 +76,9 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
   const llm = llmFromEnv(config);
   // Answers cached on the open contracts branch are not on the default branch until it is merged.
   const branchCache = llm && pull ? await client.readFileAt(pull.headSha, config.llm?.cache ?? DEFAULT_LLM_CACHE) : undefined;
+  // The open PR's model is what the previous push generated: the report says what this push changed on top of it.
+  // Only when the head is penult's own and from another commit (else the job stops below).
+  const previousModel = pull && state && state[1] === pull.headSha && state[2] !== sha ? await client.readFileAt(pull.headSha, modelPath(config)) : undefined;
   const plan = await planContractsUpdate({
     tree,
     sha,
@@ -82,6 +86,7 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
     ...(input.subject !== undefined ? { subject: input.subject } : {}),
     ...(llm ? { ask: llm.ask } : {}),
     ...(branchCache !== undefined ? { extraCacheText: branchCache } : {}),
+    ...(previousModel !== undefined && state ? { previousPush: { modelJson: previousModel, label: `${state[2]!.slice(0, 7)} (the previous push)` } } : {}),
   });
   const branch = config.branch;
   const errors = plan.findings.filter((d) => d.severity === "error").length;
@@ -144,7 +149,9 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
     await client.moveBranch(branch, commit, true);
   }
   const marker = `<!-- penult:state head=${commit} source=${sha} -->`;
-  const body = `${fitBody(plan.body, { limit: GITHUB_BODY_LIMIT - marker.length - 2 })}\n${marker}\n`;
+  // The full report is a file of the commit just written: a link pinned to it survives the branch.
+  const fullReport = `[The full report](${client.blobUrl(commit, plan.reportFile.path)}) lists every element and explains every contract file.`;
+  const body = `${fitBody(renderPullRequestBody(plan, { fullReport, limit: GITHUB_BODY_LIMIT - marker.length - 2 }), { limit: GITHUB_BODY_LIMIT - marker.length - 2 })}\n${marker}\n`;
   let status: ContractsJobStatus = "updated";
   if (pull) {
     await client.updatePull(pull.number, { title: plan.title, body });
@@ -153,12 +160,15 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
     await client.addLabels(pull.number, [PR_LABEL]);
     status = "opened";
   }
-  await client.review({
-    number: pull.number,
-    commitId: commit,
-    body: `Why each contract file changed, by the statements behind it (${sha.slice(0, 7)}).`,
-    comments: plan.fileNotes.map((n) => ({ path: n.path, line: n.line, side: n.side, body: n.body })),
-  });
+  // Every push that changed statements or contract files gets a review naming them, comments or not.
+  if (plan.fileNotes.length || (plan.report.push ?? plan.report).statements.length) {
+    await client.review({
+      number: pull.number,
+      commitId: commit,
+      body: plan.reviewBody,
+      comments: plan.fileNotes.map((n) => ({ path: n.path, line: n.line, side: n.side, body: n.body })),
+    });
+  }
   await postCheck(`Contracts: #${pull.number}.`);
   return { status, pull, commit, message: plan.title };
 }

@@ -1,7 +1,7 @@
 import { findImplementations } from "../../lib/check/find-implementations.js";
 import { sortDiagnostics, type Diagnostic } from "../../lib/diagnostics.js";
 import { matchGlobs } from "../../lib/git/match-globs.js";
-import { planContractsUpdate } from "../../lib/jobs/plan-contracts-update.js";
+import { planContractsUpdate, renderPullRequestBody } from "../../lib/jobs/plan-contracts-update.js";
 import { keepForPenult, type RepoClient } from "../github/repo-client.js";
 import { loadRepoConfig } from "./contracts-job.js";
 
@@ -69,7 +69,7 @@ export async function runPullRequestJob(input: PullRequestJobInput): Promise<Pul
     await client.upsertComment(
       input.number,
       PREVIEW_MARKER,
-      `### What merging this changes in the contracts\n\n_Preview by penult for ${input.headSha.slice(0, 7)}; updated on every push._\n\n${plan.body}`,
+      `### What merging this changes in the contracts\n\n_Preview by penult for ${input.headSha.slice(0, 7)}; updated on every push._\n\n${renderPullRequestBody(plan, { fullReport: "`npx penult diff --full <base>` prints the full report.", fileComments: false, limit: 60_000 })}`,
     );
   }
   const sorted = sortDiagnostics(findings);

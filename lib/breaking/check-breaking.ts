@@ -16,12 +16,14 @@ export interface CheckBreakingOptions {
 export function checkBreaking(options: CheckBreakingOptions): Finding[] {
   const { diff } = options;
   const rules = options.rules ?? RULES;
-  const byId = new Map<string, ElementChange>(diff.changes.map((c) => [c.id, c]));
+  const changesById = new Map<string, ElementChange[]>();
+  for (const c of diff.changes) changesById.set(c.id, [...(changesById.get(c.id) ?? []), c]);
+  const name = (id: string) => diff.labels.get(id) ?? id;
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (const change of diff.changes) {
     for (const rule of rules) {
-      for (const message of rule.check(change, { diff, byId })) {
+      for (const message of rule.check(change, { diff, changesById, name })) {
         const key = `${change.id}\0${rule.meta.id}\0${message}`;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -2,20 +2,13 @@ import type { ElementChange } from "../diff/diff-model.js";
 import type { ElementKind, ErrorSig, ParamSig } from "../diff/flatten-model.js";
 import type { RuleContext } from "./types.js";
 
-/** `cart/CartService#addItem` -> `CartService.addItem`: how a reviewer names it. */
-export function displayName(id: string): string {
-  if (id === "" || id === "/") return "the system"; // the root subsystem
-  return id.split("/").pop()!.replace(/#/g, ".");
-}
-
 /**
  * True when the change is only a consequence of its parent being added or removed in the same
  * diff: the parent's finding already says it, and repeating it per member is noise.
  */
 export function coveredByParent(change: ElementChange, context: RuleContext): boolean {
   if (change.change === "changed" || !change.parent) return false;
-  const parent = context.byId.get(change.parent);
-  return parent?.change === change.change;
+  return (context.changesById.get(change.parent) ?? []).some((p) => p.change === change.change);
 }
 
 /** Fires for elements of `kinds` that were removed (and not only because their parent was). */
@@ -29,8 +22,8 @@ export function addedOf(change: ElementChange, context: RuleContext, kinds: read
 }
 
 /** " (renamed to X)" when the diff paired the removal with an addition. */
-export function renameNote(change: ElementChange): string {
-  return change.renamedTo ? ` (renamed to ${displayName(change.renamedTo)})` : "";
+export function renameNote(change: ElementChange, context: RuleContext): string {
+  return change.renamedTo ? ` (renamed to ${context.name(change.renamedTo)})` : "";
 }
 
 export interface ParamChanges {

@@ -18,8 +18,13 @@ export interface RuleMeta {
 
 export interface RuleContext {
   diff: ModelDiff;
-  /** Every change of the diff by element id. */
-  byId: ReadonlyMap<string, ElementChange>;
+  /**
+   * The changes of the diff by element id: one, or two when an id names an element of another kind
+   * on each side (one removed, one added).
+   */
+  changesById: ReadonlyMap<string, readonly ElementChange[]>;
+  /** How a reviewer names any element of either side, by id (its label; the id itself when unknown). */
+  name(id: string): string;
 }
 
 /** One rule, one file (lib/breaking/rules/<id-in-kebab-case>.ts), registered in lib/breaking/index.ts. */

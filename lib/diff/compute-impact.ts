@@ -123,7 +123,9 @@ export async function computeImpact(options: ComputeImpactOptions): Promise<Impa
   const previous = await compileTree({ tree: options.base, config, emit });
   const current = await compileTree({ tree: options.head, config, emit });
   // Reading problems of both sides matter; compile diagnostics of the head are `penult check`'s job.
-  const diagnostics = [...previous.readDiagnostics, ...current.readDiagnostics];
+  // An empty side (a first commit's base) has no statement folder to miss: no warning for it.
+  const emptyBase = previous.sources.length === 0 && (await options.base.listFiles(["**"])).length === 0;
+  const diagnostics = [...previous.readDiagnostics.filter((d) => !(emptyBase && d.code === "DIFF_NO_STATEMENT_FILES")), ...current.readDiagnostics];
   const impact = computeImpactOfModels({
     previous,
     current,

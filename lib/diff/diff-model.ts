@@ -2,6 +2,7 @@ import { cmp } from "../diagnostics.js";
 import type { Model } from "../model/types.js";
 import { changedStatementIds, diffStatements } from "./diff-statements.js";
 import { flattenModel, type ElementKind, type FlatElement } from "./flatten-model.js";
+import { labelElements } from "./label-elements.js";
 import type { StatementDiff } from "./types.js";
 
 /** What about an element changed. `trace` alone means only its `sources` moved: nothing a caller sees. */
@@ -31,6 +32,8 @@ export interface ElementChange {
   kind: ElementKind;
   change: "added" | "removed" | "changed";
   name: string;
+  /** How a reviewer names it (see labelElements): `Order`, `OrdersApi.createOrder`, `the system`. */
+  label: string;
   /** Enclosing element on the current side (previous side when removed). */
   parent?: string;
   /** For `changed`: what changed, sorted. Empty for added and removed. */
@@ -59,6 +62,8 @@ export interface ModelDiff {
   changes: ElementChange[];
   /** Elements present on both sides with nothing changed. */
   unchanged: number;
+  /** Every element id of either side -> its label (current side first), for messages about referenced elements. */
+  labels: ReadonlyMap<string, string>;
 }
 
 export interface DiffModelsOptions {
@@ -113,12 +118,19 @@ export function diffModels(options: DiffModelsOptions): ModelDiff {
     return [...out].sort(cmp);
   };
 
+  const labels = labelElements(after, before);
+  // A removed element is named as it was (its id may name something else now).
+  const previousLabels = labelElements(before, after);
   const changes: ElementChange[] = [];
   let unchanged = 0;
+  // An id held by elements of two different kinds (an entity on one side, a component on the
+  // other) names two different things: one was removed and another added, nothing "changed".
+  const swapped = new Set<string>();
   for (const [id, prev] of before) {
     const cur = after.get(id);
-    if (!cur) {
-      changes.push(base(prev, "removed", causes(prev, undefined)));
+    if (!cur || cur.kind !== prev.kind) {
+      if (cur) swapped.add(id);
+      changes.push(base(prev, "removed", causes(prev, undefined), previousLabels));
       continue;
     }
     // One string comparison settles the common case (nothing changed) before any per-aspect work.
@@ -127,12 +139,12 @@ export function diffModels(options: DiffModelsOptions): ModelDiff {
       unchanged++;
       continue;
     }
-    const change = base(cur, "changed", causes(prev, cur));
+    const change = base(cur, "changed", causes(prev, cur), labels);
     change.aspects = aspects;
     change.previous = prev;
     changes.push(change);
   }
-  for (const [id, cur] of after) if (!before.has(id)) changes.push(base(cur, "added", causes(undefined, cur)));
+  for (const [id, cur] of after) if (!before.has(id) || swapped.has(id)) changes.push(base(cur, "added", causes(undefined, cur), labels));
   for (const c of changes) {
     const owner = findOwner(c.id, c.change === "removed" ? before : after);
     c.owner = owner.id;
@@ -141,11 +153,11 @@ export function diffModels(options: DiffModelsOptions): ModelDiff {
 
   detectRenames(changes, prevToCur);
   changes.sort((a, b) => cmp(a.id, b.id) || cmp(a.change, b.change));
-  return { changes, unchanged };
+  return { changes, unchanged, labels };
 }
 
-function base(el: FlatElement, change: ElementChange["change"], statements: string[]): ElementChange {
-  const out: ElementChange = { id: el.id, kind: el.kind, change, name: el.name, aspects: [], statements, owner: el.id, ownerKind: el.kind };
+function base(el: FlatElement, change: ElementChange["change"], statements: string[], labels: ReadonlyMap<string, string>): ElementChange {
+  const out: ElementChange = { id: el.id, kind: el.kind, change, name: el.name, label: labels.get(el.id) ?? el.name, aspects: [], statements, owner: el.id, ownerKind: el.kind };
   if (el.parent !== undefined) out.parent = el.parent;
   if (change === "removed") out.previous = el;
   else out.current = el;

@@ -50,6 +50,8 @@ export interface FlatElement {
 /** Every element of a model, by id. */
 export function flattenModel(model: Model): Map<string, FlatElement> {
   const out = new Map<string, FlatElement>();
+  const names = typeNames(model);
+  const type = (t: TypeRef | undefined) => typeText(t, names);
   const add = (kind: ElementKind, el: { id: string; name: string; sources: string[]; doc?: string }, parent: string | undefined, own: Record<string, unknown>) => {
     const flat: FlatElement = { id: el.id, kind, name: el.name, sources: [...el.sources], own };
     if (parent !== undefined) flat.parent = parent;
@@ -60,7 +62,7 @@ export function flattenModel(model: Model): Map<string, FlatElement> {
     for (const c of list ?? []) add("constraint", c, parent, constraintOwn(c));
   };
   const fields = (list: readonly Field[] | undefined, parent: string) => {
-    for (const f of list ?? []) add("field", f, parent, { type: typeText(f.type), optional: f.optional });
+    for (const f of list ?? []) add("field", f, parent, { type: type(f.type), optional: f.optional });
   };
   const walk = (s: Subsystem, parent: string | undefined) => {
     add("subsystem", s, parent, { path: s.path.join("/") });
@@ -79,7 +81,7 @@ export function flattenModel(model: Model): Map<string, FlatElement> {
   const walkInterface = (i: Interface, parent: string) => {
     add("interface", i, parent, {});
     for (const op of i.operations ?? []) {
-      add("operation", op, i.id, operationOwn(op));
+      add("operation", op, i.id, operationOwn(op, type));
       constraints(op.constraints, op.id);
     }
     constraints(i.constraints, i.id);
@@ -111,10 +113,10 @@ export interface ErrorSig {
   when: string;
 }
 
-function operationOwn(op: Operation): Record<string, unknown> {
+function operationOwn(op: Operation, type: (t: TypeRef | undefined) => string): Record<string, unknown> {
   return {
-    params: (op.params ?? []).map((p: Param): ParamSig => ({ name: p.name, type: typeText(p.type), optional: p.optional })),
-    returns: typeText(op.returns),
+    params: (op.params ?? []).map((p: Param): ParamSig => ({ name: p.name, type: type(p.type), optional: p.optional })),
+    returns: type(op.returns),
     errors: (op.errors ?? []).map((e: ErrorCase): ErrorSig => ({ name: e.name, when: e.when })),
     async: op.async,
     actors: [...(op.actors ?? [])].sort(),
@@ -132,15 +134,31 @@ function constraintOwn(c: QualityConstraint): Record<string, unknown> {
   return { metric: c.metric, op: c.op, value: c.value, unit: c.unit, attribute: c.attribute, text: c.text };
 }
 
-/** A type as one short string: `string`, `Order`, `Order[]` (element ids are shortened to their name). */
-export function typeText(t: TypeRef | undefined): string {
+/**
+ * A type as one short string: `string`, `Order`, `Order[]`. A reference is written with the name of
+ * the element it points at (looked up in `names`, by id), so the text never depends on how ids are
+ * spelled; an id the model does not hold is written as is.
+ */
+export function typeText(t: TypeRef | undefined, names: ReadonlyMap<string, string> = new Map()): string {
   if (!t) return "unknown";
   switch (t.kind) {
     case "primitive":
       return t.name;
     case "ref":
-      return t.target.split("/").pop()!;
+      return names.get(t.target) ?? t.target;
     case "list":
-      return `${typeText(t.of)}[]`;
+      return `${typeText(t.of, names)}[]`;
   }
+}
+
+/** Names of the elements a type can refer to (entities, enums, events), by id. */
+function typeNames(model: Model): Map<string, string> {
+  const names = new Map<string, string>();
+  const walk = (s: Subsystem | undefined) => {
+    if (!s) return;
+    for (const list of [s.entities, s.enums, s.events]) for (const e of list ?? []) names.set(e.id, e.name);
+    for (const sub of s.subsystems ?? []) walk(sub);
+  };
+  walk(model.system);
+  return names;
 }

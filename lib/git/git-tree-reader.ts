@@ -84,7 +84,7 @@ async function resolveRevision(git: SimpleGit, rev: string): Promise<string> {
   }
   const commits = Number((await git.raw(["rev-list", "--count", "--all"]).catch(() => "0")).trim());
   const hint = commits <= 1 && /~|\^/.test(rev)
-    ? ` The repository has ${commits} commit${commits === 1 ? "" : "s"}; compare against an existing revision or commit first.`
+    ? ` The repository has ${commits} commit${commits === 1 ? "" : "s"}; compare against an empty repository with \`penult diff empty\` (or \`--base empty\`), or commit first.`
     : " Check the name with git log --oneline or git branch -a.";
   throw new TreeReadError("REVISION_NOT_FOUND", `Revision ${rev} does not exist.${hint}`);
 }

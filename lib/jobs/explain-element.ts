@@ -1,6 +1,7 @@
 import { cmp } from "../diagnostics.js";
 import { MODEL_RULES } from "../model/rules.js";
 import type { Element, Model, StatementRef, Subsystem, Why } from "../model/types.js";
+import { code, md } from "../report/escape-markdown.js";
 
 export interface ExplainedElement {
   id: string;
@@ -60,19 +61,20 @@ export function explainElement(model: Model, query: string): ExplainedElement[] 
 
 /** Markdown answer for `/penult explain` and `penult explain`: each element, its statements, and why. */
 export function renderExplanation(query: string, found: readonly ExplainedElement[], link: (s: StatementRef) => string): string {
-  if (found.length === 0) return `No element named \`${query}\` in the model. Names are case-insensitive; try \`Order\`, \`Order.total\` or \`OrdersApi.createOrder\`.`;
+  if (found.length === 0) return `No element named ${code(query)} in the model. Names are case-insensitive; try \`Order\`, \`Order.total\` or \`OrdersApi.createOrder\`.`;
   const out: string[] = [];
   for (const e of found) {
-    out.push(`**${e.kind} \`${e.qualified}\`** (\`${e.id}\`) comes from ${e.statements.length} statement${e.statements.length === 1 ? "" : "s"}:`, "");
+    out.push(`**${e.kind} ${code(e.qualified)}** (${code(e.id)}) comes from ${e.statements.length} statement${e.statements.length === 1 ? "" : "s"}:`, "");
     const byStatement = new Map(e.statements.map((s) => [s.id, s]));
     const listed = new Set<string>();
+    // Statement text is the repository's: shown as inert text (no markup, no @mention that notifies).
     for (const w of e.why) {
       const s = byStatement.get(w.source);
-      const where = s ? `[\`${s.file}:${s.line}\`](${link(s)})` : `\`${w.source}\``;
-      out.push(`- ${where} "${w.words.replace(/\s+/g, " ")}": ${MODEL_RULES[w.rule] ?? w.rule} (\`${w.rule}\`)`);
+      const where = s ? `[${code(`${s.file}:${s.line}`)}](${link(s)})` : code(w.source);
+      out.push(`- ${where} "${md(w.words.replace(/\s+/g, " "))}": ${MODEL_RULES[w.rule] ?? w.rule} (\`${w.rule}\`)`);
       listed.add(w.source);
     }
-    for (const s of e.statements) if (!listed.has(s.id)) out.push(`- [\`${s.file}:${s.line}\`](${link(s)}) ${s.text.replace(/\s+/g, " ")}`);
+    for (const s of e.statements) if (!listed.has(s.id)) out.push(`- [${code(`${s.file}:${s.line}`)}](${link(s)}) ${md(s.text.replace(/\s+/g, " "))}`);
     out.push("");
   }
   out.push("To change an element, change the statement it comes from; `docs/model.md` explains each rule.");

@@ -1,7 +1,7 @@
 import { CONFIG_PATH, parseConfig, resolveDefaults, type ResolvedConfig } from "../config/load-config.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { compile } from "../compile.js";
-import { fitBody, GITHUB_BODY_LIMIT } from "./fit-body.js";
+import { GITHUB_BODY_LIMIT } from "../report/fit-body.js";
 import type { AskModel, LlmStats } from "../llm/enrich-facts.js";
 import { DEFAULT_LLM_CACHE } from "../llm/llm-from-env.js";
 import { computeImpactOfModels } from "../diff/compute-impact.js";
@@ -10,6 +10,10 @@ import { compileTree, manifestPath, modelPath, outputPath, sourceTexts } from ".
 import { lintStatements } from "../lint/index.js";
 import type { Model } from "../model/types.js";
 import { MODEL_VERSION } from "../model/types.js";
+import { toPushSection } from "../report/build-impact-report.js";
+import { describeStatementChange } from "../report/build-impact-view.js";
+import { code, md } from "../report/escape-markdown.js";
+import { renderFileNotes } from "../report/render-file-notes.js";
 import { renderImpactMarkdown } from "../report/render-impact-markdown.js";
 import type { ImpactReport } from "../report/types.js";
 import type { StatementInput } from "../diff/types.js";
@@ -31,6 +35,12 @@ export interface PlanContractsUpdateOptions {
   ask?: AskModel;
   /** More cached LLM answers (e.g. the cache on the open contracts branch, not merged yet). */
   extraCacheText?: string;
+  /**
+   * The open contracts PR's own `<output>/model.json` (at its head: what the previous push
+   * generated), so the plan can say what this push changed on top of it. Without it, the report is
+   * only the cumulative one (everything the PR would merge).
+   */
+  previousPush?: { modelJson: string; label: string };
 }
 
 /** A contract file's explanation, for one review comment. */
@@ -49,11 +59,21 @@ export interface ContractsUpdatePlan {
   /** True when the contracts in `tree` already are what the statements generate. */
   upToDate: boolean;
   report: ImpactReport;
-  /** PR title and body (the body is the impact report in markdown). */
+  /** PR title and body (the body is the impact report in markdown; see {@link renderPullRequestBody} for one with a link). */
   title: string;
   body: string;
-  /** One explanation per changed contract file. */
+  /**
+   * The full report (every element, every contract file explained), written beside the contracts
+   * on the contracts branch so the body can link to it: `<output>/IMPACT.md`. Among `changes` when
+   * the contracts change; never a reason to open a PR by itself.
+   */
+  reportFile: { path: string; content: string };
+  /** The LLM engine's account for the body (empty without the engine). */
+  llmText: string;
+  /** One explanation per changed contract file (capped; see renderFileNotes). */
   fileNotes: FileNote[];
+  /** Body of the review posted with the file notes: names the statements this push changed. */
+  reviewBody: string;
   /** Commit message listing the changed statements. */
   commitMessage: string;
   /** Statement lint and compile findings, positioned on statement files (for the check run). */
@@ -81,7 +101,7 @@ export async function planContractsUpdate(options: PlanContractsUpdateOptions): 
   diagnostics.push(...compiled.readDiagnostics);
 
   const model = modelPath(config);
-  const { plan, existing } = await planOutputOnTree({ tree, files: compiled.files, manifest: manifestPath(config), alsoRead: [model] });
+  const { plan, existing } = await planOutputOnTree({ tree, files: compiled.files, manifest: manifestPath(config), alsoRead: [model, outputPath(config, "IMPACT.md")] });
   diagnostics.push(...plan.diagnostics);
   const changes = plan.changes.filter((c) => c.action === "create" || c.action === "update" || c.action === "remove");
 
@@ -94,9 +114,19 @@ export async function planContractsUpdate(options: PlanContractsUpdateOptions): 
     head: options.sha.slice(0, 7),
     config,
   });
-  // The LLM account is short and always shown: the report is cut to GitHub's limit before it (with room for the App's state marker).
+  const report = impact.report;
+  if (options.previousPush) {
+    // What this push alone changed: the open PR's model (the previous push) against this commit.
+    const pushBase = previousSide(options.previousPush.modelJson, config);
+    const push = computeImpactOfModels({ previous: pushBase, current: compiled, base: options.previousPush.label, head: options.sha.slice(0, 7), emit: false });
+    report.push = toPushSection(push.report);
+  }
   const llmText = compiled.llm ? renderLlmStats(compiled.llm.stats, compiled.llm.model) : "";
-  const body = fitBody(renderImpactMarkdown(impact.report), { limit: GITHUB_BODY_LIMIT - llmText.length - 200 }) + llmText;
+  const reportPath = outputPath(config, "IMPACT.md");
+  const reportFile = { path: reportPath, content: renderImpactMarkdown(report, { detail: "full" }) + llmText };
+  if (changes.length > 0 && existing.get(reportPath) !== reportFile.content) {
+    changes.push({ path: reportPath, action: existing.has(reportPath) ? "update" : "create", content: reportFile.content });
+  }
   const lint = lintStatements({
     statements: compiled.statements,
     facts: compiled.facts,
@@ -105,22 +135,62 @@ export async function planContractsUpdate(options: PlanContractsUpdateOptions): 
     configFile: CONFIG_PATH,
     sources: sourceTexts(compiled.sources),
   });
-  const statementChanges = impact.statementDiff.changes;
-  return {
+  const changedPaths = new Map(changes.map((c) => [c.path, c]));
+  const notes = renderFileNotes(report);
+  const fileNotes = notes.notes.filter((n) => changedPaths.has(n.path)).map((n) => ({ ...n, ...firstChange(existing.get(n.path), changedPaths.get(n.path)) }));
+  const planned = {
     config,
     changes,
-    upToDate: changes.length === 0,
-    report: impact.report,
-    title: renderTitle(impact.report),
-    body,
-    fileNotes: renderFileNotes(impact.report, config.output)
-      .map((n) => ({ ...n, ...firstChange(existing.get(n.path), changes.find((c) => c.path === n.path)) }))
-      .filter((n) => changes.some((c) => c.path === n.path)),
-    commitMessage: renderCommitMessage({ sha: options.sha, subject: options.subject ?? "", title: renderTitle(impact.report), report: impact.report, changes }),
+    upToDate: !changes.some((c) => c.path !== reportPath),
+    report,
+    title: renderTitle(report),
+    reportFile,
+    llmText,
+    fileNotes,
+    reviewBody: renderReviewBody({ report, sha: options.sha, notes: fileNotes.length, left: notes.left }),
+    commitMessage: renderCommitMessage({ sha: options.sha, subject: options.subject ?? "", title: renderTitle(report), report, changes }),
     findings: sortDiagnostics([...compiled.diagnostics, ...lint]),
     diagnostics: sortDiagnostics(diagnostics),
     statementCount: compiled.statements.length,
   };
+  return { ...planned, body: renderPullRequestBody(planned, { fullReport: `The full report, with every contract file explained, is ${code(reportPath)} on the contracts branch.` }) };
+}
+
+/**
+ * The contracts PR body: the impact report shaped for review, fitted to GitHub's limit with room
+ * for the App's state marker, a sentence saying where the full report is (a link, once the App
+ * knows the commit that holds it), and the LLM engine's account, which is short and always shown.
+ */
+export function renderPullRequestBody(plan: Pick<ContractsUpdatePlan, "report" | "llmText">, options: { fullReport: string; limit?: number; fileComments?: boolean }): string {
+  const limit = (options.limit ?? GITHUB_BODY_LIMIT) - plan.llmText.length - 200;
+  return renderImpactMarkdown(plan.report, { limit, fullReport: options.fullReport, fileComments: options.fileComments ?? true }) + plan.llmText;
+}
+
+/** Statement rows listed in a review body before "… and n more". */
+const MAX_REVIEW_STATEMENTS = 10;
+
+/**
+ * The review of one push names the statements it changed (old -> new), even when no contract file
+ * comment follows, so a reviewer who reads the PR's timeline sees what each push did.
+ */
+function renderReviewBody(options: { report: ImpactReport; sha: string; notes: number; left: number }): string {
+  const { report } = options;
+  const rows = report.push?.statements ?? report.statements;
+  const head = `**${report.push ? "This push" : "These statements"}** (${options.sha.slice(0, 7)}): ${md((report.push ?? report).summary.text)}`;
+  const lines = [head, ""];
+  for (const r of rows.slice(0, MAX_REVIEW_STATEMENTS)) {
+    const side = (r.change.current ?? r.change.previous)!;
+    lines.push(`- ${code(r.change.id)} (${md(`${side.file}:${side.line}`)}) ${r.change.kind}: ${describeStatementChange(r.change).replace(/^(added|removed): /, "")}`);
+  }
+  if (rows.length > MAX_REVIEW_STATEMENTS) lines.push(`- … and ${rows.length - MAX_REVIEW_STATEMENTS} more (in the full report)`);
+  if (rows.length === 0) lines.push(report.push ? "No statement changed in this push." : "No statement changed.");
+  lines.push(
+    "",
+    options.notes
+      ? `Each contract file ${report.push ? "this push changed" : "that changed"} has a comment below saying which statements changed it${options.left ? ` (${options.notes} shown, ${options.left} more in the full report)` : ""}.`
+      : "No contract file comment for this push: it changed no contract element.",
+  );
+  return lines.join("\n");
 }
 
 async function readConfig(tree: TreeReader, diagnostics: Diagnostic[]): Promise<ResolvedConfig> {
@@ -182,29 +252,6 @@ function renderTitle(report: ImpactReport): string {
   const breaking = report.summary.breaking.implementer + report.summary.breaking.caller;
   const what = n ? `contracts for ${n} changed statement${n === 1 ? "" : "s"}` : "regenerate contracts";
   return `penult: ${what}${breaking ? ` (${breaking} breaking)` : ""}`;
-}
-
-/** One short explanation per changed contract file: which statements changed it, old -> new. */
-function renderFileNotes(report: ImpactReport, output: string): Omit<FileNote, "line" | "side">[] {
-  const notes: Omit<FileNote, "line" | "side">[] = [];
-  for (const section of report.contracts) {
-    if (!section.file) continue;
-    const lines: string[] = [`**${section.status ?? "changed"}** by penult from the statements:`];
-    for (const item of section.items) {
-      lines.push("", `- \`${item.element}\`: ${item.what.join("; ") || item.change}${item.rules.length ? ` (${item.rules.join(", ")})` : ""}`);
-      for (const q of item.statements) {
-        if (q.before !== undefined && q.after !== undefined && q.before !== q.after) {
-          lines.push(`  - \`${q.id}\` (${q.where}): ~~${oneLine(q.before)}~~ → ${oneLine(q.after)}`);
-        } else {
-          lines.push(`  - \`${q.id}\` (${q.where}) ${q.kind}: ${oneLine(q.after ?? q.before ?? "")}`);
-        }
-      }
-    }
-    lines.push("", "Change the statements, not this file: penult regenerates it.");
-    const path = section.file.startsWith(output + "/") || output === "." ? section.file : outputPath({ output }, section.file);
-    notes.push({ path, body: lines.join("\n") });
-  }
-  return notes;
 }
 
 /** The first line that differs between the old and new content of a file, for anchoring a comment in the PR diff. */

@@ -3,15 +3,15 @@ import type { ElementChange, ModelDiff } from "../diff/diff-model.js";
 import type { ElementKind } from "../diff/flatten-model.js";
 import type { StatementChange, StatementDiff } from "../diff/types.js";
 import type { Finding } from "../breaking/types.js";
-import { displayName } from "../breaking/rule-helpers.js";
 import type { Model } from "../model/types.js";
-import { attributeContractFiles } from "./attribute-contract-files.js";
+import { attributeContractFiles, quotedStatementIds } from "./attribute-contract-files.js";
 import { renderImpactDiagram } from "./render-impact-diagram.js";
 import {
   IMPACT_REPORT_VERSION,
   type ContractFileChange,
   type ContractItem,
   type ContractSection,
+  type ImpactPush,
   type ImpactReport,
   type ImpactSummary,
   type StatementQuote,
@@ -32,6 +32,13 @@ export interface BuildImpactReportOptions {
   diagnostics?: readonly Diagnostic[];
 }
 
+/** Element changes kept per contract section (file or owner), most telling first; the rest are counted. */
+const MAX_SECTION_ITEMS = 50;
+/** Statements quoted per element change (a subsystem can be traced to thousands); the rest are counted. */
+const MAX_ITEM_STATEMENTS = 5;
+/** Quoted statements kept per contract section. */
+const MAX_SECTION_QUOTES = 20;
+
 /** Kinds counted in the summary line, in the order they are named there. */
 const SUMMARY_KINDS: readonly ElementKind[] = ["interface", "entity", "event", "enum", "component", "subsystem", "actor"];
 
@@ -43,27 +50,31 @@ export function buildImpactReport(options: BuildImpactReportOptions): ImpactRepo
   const { statementDiff, modelDiff } = options;
   const findings = [...options.findings];
   const changes = modelDiff.changes;
-  const byId = new Map(changes.map((c) => [c.id, c]));
-  const folded = (c: ElementChange): boolean => {
-    // A member added or removed together with its parent is told by the parent.
-    const parent = c.parent ? byId.get(c.parent) : undefined;
-    return c.change !== "changed" && parent?.change === c.change;
-  };
+  const changeKinds = new Map<string, Set<ElementChange["change"]>>();
+  for (const c of changes) changeKinds.set(c.id, (changeKinds.get(c.id) ?? new Set()).add(c.change));
+  // A member added or removed together with its parent is told by the parent.
+  const folded = (c: ElementChange): boolean => c.change !== "changed" && c.parent !== undefined && !!changeKinds.get(c.parent)?.has(c.change);
   const visible = changes.filter((c) => !folded(c));
 
   const statementsByChange = new Map<string, StatementChange>();
   for (const s of statementDiff.changes) statementsByChange.set(s.id, s);
+  const visibleByStatement = new Map<string, string[]>();
+  for (const c of visible) for (const s of c.statements) visibleByStatement.set(s, [...(visibleByStatement.get(s) ?? []), c.id]);
   const rows: StatementRow[] = statementDiff.changes
     .filter((s) => !(s.kind === "moved" && s.fileRenamed && !s.locationChanged))
-    .map((s) => ({ change: s, elements: visible.filter((c) => c.statements.includes(s.id)).map((c) => c.id) }));
+    .map((s) => ({ change: s, elements: [...new Set(visibleByStatement.get(s.id) ?? [])] }));
 
+  // Findings belong to one change: an id can be both removed and added (another kind took it over).
   const findingsBy = new Map<string, Finding[]>();
-  for (const f of findings) findingsBy.set(f.element, [...(findingsBy.get(f.element) ?? []), f]);
+  for (const f of findings) findingsBy.set(`${f.element}\0${f.change}`, [...(findingsBy.get(`${f.element}\0${f.change}`) ?? []), f]);
 
+  const refs = new Map<string, { file: string; line: number; text: string }>();
+  for (const r of options.previous.statements) refs.set(r.id, r);
+  for (const r of options.current.statements) refs.set(r.id, r);
   const quote = (id: string): StatementQuote => {
     const s = statementsByChange.get(id);
     if (!s) {
-      const ref = options.current.statements.find((r) => r.id === id) ?? options.previous.statements.find((r) => r.id === id);
+      const ref = refs.get(id);
       return { id, kind: "unchanged", where: ref ? `${ref.file}:${ref.line}` : "", ...(ref ? { after: ref.text } : {}) };
     }
     const side = (s.current ?? s.previous)!;
@@ -73,33 +84,50 @@ export function buildImpactReport(options: BuildImpactReportOptions): ImpactRepo
     return q;
   };
   const item = (c: ElementChange): ContractItem => {
-    const fs = findingsBy.get(c.id) ?? [];
+    const fs = findingsBy.get(`${c.id}\0${c.change}`) ?? [];
     const what = fs.map((f) => f.message);
     if (what.length === 0) what.push(describeAspects(c));
     return {
       element: c.id,
+      label: c.label,
       kind: c.kind,
       change: c.change,
       what,
       rules: [...new Set(fs.map((f) => f.rule))].sort(cmp),
-      statements: c.statements.map(quote),
+      statements: c.statements.slice(0, MAX_ITEM_STATEMENTS).map(quote),
+      ...(c.statements.length > MAX_ITEM_STATEMENTS ? { moreStatements: c.statements.length - MAX_ITEM_STATEMENTS } : {}),
     };
   };
 
+  // A section keeps its most telling items (a first push puts every element in one C# file); the rest are counted.
+  const breakingIds = new Set(findings.filter((f) => f.category !== "non-breaking").map((f) => `${f.element}\0${f.change}`));
+  const rank = (c: ElementChange) => (breakingIds.has(`${c.id}\0${c.change}`) ? 0 : c.change === "removed" ? 1 : c.change === "changed" ? 2 : 3);
+  const section = (head: Omit<ContractSection, "items" | "quotes">, cs: readonly ElementChange[], quoted: readonly string[]): ContractSection => {
+    const kept = [...cs].sort((a, b) => rank(a) - rank(b) || cmp(a.id, b.id) || cmp(a.change, b.change)).slice(0, MAX_SECTION_ITEMS);
+    const keptSet = new Set(kept);
+    const out: ContractSection = { ...head, items: cs.filter((c) => keptSet.has(c)).map(item), quotes: quoted.slice(0, MAX_SECTION_QUOTES).map(quote) };
+    if (cs.length > kept.length) out.moreItems = cs.length - kept.length;
+    if (quoted.length > MAX_SECTION_QUOTES) out.moreQuotes = quoted.length - MAX_SECTION_QUOTES;
+    return out;
+  };
   const signatureChanges = visible.filter((c) => !isTraceOnly(c));
   let contracts: ContractSection[];
   if (options.contractFiles) {
-    contracts = attributeContractFiles({ files: options.contractFiles, changes: signatureChanges }).map(({ file, changes: cs }) => {
-      const explained = new Set(cs.flatMap((c) => c.statements));
-      const quoted = quotedStatements(file, statementDiff.changes).filter((id) => !explained.has(id));
-      return { file: file.path, status: file.status, items: cs.map(item), quotes: quoted.map(quote) };
+    // Statement ids (both sides of each change) -> the change's id, for finding quotes in doc comments.
+    const statementIds = new Map<string, string>();
+    for (const s of statementDiff.changes) for (const side of [s.previous, s.current]) if (side) statementIds.set(side.id, s.id);
+    contracts = attributeContractFiles({ files: options.contractFiles, changes: signatureChanges, labels: modelDiff.labels }).map(({ file, changes: cs }) => {
+      // A file its element changes explain needs no quotes; one they do not (doc comments only) is
+      // explained by the changed statements it quotes.
+      const quoted = cs.length ? [] : quotedStatementIds(file, statementIds).sort(cmp);
+      return section({ file: file.path, status: file.status }, cs, quoted);
     });
   } else {
     const owners = new Map<string, ElementChange[]>();
     for (const c of signatureChanges) owners.set(c.owner, [...(owners.get(c.owner) ?? []), c]);
     contracts = [...owners.entries()]
       .sort(([a], [b]) => cmp(a, b))
-      .map(([owner, cs]) => ({ owner, ownerKind: cs[0]!.ownerKind, items: cs.map(item), quotes: [] }));
+      .map(([owner, cs]) => section({ owner, ownerLabel: modelDiff.labels.get(owner) ?? owner, ownerKind: cs[0]!.ownerKind }, cs, []));
   }
 
   const untraced = visible.filter((c) => c.statements.length === 0).map((c) => c.id);
@@ -119,16 +147,12 @@ export function buildImpactReport(options: BuildImpactReportOptions): ImpactRepo
   };
 }
 
-/** Changed statements a contract file's changed lines quote, by id or by text. */
-function quotedStatements(file: ContractFileChange, changes: readonly StatementChange[]): string[] {
-  const lines = [...file.addedLines, ...file.removedLines].join("\n");
-  const out: string[] = [];
-  for (const c of changes) {
-    const ids = [c.previous?.id, c.current?.id].filter((x): x is string => !!x);
-    const texts = [c.previous?.text, c.current?.text].filter((x): x is string => !!x && x.length >= 12);
-    if (ids.some((id) => lines.includes(id)) || texts.some((t) => lines.includes(t))) out.push(c.id);
-  }
-  return out.sort(cmp);
+/**
+ * The part of a report that says what one push changed, to show beside the cumulative report of a
+ * pull request (the push's own statement rows, element changes and findings).
+ */
+export function toPushSection(report: ImpactReport): ImpactPush {
+  return { base: report.base, head: report.head, summary: report.summary, statements: report.statements, elements: report.elements, findings: report.findings };
 }
 
 function summarise(o: {
@@ -189,7 +213,7 @@ const ASPECT_WORDS: Record<string, string> = {
 
 /** Fallback wording when no rule message describes a change. */
 export function describeAspects(c: ElementChange): string {
-  const name = displayName(c.id);
+  const name = c.label;
   if (c.change !== "changed") return `${c.kind} ${name} ${c.change}`;
   return `${c.kind} ${name}: ${c.aspects.map((a) => ASPECT_WORDS[a] ?? a).join(", ")} changed`;
 }

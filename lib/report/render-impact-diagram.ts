@@ -5,6 +5,12 @@ import type { Component, Model, Operation, Subsystem, TypeRef } from "../model/t
 
 /** Members listed inside one node before "… n more". */
 const MAX_MEMBER_LINES = 6;
+/**
+ * Nodes (interfaces, entities, events, enums, or components that changed themselves) drawn before
+ * "… n more": a picture is read at a glance, and a first push of a large repository changes
+ * hundreds. The most important are drawn: breaking, then removed, then changed, then added.
+ */
+const MAX_OWNERS = 12;
 
 /**
  * A Mermaid flowchart of only what changed: affected components as boxes holding their affected
@@ -35,8 +41,18 @@ export function renderImpactDiagram(options: {
   };
 
   // Owner -> its changes (the owner's own change included).
-  const owners = new Map<string, ElementChange[]>();
-  for (const c of relevant) owners.set(c.owner, [...(owners.get(c.owner) ?? []), c]);
+  const allOwners = new Map<string, ElementChange[]>();
+  for (const c of relevant) allOwners.set(c.owner, [...(allOwners.get(c.owner) ?? []), c]);
+  const rank = (owner: string): number => {
+    const cs = allOwners.get(owner)!;
+    const self = cs.find((c) => c.id === owner);
+    if (cs.some((c) => breakingIds.has(c.id))) return 0;
+    return self?.change === "removed" ? 1 : self?.change === "added" ? 3 : 2;
+  };
+  const chosen = [...allOwners.keys()]
+    .sort((a, b) => rank(a) - rank(b) || allOwners.get(b)!.length - allOwners.get(a)!.length || cmp(a, b))
+    .slice(0, MAX_OWNERS);
+  const owners = new Map(chosen.map((o) => [o, allOwners.get(o)!]));
   const ownerIds = [...owners.keys()].sort(cmp);
 
   const ownerState = (owner: string): string => {
@@ -75,18 +91,28 @@ export function renderImpactDiagram(options: {
   const classify = (node: string, cls: string) => classes.set(cls, [...(classes.get(cls) ?? []), node]);
   for (const comp of [...byComponent.keys()].sort(cmp)) {
     const compState = owners.has(comp) ? ownerState(comp) : "context";
+    // A component that only changed itself is one box; one with changed interfaces holds them.
+    if (byComponent.get(comp)!.length === 0) {
+      lines.push(`  ${nodeId(comp)}["${label(comp)}"]`);
+      classify(nodeId(comp), compState);
+      continue;
+    }
     lines.push(`  subgraph ${nodeId(comp)}["${esc(ctx.name(comp))} «component»"]`);
     for (const owner of byComponent.get(comp)!) {
       lines.push(`    ${nodeId(owner)}["${label(owner)}"]`);
       classify(nodeId(owner), ownerState(owner));
     }
-    if (byComponent.get(comp)!.length === 0) lines.push(`    ${nodeId(comp)}_self["${label(comp)}"]`), classify(`${nodeId(comp)}_self`, compState);
     lines.push("  end");
-    classify(nodeId(comp), compState === "context" ? "context" : compState);
+    classify(nodeId(comp), compState);
   }
   for (const owner of loose) {
     lines.push(`  ${nodeId(owner)}["${label(owner)}"]`);
     classify(nodeId(owner), ownerState(owner));
+  }
+  const notDrawn = allOwners.size - owners.size;
+  if (notDrawn > 0) {
+    lines.push(`  more["… ${notDrawn} more changed element${notDrawn === 1 ? "" : "s"} not drawn"]`);
+    classify("more", "context");
   }
 
   const shown = new Set([...byComponent.keys(), ...ownerIds]);
@@ -168,7 +194,7 @@ function indexModels(previous: Model, current: Model): Indexed {
   walk(previous.system, undefined, false);
   for (const a of [...current.actors, ...previous.actors]) put(a.id, a.name, "actor", undefined, [], false);
   return {
-    name: (id) => info.get(id)?.name ?? id.split("/").pop()!,
+    name: (id) => info.get(id)?.name ?? id,
     kind: (id) => info.get(id)?.kind ?? "element",
     parent: (id) => info.get(id)?.parent,
     edges: (id) => info.get(id)?.edges ?? [],

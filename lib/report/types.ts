@@ -38,13 +38,17 @@ export interface StatementQuote {
 /** One element change explained for a reviewer. */
 export interface ContractItem {
   element: string;
+  /** How a reviewer names the element (see ElementChange.label). */
+  label: string;
   kind: ElementKind;
   change: ElementChange["change"];
   /** What changed, in words (the rules' messages, or the changed aspects). */
   what: string[];
   /** Rule ids that fired, sorted. */
   rules: string[];
+  /** The changed statements behind it, at most 5; `moreStatements` counts the rest. */
   statements: StatementQuote[];
+  moreStatements?: number;
 }
 
 /** The explanation for one contract file (or one contract element when no files were given). */
@@ -54,11 +58,17 @@ export interface ContractSection {
   status?: ContractFileChange["status"];
   /** The owning element, when sections are per element. */
   owner?: string;
+  ownerLabel?: string;
   ownerKind?: ElementKind;
-  /** Element changes that explain the file (trace-only changes left out: they change no signature). */
+  /**
+   * Element changes that explain the file (trace-only changes left out: they change no signature),
+   * at most 50: breaking ones first, then removed, changed, added; `moreItems` counts the rest.
+   */
   items: ContractItem[];
-  /** Changed statements whose id or text appears in the file's changed lines (doc comments quote them). */
+  moreItems?: number;
+  /** Changed statements whose id appears in the file's changed lines (doc comments quote them), at most 20. */
   quotes: StatementQuote[];
+  moreQuotes?: number;
 }
 
 export interface ImpactSummary {
@@ -70,6 +80,20 @@ export interface ImpactSummary {
   affected: Partial<Record<ElementKind, number>>;
   breaking: { implementer: number; caller: number };
   nonBreaking: number;
+}
+
+/**
+ * What the latest push alone changed, when it updates an open pull request whose report is
+ * cumulative (against the default branch): its statements, element changes and findings.
+ */
+export interface ImpactPush {
+  /** The previous push's side, e.g. `a1b2c3d (previous push)`. */
+  base: string;
+  head: string;
+  summary: ImpactSummary;
+  statements: StatementRow[];
+  elements: ElementChange[];
+  findings: Finding[];
 }
 
 /** The impact report as data: what `--json` prints and what the markdown is rendered from. */
@@ -88,4 +112,6 @@ export interface ImpactReport {
   /** Mermaid source of the affected components, or "" when nothing is affected. */
   diagram: string;
   diagnostics: Diagnostic[];
+  /** The latest push alone, when the report is the cumulative one of an open pull request. */
+  push?: ImpactPush;
 }

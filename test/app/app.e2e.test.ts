@@ -47,6 +47,11 @@ describe.each(["local", "redis"] as const)("GitHub App end to end, %s queue (rea
     expect(pulls[0]!.title).toMatch(/^penult: contracts for \d+ changed statements?/);
     expect(h.gh.state.reviewComments.length).toBeGreaterThan(0);
     for (const c of h.gh.state.reviewComments) expect(c.path.startsWith("contracts/")).toBe(true);
+    // The body is short and shaped for review; the full report is a file of the commit, one click away.
+    expect(pulls[0]!.body.length).toBeLessThan(12_000);
+    expect(pulls[0]!.body).toContain(`[The full report](${h.gh.url}/acme/widgets/blob/${head}/contracts/IMPACT.md)`);
+    expect(h.show("penult/contracts", "contracts/IMPACT.md")).toContain("### Why each contract changed");
+    expect(h.gh.state.reviews[0]!.body).toMatch(/^\*\*These statements\*\* \([0-9a-f]{7}\): /);
     const check = h.gh.state.checkRuns.find((c) => c.head_sha === push.after);
     expect(check).toMatchObject({ name: "penult", status: "completed" });
     expect(h.gh.state.unknownRoutes).toEqual([]);
@@ -64,7 +69,7 @@ describe.each(["local", "redis"] as const)("GitHub App end to end, %s queue (rea
     ]);
   });
 
-  it("an edited statement updates the same PR; the report quotes old -> new; at most 8 API calls", async () => {
+  it("an edited statement updates the same PR: the body adds what this push changed (old -> new), the review names it; 9 API calls", async () => {
     h = await startHarness({ copyDir: EXAMPLE });
     await h.deliver("push", h.commitAndPush({ "statements/extra.md": "The cart SHALL show the total price of its books.\n" }, "add total"));
     const first = h.git("rev-parse", "penult/contracts");
@@ -75,11 +80,55 @@ describe.each(["local", "redis"] as const)("GitHub App end to end, %s queue (rea
 
     expect(h.gh.state.pulls).toHaveLength(1);
     const body = h.gh.state.pulls[0]!.body;
-    expect(body).toContain("suggest a bulk order");
+    // The cumulative view stays (both statements), and this push's own section names only its edit.
+    const thisPush = body.slice(body.indexOf("### This push"), body.indexOf("### What breaks"));
+    expect(thisPush).toMatch(/^### This push: [0-9a-f]{7} \(the previous push\) → [0-9a-f]{7}/);
+    expect(thisPush).toMatch(/\*\*[^*]*suggest a bulk order[^*]*\*\*/);
+    expect(thisPush).not.toContain("show the total price");
+    // (Against the default branch, which has no contracts yet, every statement of the PR is new.)
+    expect(body).toMatch(/### Statements in this pull request\n\n\| Statement \| Old → new \| Elements changed \|/);
+    const review = h.gh.state.reviews.at(-1)!;
+    expect(review.body).toMatch(/^\*\*This push\*\* \([0-9a-f]{7}\): 1 statement changed \(1 edited\)/);
+    expect(review.body).toMatch(/\*\*[^*]*suggest a bulk order[^*]*\*\*/);
     expect(h.git("rev-parse", "penult/contracts^")).toBe(push.after);
     expect(h.git("rev-parse", "penult/contracts")).not.toBe(first);
+    // Archive, PR lookup, the open PR's model (what the previous push made), tree, commit, ref, PR, review, check run.
     const apiCalls = h.gh.state.requests.slice(before).filter((r) => !r.path.startsWith("/app/") && !r.path.startsWith("/_codeload/"));
-    expect(apiCalls.length).toBeLessThanOrEqual(8);
+    expect(apiCalls.map((r) => `${r.method} ${r.path.replace(/\/repos\/acme\/widgets/, "").replace(/\/[0-9a-f]{40}$/, "/<sha>")}`)).toEqual([
+      "GET /tarball/<sha>",
+      "GET /pulls",
+      "GET /contents/contracts/model.json",
+      "POST /git/trees",
+      "POST /git/commits",
+      "PATCH /git/refs/heads/penult/contracts",
+      "PATCH /pulls/1",
+      "POST /pulls/1/reviews",
+      "POST /check-runs",
+    ]);
+  });
+
+  it("statement text reaches GitHub inert: @mentions do not notify, HTML and table syntax stay text", async () => {
+    h = await startHarness({ copyDir: EXAMPLE });
+    const push = h.commitAndPush({ "statements/extra.md": "WHEN a customer cancels an order, THE Order service SHALL notify @security-team and log <script>x</script> | done.\n" }, "mention");
+    expect(await h.deliver("push", push)).toBe(200);
+    const texts = [h.gh.state.pulls[0]!.body, ...h.gh.state.reviews.map((r) => r.body), ...h.gh.state.reviewComments.map((c) => c.body)];
+    expect(texts.join("\n")).toContain("@&#8203;security-team");
+    for (const t of texts) {
+      expect(t).not.toMatch(/(^|[^\w&;])@security-team/);
+      expect(t).not.toContain("<script>");
+    }
+  });
+
+  it("findings past 50 cost no extra call: the most important are annotated, the rest counted", async () => {
+    const files: Record<string, string> = {};
+    files["statements/vague.md"] = Array.from({ length: 60 }, (_, i) => `- The page ${i} SHALL be fast and user-friendly.`).join("\n") + "\n";
+    h = await startHarness({ files });
+    const push = h.commitAndPush({ "statements/vague.md": files["statements/vague.md"] + "- The page 60 SHALL be fast and user-friendly.\n" }, "more pages");
+    expect([200, 202]).toContain(await h.deliver("push", push));
+    const run = h.gh.state.checkRuns.find((c) => c.head_sha === push.after)!;
+    expect(run.annotations).toHaveLength(50);
+    expect(run.output?.summary).toMatch(/\d+ more findings are not annotated here \(the 50 most important are\)/);
+    expect(h.gh.apiCalls().filter((r) => r.method === "PATCH" && r.path.includes("/check-runs/"))).toEqual([]);
   });
 
   it("removed statements disappear from the contracts and the report says so", async () => {
@@ -249,6 +298,9 @@ describe.each(["local", "redis"] as const)("GitHub App end to end, %s queue (rea
     expect(h.gh.state.pulls[0]!.body.length).toBeLessThanOrEqual(65_536);
     expect(h.gh.state.pulls[0]!.body).toMatch(/<!-- penult:state head=[0-9a-f]{40} source=[0-9a-f]{40} -->\n$/);
     expect(h.gh.apiCalls().length).toBeLessThanOrEqual(9);
+    // Readable: summarised by importance, far below the limit, never cut at a line.
+    expect(h.gh.state.pulls[0]!.body.length).toBeLessThan(20_000);
+    expect(h.gh.state.pulls[0]!.body).not.toContain("(cut here");
   });
 });
 

@@ -237,6 +237,13 @@ describe("penult diff", () => {
     const bad = await runCli(["diff", "nope"], { cwd: repo.dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Revision nope does not exist/);
+    // From nothing: everything HEAD's statements make, as a first push would show it.
+    const empty = await runCli(["diff", "--base", "empty", "HEAD"], { cwd: repo.dir });
+    expect(empty.code).toBe(0);
+    expect(empty.stdout).toMatch(/\*\*\d+ statements changed \(\d+ added\) → /);
+    expect(empty.stdout).toContain("Compared an empty repository with HEAD (");
+    const full = await runCli(["diff", "HEAD~1", "HEAD", "--full"], { cwd: repo.dir });
+    expect(full.stdout).toContain("### Why each contract changed");
   });
 });
 
@@ -253,7 +260,7 @@ describe("penult demo (real binary)", () => {
     expect(r.stdout).toMatch(/^Title: penult: contracts for \d+ changed statements?/m);
     // The PR body is the impact report of the edit, from the App's own job.
     expect(r.stdout).toContain("<!-- penult:impact-report -->");
-    expect(r.stdout).toMatch(/\| `statements\/cart\.md:3` \| edited: .*with a quantity/);
+    expect(r.stdout).toMatch(/<sub>statements\/cart\.md:3<\/sub> \| “[^|]*” → “[^|]*with a quantity/);
     expect(r.stdout).toContain("The temporary repository was removed");
   });
 

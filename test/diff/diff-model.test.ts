@@ -3,6 +3,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { diffModels } from "../../lib/diff/diff-model.js";
 import { diffStatements } from "../../lib/diff/diff-statements.js";
+import { checkBreaking } from "../../lib/breaking/check-breaking.js";
+import { computeImpactOfModels } from "../../lib/diff/compute-impact.js";
+import { renderImpactMarkdown } from "../../lib/report/render-impact-markdown.js";
 import type { Model } from "../../lib/model/types.js";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/diff");
@@ -60,5 +63,61 @@ describe("diffModels", () => {
     expect(sd.idChanges).toEqual([{ previous: "FR-029", current: "cart.abc123" }]);
     const d = diffModels({ previous: prev, current: cur, statementDiff: sd });
     expect(d.changes.find((c) => c.id === "cart/Order#createdAt")).toMatchObject({ aspects: ["doc", "trace"], statements: ["cart.abc123"] });
+  });
+
+  it("an entity and a component that trade ids are one removed and one added element each, not a crash", () => {
+    const cur = structuredClone(base);
+    const sub = cur.system.subsystems[0]!;
+    const entity = sub.entities[0]!;
+    const component = sub.components[0]!;
+    [entity.id, component.id] = [component.id, entity.id];
+    const d = diffModels({ previous: base, current: cur });
+    for (const id of [entity.id, component.id]) {
+      expect(d.changes.filter((c) => c.id === id).map((c) => `${c.change} ${c.kind}`).sort()).toEqual(
+        id === entity.id ? ["added entity", "removed component"] : ["added component", "removed entity"],
+      );
+    }
+    const findings = checkBreaking({ diff: d });
+    expect(findings.map((f) => f.rule)).toEqual(expect.arrayContaining(["COMPONENT_REMOVED", "ENTITY_REMOVED"]));
+    // The whole report renders, naming the elements by name (never by id).
+    const { report } = computeImpactOfModels({ previous: { statements: base.statements, model: base }, current: { statements: cur.statements, model: cur }, emit: false });
+    const out = renderImpactMarkdown(report);
+    expect(out).toContain(`\`${entity.name}\` (entity): was removed`);
+    expect(out).not.toContain(`\`${component.id}\``);
+  });
+
+  it("labels elements by name and parent, whatever their ids look like", () => {
+    const renamed = structuredClone(base);
+    const ids = new Map<string, string>();
+    // Opaque ids in another scheme (the new model's, say): labels and messages must not change.
+    const remap = (o: unknown): void => {
+      if (Array.isArray(o)) return o.forEach(remap);
+      if (!o || typeof o !== "object") return;
+      const r = o as Record<string, unknown>;
+      if (typeof r.id === "string" && typeof r.name === "string" && !("text" in r && "file" in r)) {
+        if (!ids.has(r.id)) ids.set(r.id, `el:${ids.size}`);
+        r.id = ids.get(r.id);
+      }
+      for (const v of Object.values(r)) remap(v);
+    };
+    remap(renamed.system);
+    remap(renamed.actors);
+    const fix = (o: unknown): void => {
+      if (Array.isArray(o)) return o.forEach((x, i) => (typeof x === "string" && ids.has(x) ? ((o as string[])[i] = ids.get(x)!) : fix(x)));
+      if (!o || typeof o !== "object") return;
+      const r = o as Record<string, unknown>;
+      for (const [k, v] of Object.entries(r)) if (typeof v === "string" && ids.has(v) && k !== "id") r[k] = ids.get(v);
+      else fix(v);
+    };
+    fix(renamed.system);
+    const current = load("OPERATION_PARAM_TYPE_CHANGED", "current");
+    const renamedCurrent = structuredClone(current);
+    remap(renamedCurrent.system);
+    remap(renamedCurrent.actors);
+    fix(renamedCurrent.system);
+    const messages = (p: typeof base, c: typeof base) => checkBreaking({ diff: diffModels({ previous: p, current: c }) }).map((f) => f.message);
+    expect(messages(renamed, renamedCurrent)).toEqual(messages(base, current));
+    expect(messages(base, current).length).toBeGreaterThan(0);
+    expect(messages(base, current).join("\n")).not.toMatch(/cart\//);
   });
 });

@@ -24,16 +24,31 @@ beforeAll(() => {
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 describe("runDiff on a real repository", () => {
-  it("explains a missing HEAD~1, and compares a revision with the working tree", async () => {
-    // With one commit, HEAD~1 does not exist: a clear error.
-    const err = await runDiff({ repoDir: repo, config: { targets: ["typescript"] } }).catch((e: unknown) => e);
+  it("on the first commit compares with an empty repository; an explicit missing revision is a clear error", async () => {
+    // With one commit, HEAD~1 does not exist: by default the base is then an empty repository.
+    const first = await runDiff({ repoDir: repo, head: "HEAD", config: { targets: ["typescript"] } });
+    expect(first.report.base).toBe("an empty repository (HEAD has no parent)");
+    expect(first.report.summary.statements.added).toBeGreaterThan(20);
+    expect(first.report.summary.statements.removed + first.report.summary.statements.edited).toBe(0);
+    // No "was the statements folder deleted?" warning about a side that never had one.
+    expect(first.report.diagnostics).toEqual([]);
+    const empty = await runDiff({ repoDir: repo, base: "empty", head: "HEAD", config: { targets: ["typescript"] } });
+    expect(empty.output.replace(/an empty repository( \(HEAD has no parent\))?/, "")).toBe(first.output.replace(/an empty repository( \(HEAD has no parent\))?/, ""));
+    // git's empty tree names the same thing.
+    expect((await runDiff({ repoDir: repo, base: "4b825dc642cb6eb9a060e54bf8d69288fbee4904", head: "HEAD", config: { targets: ["typescript"] } })).report.summary).toEqual(empty.report.summary);
+    const err = await runDiff({ repoDir: repo, base: "HEAD~1", config: { targets: ["typescript"] } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TreeReadError);
-    expect((err as Error).message).toMatch(/Revision HEAD~1 does not exist\. The repository has 1 commit/);
+    expect((err as Error).message).toMatch(/Revision HEAD~1 does not exist\. The repository has 1 commit; compare against an empty repository with `penult diff empty`/);
     const r = await runDiff({ repoDir: repo, base: "HEAD", config: { targets: ["typescript"] } });
     expect(r.report.head).toBe("working tree");
     expect(r.breaking).toBe(true);
     expect(r.output).toContain("removed: “System MUST allow shoppers to clear all items from their cart”");
-    expect(r.output).toContain("`OPERATION_REMOVED`");
+    expect(r.report.findings.map((f) => f.rule)).toContain("OPERATION_REMOVED");
+    expect(r.output).toMatch(/\*\*For callers\*\*[^\n]*\n\n- `\w+\.\w+` \(operation\): was removed\n/);
+    // --full explains every contract file as well.
+    const full = await runDiff({ repoDir: repo, base: "HEAD", full: true, config: { targets: ["typescript"] } });
+    expect(full.output).toContain("### Why each contract changed");
+    expect(full.output).toContain("#### `contracts/typescript/cart/index.ts`");
   });
 
   it("compares two revisions and prints JSON", async () => {

@@ -90,6 +90,8 @@ export interface EmulatorState {
   pulls: (PullRequest & { repo: string })[];
   issueComments: (IssueComment & { repo: string })[];
   reviewComments: (ReviewComment & { repo: string })[];
+  /** Reviews as posted (body and the commit they are on); their comments are in reviewComments. */
+  reviews: { repo: string; pull: number; body: string; commit_id: string; comments: number }[];
   checkRuns: (CheckRun & { repo: string })[];
   reactions: { repo: string; comment: number; content: string }[];
   requests: RequestLogEntry[];
@@ -137,6 +139,7 @@ export async function startGitHubEmulator(options: { permissions?: Record<string
     pulls: [],
     issueComments: [],
     reviewComments: [],
+    reviews: [],
     checkRuns: [],
     reactions: [],
     requests: [],
@@ -497,6 +500,7 @@ export async function startGitHubEmulator(options: { permissions?: Record<string
     for (const cm of (c.body.comments ?? []) as any[]) {
       state.reviewComments.push({ repo: `${repo.owner}/${repo.name}`, id: nextId++, pull: Number(n), path: cm.path, body: cm.body, line: cm.line, commit_id: c.body.commit_id });
     }
+    state.reviews.push({ repo: `${repo.owner}/${repo.name}`, pull: Number(n), body: c.body.body ?? "", commit_id: c.body.commit_id, comments: (c.body.comments ?? []).length });
     return { id: nextId++, state: c.body.event === "COMMENT" ? "COMMENTED" : "PENDING", body: c.body.body ?? "" };
   });
   route("POST", "/repos/:o/:r/pulls/:n/comments", (c, [o, r, n]) => {

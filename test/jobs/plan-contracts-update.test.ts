@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openGitRevision } from "../../lib/git/git-tree-reader.js";
 import { createMemoryTreeReader } from "../../lib/git/memory-tree-reader.js";
-import { planContractsUpdate } from "../../lib/jobs/plan-contracts-update.js";
+import { planContractsUpdate, renderPullRequestBody } from "../../lib/jobs/plan-contracts-update.js";
+import { renderExplanation } from "../../lib/jobs/explain-element.js";
 import { parseCommand } from "../../lib/jobs/parse-command.js";
 
 // Statements from examples/bookshop/statements/cart.md.
@@ -51,6 +52,59 @@ describe("planContractsUpdate (the App's push job without GitHub)", () => {
       expect(n.path.startsWith("contracts/")).toBe(true);
       expect(n.line).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("a push that updates an open contracts PR", () => {
+  it("says what this push changed beside the cumulative view, writes the full report beside the contracts, and names the push in the review", async () => {
+    const merged = await planContractsUpdate({ tree: createMemoryTreeReader({ "statements/cart.md": CART }), sha: "a".repeat(40) });
+    const base: Record<string, string> = { "statements/cart.md": CART };
+    for (const c of merged.changes) base[c.path] = c.content ?? "";
+    expect(merged.changes.map((c) => c.path)).toContain("contracts/IMPACT.md");
+    // Push 1 of the PR edits one statement; push 2 edits the other.
+    const push1 = CART.replace("30 days", "60 days");
+    const first = await planContractsUpdate({ tree: createMemoryTreeReader({ ...base, "statements/cart.md": push1 }), sha: "b".repeat(40) });
+    const prHead = first.changes.find((c) => c.path === "contracts/model.json")!.content!;
+    const push2 = push1.replace("one copy", "two copies");
+    const second = await planContractsUpdate({
+      tree: createMemoryTreeReader({ ...base, "statements/cart.md": push2 }),
+      sha: "c".repeat(40),
+      previousPush: { modelJson: prHead, label: "bbbbbbb (the previous push)" },
+    });
+    expect(second.report.statements.map((r) => r.change.kind)).toEqual(["edited", "edited"]);
+    expect(second.report.push!.statements.map((r) => r.change.current!.text)).toEqual([expect.stringContaining("two copies")]);
+    const thisPush = second.body.slice(second.body.indexOf("### This push"), second.body.indexOf("### What breaks"));
+    expect(thisPush).toMatch(/^### This push: bbbbbbb \(the previous push\) → ccccccc\n/);
+    expect(thisPush).toContain("**two copies**");
+    expect(thisPush).not.toContain("60 days");
+    expect(second.reviewBody).toMatch(/^\*\*This push\*\* \(ccccccc\): 1 statement changed \(1 edited\)/);
+    expect(second.reviewBody).toContain("**two copies**");
+    // Review comments go to the files this push changed (each explained as the PR's diff shows it), not to every file again.
+    expect(second.fileNotes.length).toBeGreaterThan(0);
+    for (const n of second.fileNotes) expect(n.body).toContain("**two copies**");
+    // The full report: every contract file explained, both statements, the push section too.
+    expect(second.reportFile.path).toBe("contracts/IMPACT.md");
+    expect(second.reportFile.content).toContain("### Why each contract changed");
+    expect(second.changes.find((c) => c.path === "contracts/IMPACT.md")).toMatchObject({ action: "update", content: second.reportFile.content });
+    // The App links it once the commit exists; the link is the body's last line.
+    const body = renderPullRequestBody(second, { fullReport: "[The full report](https://example.test/blob/sha/contracts/IMPACT.md) lists every element." });
+    expect(body.trimEnd().split("\n").at(-1)).toContain("[The full report](https://example.test/blob/sha/contracts/IMPACT.md)");
+  });
+
+  it("the full report never opens a PR by itself", async () => {
+    const first = await planContractsUpdate({ tree: createMemoryTreeReader({ "statements/cart.md": CART }), sha: "a".repeat(40) });
+    const files: Record<string, string> = { "statements/cart.md": CART };
+    for (const c of first.changes) if (c.path !== "contracts/IMPACT.md") files[c.path] = c.content ?? "";
+    const again = await planContractsUpdate({ tree: createMemoryTreeReader(files), sha: "b".repeat(40) });
+    expect(again.upToDate).toBe(true);
+    expect(again.changes).toEqual([]);
+  });
+});
+
+describe("renderExplanation", () => {
+  it("quotes statements as inert text: no @mention, no markup", () => {
+    const text = renderExplanation("Cart", [{ id: "component/Cart", kind: "component", qualified: "Cart", why: [], statements: [{ id: "s.1", file: "statements/cart.md", line: 3, kind: "ears", text: "THE Cart SHALL page @oncall <b>now</b>" }] }], () => "../blob/x/statements/cart.md#L3");
+    expect(text).toContain("page @&#8203;oncall &lt;b&gt;now&lt;/b&gt;");
   });
 });
 

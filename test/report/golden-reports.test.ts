@@ -59,10 +59,11 @@ describe.each(cases)("impact report: %s", (name) => {
     golden(join(dir, "compiled.json"), JSON.stringify(compiled, null, 1) + "\n");
   });
 
-  it("matches expected.md and expected.json", () => {
+  it("matches expected.md (the PR body), expected-full.md (the full report) and expected.json", () => {
     const compiled = JSON.parse(readFileSync(join(dir, "compiled.json"), "utf8")) as Compiled;
     const { report } = computeImpactOfModels({ ...compiled, base: "previous", head: "current", config: { targets: ["typescript"] } });
-    golden(join(dir, "expected.md"), renderImpactMarkdown(report));
+    golden(join(dir, "expected.md"), renderImpactMarkdown(report, { fullReport: "The full report is `expected-full.md`.", fileComments: true }));
+    golden(join(dir, "expected-full.md"), renderImpactMarkdown(report, { detail: "full" }));
     golden(join(dir, "expected.json"), renderImpactJson(report));
     expect(report.statements.length + report.renamedFiles.length).toBeGreaterThan(0);
   });

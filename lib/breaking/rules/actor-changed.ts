@@ -1,5 +1,4 @@
 import type { BreakingRule } from "../types.js";
-import { displayName } from "../rule-helpers.js";
 /** Actors (personas) were added, removed, or who calls an operation changed: documentation of use, not a contract. */
 export const actorChangedRule: BreakingRule = {
   meta: {
@@ -9,7 +8,7 @@ export const actorChangedRule: BreakingRule = {
   },
   check(change) {
     if (change.kind === "actor" && change.change !== "changed") return [`actor ${change.name} ${change.change}`];
-    if (change.change === "changed" && change.aspects.includes("actors")) return [`actors of ${displayName(change.id)} changed`];
+    if (change.change === "changed" && change.aspects.includes("actors")) return [`actors of ${change.label} changed`];
     return [];
   },
 };

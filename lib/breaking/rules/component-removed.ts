@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, removedOf, renameNote } from "../rule-helpers.js";
+import { removedOf, renameNote } from "../rule-helpers.js";
 /** A component was removed or renamed. Code that depends on the component's interfaces no longer compiles. */
 export const componentRemovedRule: BreakingRule = {
   meta: {
@@ -9,6 +9,6 @@ export const componentRemovedRule: BreakingRule = {
   },
   check(change, context) {
     if (!removedOf(change, context, ["component"])) return [];
-    return [`component ${displayName(change.id)} was removed${renameNote(change)}`];
+    return [`component ${change.label} was removed${renameNote(change, context)}`];
   },
 };

@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { coveredByParent, displayName, ownPair } from "../rule-helpers.js";
+import { coveredByParent, ownPair } from "../rule-helpers.js";
 /** A quality constraint (latency, availability, ...) was added, removed or its bound changed: types are unaffected, expectations are not. */
 export const constraintChangedRule: BreakingRule = {
   meta: {
@@ -10,7 +10,7 @@ export const constraintChangedRule: BreakingRule = {
   check(change, context) {
     if (change.kind !== "constraint" || coveredByParent(change, context)) return [];
     const el = (change.current ?? change.previous)!;
-    const where = el.parent ? displayName(el.parent) : "the system";
+    const where = el.parent ? context.name(el.parent) : "the system";
     if (change.change === "added") return [`${where} gained constraint ${String(el.own.text)}`];
     if (change.change === "removed") return [`${where} lost constraint ${String(el.own.text)}`];
     if (!change.aspects.includes("bound")) return [];

@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, ownPair } from "../rule-helpers.js";
+import { ownPair } from "../rule-helpers.js";
 /** A component now uses other components: wiring changes, contracts do not. */
 export const dependenciesChangedRule: BreakingRule = {
   meta: {
@@ -7,12 +7,13 @@ export const dependenciesChangedRule: BreakingRule = {
     category: "non-breaking",
     purpose: "A component now uses other components: wiring changes, contracts do not.",
   },
-  check(change) {
+  check(change, context) {
     if (change.change !== "changed" || !change.aspects.includes("dependsOn")) return [];
-    const [before, after] = ownPair<string[]>(change, "dependsOn");
-    const added = after.filter((d) => !before.includes(d)).map(displayName);
-    const removed = before.filter((d) => !after.includes(d)).map(displayName);
+    // A side without the attribute (another element kind, an older model.json) depends on nothing.
+    const [before = [], after = []] = ownPair<string[] | undefined>(change, "dependsOn");
+    const added = after.filter((d) => !before.includes(d)).map(context.name);
+    const removed = before.filter((d) => !after.includes(d)).map(context.name);
     const parts = [added.length ? `now uses ${added.join(", ")}` : "", removed.length ? `no longer uses ${removed.join(", ")}` : ""].filter(Boolean);
-    return [`component ${displayName(change.id)} ${parts.join("; ")}`];
+    return [`component ${change.label} ${parts.join("; ")}`];
   },
 };

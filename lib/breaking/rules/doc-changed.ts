@@ -1,5 +1,4 @@
 import type { BreakingRule } from "../types.js";
-import { displayName } from "../rule-helpers.js";
 /** The description of an element changed: contracts get a new doc comment, code is unaffected. */
 export const docChangedRule: BreakingRule = {
   meta: {
@@ -9,6 +8,6 @@ export const docChangedRule: BreakingRule = {
   },
   check(change) {
     if (change.change !== "changed" || !change.aspects.includes("doc")) return [];
-    return [`doc of ${change.kind} ${displayName(change.id)} changed`];
+    return [`doc of ${change.kind} ${change.label} changed`];
   },
 };

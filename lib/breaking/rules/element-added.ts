@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { addedOf, displayName } from "../rule-helpers.js";
+import { addedOf } from "../rule-helpers.js";
 /** A new component, interface, entity, event, enum or subsystem: nothing existing depends on it yet. */
 export const elementAddedRule: BreakingRule = {
   meta: {
@@ -9,7 +9,7 @@ export const elementAddedRule: BreakingRule = {
   },
   check(change, context) {
     if (!addedOf(change, context, ["subsystem", "component", "interface", "entity", "event", "enum"])) return [];
-    const from = change.renamedFrom ? ` (renamed from ${displayName(change.renamedFrom)})` : "";
-    return [`new ${change.kind} ${displayName(change.id)}${from}`];
+    const from = change.renamedFrom ? ` (renamed from ${context.name(change.renamedFrom)})` : "";
+    return [`new ${change.kind} ${change.label}${from}`];
   },
 };

@@ -1,5 +1,4 @@
 import type { BreakingRule } from "../types.js";
-import { displayName } from "../rule-helpers.js";
 /** An element moved to another parent or subsystem path with the same id: generated code moves to another module or namespace. */
 export const elementMovedRule: BreakingRule = {
   meta: {
@@ -9,6 +8,6 @@ export const elementMovedRule: BreakingRule = {
   },
   check(change) {
     if (change.change !== "changed" || !(change.aspects.includes("parent") || change.aspects.includes("path"))) return [];
-    return [`${change.kind} ${displayName(change.id)} moved`];
+    return [`${change.kind} ${change.label} moved`];
   },
 };

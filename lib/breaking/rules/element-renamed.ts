@@ -1,5 +1,4 @@
 import type { BreakingRule } from "../types.js";
-import { displayName } from "../rule-helpers.js";
 /** An element kept its identity but changed its name: code that names it breaks. */
 export const elementRenamedRule: BreakingRule = {
   meta: {
@@ -7,8 +6,10 @@ export const elementRenamedRule: BreakingRule = {
     category: "caller",
     purpose: "An element kept its identity but changed its name: code that names it breaks.",
   },
-  check(change) {
+  check(change, context) {
     if (change.change !== "changed" || !change.aspects.includes("name")) return [];
-    return [`${change.kind} ${displayName(change.id)} is now named ${change.current!.name} (was ${change.previous!.name})`];
+    // The label already carries the new name: the subject is the old one, with its owner.
+    const where = change.parent !== undefined && ["operation", "field", "relation", "constraint"].includes(change.kind) ? ` (in ${context.name(change.parent)})` : "";
+    return [`${change.kind} ${change.previous!.name} is now named ${change.current!.name}${where}`];
   },
 };

@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, removedOf, renameNote } from "../rule-helpers.js";
+import { removedOf, renameNote } from "../rule-helpers.js";
 /** An entity was removed or renamed. Code that reads, builds or stores the entity no longer compiles. */
 export const entityRemovedRule: BreakingRule = {
   meta: {
@@ -9,6 +9,6 @@ export const entityRemovedRule: BreakingRule = {
   },
   check(change, context) {
     if (!removedOf(change, context, ["entity"])) return [];
-    return [`entity ${displayName(change.id)} was removed${renameNote(change)}`];
+    return [`entity ${change.label} was removed${renameNote(change, context)}`];
   },
 };

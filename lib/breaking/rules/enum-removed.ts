@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, removedOf, renameNote } from "../rule-helpers.js";
+import { removedOf, renameNote } from "../rule-helpers.js";
 /** An enum was removed or renamed. Code that uses the enum no longer compiles. */
 export const enumRemovedRule: BreakingRule = {
   meta: {
@@ -9,6 +9,6 @@ export const enumRemovedRule: BreakingRule = {
   },
   check(change, context) {
     if (!removedOf(change, context, ["enum"])) return [];
-    return [`enum ${displayName(change.id)} was removed${renameNote(change)}`];
+    return [`enum ${change.label} was removed${renameNote(change, context)}`];
   },
 };

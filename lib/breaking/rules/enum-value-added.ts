@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, ownPair } from "../rule-helpers.js";
+import { ownPair } from "../rule-helpers.js";
 /** A value was added to an enum: existing code keeps working (an exhaustive switch may want a new case). */
 export const enumValueAddedRule: BreakingRule = {
   meta: {
@@ -10,6 +10,6 @@ export const enumValueAddedRule: BreakingRule = {
   check(change) {
     if (change.change !== "changed" || change.kind !== "enum") return [];
     const [before, after] = ownPair<string[]>(change, "values");
-    return after.filter((v) => !before.includes(v)).map((v) => `enum ${displayName(change.id)} gained value ${v}`);
+    return after.filter((v) => !before.includes(v)).map((v) => `enum ${change.label} gained value ${v}`);
   },
 };

@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, ownPair } from "../rule-helpers.js";
+import { ownPair } from "../rule-helpers.js";
 /** A value was removed from an enum: code that uses or stores it breaks. */
 export const enumValueRemovedRule: BreakingRule = {
   meta: {
@@ -10,6 +10,6 @@ export const enumValueRemovedRule: BreakingRule = {
   check(change) {
     if (change.change !== "changed" || change.kind !== "enum") return [];
     const [before, after] = ownPair<string[]>(change, "values");
-    return before.filter((v) => !after.includes(v)).map((v) => `enum ${displayName(change.id)} lost value ${v}`);
+    return before.filter((v) => !after.includes(v)).map((v) => `enum ${change.label} lost value ${v}`);
   },
 };

@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, removedOf, renameNote } from "../rule-helpers.js";
+import { removedOf, renameNote } from "../rule-helpers.js";
 /** An event was removed or renamed. Publishers and subscribers of the event lose its type. */
 export const eventRemovedRule: BreakingRule = {
   meta: {
@@ -9,6 +9,6 @@ export const eventRemovedRule: BreakingRule = {
   },
   check(change, context) {
     if (!removedOf(change, context, ["event"])) return [];
-    return [`event ${displayName(change.id)} was removed${renameNote(change)}`];
+    return [`event ${change.label} was removed${renameNote(change, context)}`];
   },
 };

@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { addedOf, displayName } from "../rule-helpers.js";
+import { addedOf } from "../rule-helpers.js";
 /** An optional field was added to an entity or event: existing code can ignore it. */
 export const fieldOptionalAddedRule: BreakingRule = {
   meta: {
@@ -9,6 +9,6 @@ export const fieldOptionalAddedRule: BreakingRule = {
   },
   check(change, context) {
     if (!addedOf(change, context, ["field"]) || !change.current!.own.optional) return [];
-    return [`${displayName(change.parent!)} has a new optional field ${change.name}?: ${String(change.current!.own.type)}`];
+    return [`${context.name(change.parent!)} has a new optional field ${change.name}?: ${String(change.current!.own.type)}`];
   },
 };

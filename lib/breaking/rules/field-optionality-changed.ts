@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, ownPair } from "../rule-helpers.js";
+import { ownPair } from "../rule-helpers.js";
 /** A field became optional (readers must handle its absence) or required (writers must supply it). */
 export const fieldOptionalityChangedRule: BreakingRule = {
   meta: {
@@ -10,6 +10,6 @@ export const fieldOptionalityChangedRule: BreakingRule = {
   check(change) {
     if (change.change !== "changed" || change.kind !== "field" || !change.aspects.includes("optional")) return [];
     const [, after] = ownPair<boolean>(change, "optional");
-    return [`field ${displayName(change.id)} is now ${after ? "optional: readers must handle its absence" : "required: writers must supply it"}`];
+    return [`field ${change.label} is now ${after ? "optional: readers must handle its absence" : "required: writers must supply it"}`];
   },
 };

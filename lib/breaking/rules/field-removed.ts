@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, removedOf, renameNote } from "../rule-helpers.js";
+import { removedOf, renameNote } from "../rule-helpers.js";
 /** A field was removed from an entity or event (or renamed): code that reads or writes it breaks. */
 export const fieldRemovedRule: BreakingRule = {
   meta: {
@@ -9,6 +9,6 @@ export const fieldRemovedRule: BreakingRule = {
   },
   check(change, context) {
     if (!removedOf(change, context, ["field"])) return [];
-    return [`field ${displayName(change.id)} was removed${renameNote(change)}`];
+    return [`field ${change.label} was removed${renameNote(change, context)}`];
   },
 };

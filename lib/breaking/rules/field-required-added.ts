@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { addedOf, displayName } from "../rule-helpers.js";
+import { addedOf } from "../rule-helpers.js";
 /** A required field was added to an existing entity or event: code that builds one must now supply it. */
 export const fieldRequiredAddedRule: BreakingRule = {
   meta: {
@@ -9,6 +9,6 @@ export const fieldRequiredAddedRule: BreakingRule = {
   },
   check(change, context) {
     if (!addedOf(change, context, ["field"]) || change.current!.own.optional) return [];
-    return [`${displayName(change.parent!)} has a new required field ${change.name}: ${String(change.current!.own.type)}`];
+    return [`${context.name(change.parent!)} has a new required field ${change.name}: ${String(change.current!.own.type)}`];
   },
 };

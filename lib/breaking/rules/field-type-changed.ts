@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, ownPair } from "../rule-helpers.js";
+import { ownPair } from "../rule-helpers.js";
 /** The type of an entity or event field changed: code that reads or writes it uses the old type. */
 export const fieldTypeChangedRule: BreakingRule = {
   meta: {
@@ -10,6 +10,6 @@ export const fieldTypeChangedRule: BreakingRule = {
   check(change) {
     if (change.change !== "changed" || change.kind !== "field" || !change.aspects.includes("type")) return [];
     const [before, after] = ownPair<string>(change, "type");
-    return [`field ${displayName(change.id)} changed type: ${before} → ${after}`];
+    return [`field ${change.label} changed type: ${before} → ${after}`];
   },
 };

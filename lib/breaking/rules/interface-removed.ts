@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, removedOf, renameNote } from "../rule-helpers.js";
+import { removedOf, renameNote } from "../rule-helpers.js";
 /** An interface was removed or renamed. Callers of the interface and its implementations lose their contract. */
 export const interfaceRemovedRule: BreakingRule = {
   meta: {
@@ -9,6 +9,6 @@ export const interfaceRemovedRule: BreakingRule = {
   },
   check(change, context) {
     if (!removedOf(change, context, ["interface"])) return [];
-    return [`interface ${displayName(change.id)} was removed${renameNote(change)}`];
+    return [`interface ${change.label} was removed${renameNote(change, context)}`];
   },
 };

@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { addedOf, displayName } from "../rule-helpers.js";
+import { addedOf } from "../rule-helpers.js";
 /** A new operation on an existing interface: every implementation must add it. */
 export const operationAddedToInterfaceRule: BreakingRule = {
   meta: {
@@ -9,6 +9,6 @@ export const operationAddedToInterfaceRule: BreakingRule = {
   },
   check(change, context) {
     if (!addedOf(change, context, ["operation"])) return [];
-    return [`interface ${displayName(change.parent!)} gained operation ${change.name}: implementations must add it`];
+    return [`interface ${context.name(change.parent!)} gained operation ${change.name}: implementations must add it`];
   },
 };

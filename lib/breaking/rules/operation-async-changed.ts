@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, ownPair } from "../rule-helpers.js";
+import { ownPair } from "../rule-helpers.js";
 /** An operation became asynchronous (or stopped being): callers must await its result, or stop awaiting it. */
 export const operationAsyncChangedRule: BreakingRule = {
   meta: {
@@ -10,6 +10,6 @@ export const operationAsyncChangedRule: BreakingRule = {
   check(change) {
     if (change.change !== "changed" || !change.aspects.includes("async")) return [];
     const [, after] = ownPair<boolean>(change, "async");
-    return [`${displayName(change.id)} is now ${after ? "asynchronous (returns a promise/future)" : "synchronous"}`];
+    return [`${change.label} is now ${after ? "asynchronous (returns a promise/future)" : "synchronous"}`];
   },
 };

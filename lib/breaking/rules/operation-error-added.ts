@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, errorChanges } from "../rule-helpers.js";
+import { errorChanges } from "../rule-helpers.js";
 /** An operation has a new error case: implementations must detect and report it, and callers should handle it. */
 export const operationErrorAddedRule: BreakingRule = {
   meta: {
@@ -8,6 +8,6 @@ export const operationErrorAddedRule: BreakingRule = {
     purpose: "An operation has a new error case: implementations must detect and report it, and callers should handle it.",
   },
   check(change) {
-    return errorChanges(change).added.map((e) => `${displayName(change.id)} has a new error ${e.name} (when ${e.when})`);
+    return errorChanges(change).added.map((e) => `${change.label} has a new error ${e.name} (when ${e.when})`);
   },
 };

@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, errorChanges } from "../rule-helpers.js";
+import { errorChanges } from "../rule-helpers.js";
 /** An error case of an operation was removed: handling it becomes dead code, nothing breaks. */
 export const operationErrorRemovedRule: BreakingRule = {
   meta: {
@@ -8,6 +8,6 @@ export const operationErrorRemovedRule: BreakingRule = {
     purpose: "An error case of an operation was removed: handling it becomes dead code, nothing breaks.",
   },
   check(change) {
-    return errorChanges(change).removed.map((e) => `${displayName(change.id)} no longer raises ${e.name}`);
+    return errorChanges(change).removed.map((e) => `${change.label} no longer raises ${e.name}`);
   },
 };

@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, paramChanges } from "../rule-helpers.js";
+import { paramChanges } from "../rule-helpers.js";
 /** An optional parameter became required: calls that left it out break. */
 export const operationParamMadeRequiredRule: BreakingRule = {
   meta: {
@@ -8,6 +8,6 @@ export const operationParamMadeRequiredRule: BreakingRule = {
     purpose: "An optional parameter became required: calls that left it out break.",
   },
   check(change) {
-    return paramChanges(change).madeRequired.map((p) => `${displayName(change.id)} parameter ${p.name} is now required`);
+    return paramChanges(change).madeRequired.map((p) => `${change.label} parameter ${p.name} is now required`);
   },
 };

@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, paramChanges } from "../rule-helpers.js";
+import { paramChanges } from "../rule-helpers.js";
 /** An optional parameter was added to an operation: existing calls still work. */
 export const operationParamOptionalAddedRule: BreakingRule = {
   meta: {
@@ -10,6 +10,6 @@ export const operationParamOptionalAddedRule: BreakingRule = {
   check(change) {
     return paramChanges(change)
       .added.filter((p) => p.optional)
-      .map((p) => `${displayName(change.id)} takes a new optional parameter ${p.name}?: ${p.type}`);
+      .map((p) => `${change.label} takes a new optional parameter ${p.name}?: ${p.type}`);
   },
 };

@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, paramChanges } from "../rule-helpers.js";
+import { paramChanges } from "../rule-helpers.js";
 /** A parameter was removed from an operation: call sites pass an argument that no longer exists. */
 export const operationParamRemovedRule: BreakingRule = {
   meta: {
@@ -8,6 +8,6 @@ export const operationParamRemovedRule: BreakingRule = {
     purpose: "A parameter was removed from an operation: call sites pass an argument that no longer exists.",
   },
   check(change) {
-    return paramChanges(change).removed.map((p) => `${displayName(change.id)} no longer takes parameter ${p.name}: ${p.type}`);
+    return paramChanges(change).removed.map((p) => `${change.label} no longer takes parameter ${p.name}: ${p.type}`);
   },
 };

@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, paramChanges } from "../rule-helpers.js";
+import { paramChanges } from "../rule-helpers.js";
 /** A required parameter was added to an operation: every call site must pass a new argument. */
 export const operationParamRequiredAddedRule: BreakingRule = {
   meta: {
@@ -10,6 +10,6 @@ export const operationParamRequiredAddedRule: BreakingRule = {
   check(change) {
     return paramChanges(change)
       .added.filter((p) => !p.optional)
-      .map((p) => `${displayName(change.id)} takes a new required parameter ${p.name}: ${p.type}`);
+      .map((p) => `${change.label} takes a new required parameter ${p.name}: ${p.type}`);
   },
 };

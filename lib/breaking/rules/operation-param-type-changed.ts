@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, paramChanges } from "../rule-helpers.js";
+import { paramChanges } from "../rule-helpers.js";
 /** The type of an operation parameter changed: call sites pass the old type. */
 export const operationParamTypeChangedRule: BreakingRule = {
   meta: {
@@ -9,7 +9,7 @@ export const operationParamTypeChangedRule: BreakingRule = {
   },
   check(change) {
     return paramChanges(change).retyped.map(
-      ({ before, after }) => `${displayName(change.id)} parameter ${after.name} changed type: ${before.type} → ${after.type}`,
+      ({ before, after }) => `${change.label} parameter ${after.name} changed type: ${before.type} → ${after.type}`,
     );
   },
 };

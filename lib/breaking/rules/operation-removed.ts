@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, removedOf, renameNote } from "../rule-helpers.js";
+import { removedOf, renameNote } from "../rule-helpers.js";
 /** An operation was removed from an interface or renamed: every call site of it breaks. */
 export const operationRemovedRule: BreakingRule = {
   meta: {
@@ -9,6 +9,6 @@ export const operationRemovedRule: BreakingRule = {
   },
   check(change, context) {
     if (!removedOf(change, context, ["operation"])) return [];
-    return [`operation ${displayName(change.id)} was removed${renameNote(change)}`];
+    return [`operation ${change.label} was removed${renameNote(change, context)}`];
   },
 };

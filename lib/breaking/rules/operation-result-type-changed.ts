@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, ownPair } from "../rule-helpers.js";
+import { ownPair } from "../rule-helpers.js";
 /** The result type of an operation changed: callers read the old type. */
 export const operationResultTypeChangedRule: BreakingRule = {
   meta: {
@@ -10,6 +10,6 @@ export const operationResultTypeChangedRule: BreakingRule = {
   check(change) {
     if (change.change !== "changed" || !change.aspects.includes("result")) return [];
     const [before, after] = ownPair<string>(change, "returns");
-    return [`${displayName(change.id)} now returns ${after} instead of ${before}`];
+    return [`${change.label} now returns ${after} instead of ${before}`];
   },
 };

@@ -1,5 +1,4 @@
 import type { BreakingRule } from "../types.js";
-import { displayName } from "../rule-helpers.js";
 /** The parameters, result or asynchrony of an operation changed: implementations must change the method signature to match. */
 export const operationSignatureChangedRule: BreakingRule = {
   meta: {
@@ -12,6 +11,6 @@ export const operationSignatureChangedRule: BreakingRule = {
     const what = change.aspects.filter((a) => a === "params" || a === "result" || a === "async");
     if (what.length === 0) return [];
     const words = what.map((a) => (a === "params" ? "parameters" : a === "result" ? "result type" : "asynchrony"));
-    return [`implementations of ${displayName(change.id)} must match its new ${words.join(" and ")}`];
+    return [`implementations of ${change.label} must match its new ${words.join(" and ")}`];
   },
 };

@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { addedOf, displayName } from "../rule-helpers.js";
+import { addedOf } from "../rule-helpers.js";
 /** A relation was added to an existing entity: existing code can ignore it. */
 export const relationAddedRule: BreakingRule = {
   meta: {
@@ -9,6 +9,6 @@ export const relationAddedRule: BreakingRule = {
   },
   check(change, context) {
     if (!addedOf(change, context, ["relation"])) return [];
-    return [`${displayName(change.parent!)} has a new relation ${change.name} (${String(change.current!.own.cardinality)} ${displayName(String(change.current!.own.target))})`];
+    return [`${context.name(change.parent!)} has a new relation ${change.name} (${String(change.current!.own.cardinality)} ${context.name(String(change.current!.own.target))})`];
   },
 };

@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, removedOf, renameNote } from "../rule-helpers.js";
+import { removedOf, renameNote } from "../rule-helpers.js";
 /** A relation between entities was removed: code that navigates it breaks. */
 export const relationRemovedRule: BreakingRule = {
   meta: {
@@ -9,6 +9,6 @@ export const relationRemovedRule: BreakingRule = {
   },
   check(change, context) {
     if (!removedOf(change, context, ["relation"])) return [];
-    return [`relation ${displayName(change.id)} was removed${renameNote(change)}`];
+    return [`relation ${change.label} was removed${renameNote(change, context)}`];
   },
 };

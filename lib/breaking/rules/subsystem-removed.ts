@@ -1,5 +1,5 @@
 import type { BreakingRule } from "../types.js";
-import { displayName, removedOf } from "../rule-helpers.js";
+import { removedOf } from "../rule-helpers.js";
 /** A subsystem was removed: everything in it is gone (its members are reported once, here). */
 export const subsystemRemovedRule: BreakingRule = {
   meta: {
@@ -9,6 +9,6 @@ export const subsystemRemovedRule: BreakingRule = {
   },
   check(change, context) {
     if (!removedOf(change, context, ["subsystem"])) return [];
-    return [`subsystem ${displayName(change.id)} was removed`];
+    return [`subsystem ${change.label} was removed`];
   },
 };

@@ -1,5 +1,4 @@
 import type { BreakingRule } from "../types.js";
-import { displayName } from "../rule-helpers.js";
 /** Only the statements an element is traced to changed: the contract is the same, its provenance moved. */
 export const traceOnlyChangedRule: BreakingRule = {
   meta: {
@@ -9,6 +8,6 @@ export const traceOnlyChangedRule: BreakingRule = {
   },
   check(change) {
     if (change.change !== "changed" || change.aspects.length !== 1 || change.aspects[0] !== "trace") return [];
-    return [`${change.kind} ${displayName(change.id)} is traced to other statements`];
+    return [`${change.kind} ${change.label} is traced to other statements`];
   },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { fitBody, GITHUB_BODY_LIMIT } from "../../lib/jobs/fit-body.js";
+import { fitBody, GITHUB_BODY_LIMIT } from "../../lib/report/fit-body.js";
 
 describe("fitBody", () => {
   it("leaves a body within GitHub's limit alone", () => {
