@@ -3,6 +3,7 @@ import { describeElement, describeHeader, describeOperationTags } from "./descri
 import { makeIdentifier, NameScope, sanitizeCommentLines, type LanguageNaming } from "./identifiers.js";
 import { collectElementSources, collectStatementFiles, planSubsystemFolders } from "./model-index.js";
 import type { EmitContext, Emitter, OutputFile } from "./types.js";
+import { rendersSubsystem } from "./emit-selection.js";
 
 const JAVA_KEYWORDS = [
   "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
@@ -76,6 +77,7 @@ function emitJava(ctx: EmitContext): OutputFile[] {
   const plan = planJava(ctx);
   const out: OutputFile[] = [];
   for (const s of ctx.index.subsystems) {
+    if (!rendersSubsystem(ctx, s.id)) continue;
     const pkg = plan.packages.get(s.id)!;
     const folder = plan.folders.get(s.id)!;
     // One type per file: the header names the statement files of that type (and what its file
@@ -126,7 +128,7 @@ function emitJava(ctx: EmitContext): OutputFile[] {
 
     const file = (el: Element, view: object, extra: readonly Element[] = []): void => {
       const name = plan.names.get(el.id)!;
-      out.push({ path: ["java", ...folder, `${name}.java`].join("/"), content: ctx.templates.render("type.java", { header: header(el, extra), package: pkg, ...view }) });
+      out.push({ path: ["java", ...folder, `${name}.java`].join("/"), content: ctx.templates.render("type.java", { header: header(el, extra), package: pkg, ...view }), subsystem: s.id });
     };
     const components = (fields: readonly Field[], relations: readonly { el: Element; type: TypeRef }[]) => {
       const scope = new NameScope({ blocked: [...JAVA_NAMING.reserved.all, ...(JAVA_NAMING.reserved.members ?? [])] });
@@ -177,6 +179,7 @@ function emitJava(ctx: EmitContext): OutputFile[] {
       out.push({
         path: ["java", ...folder, "package-info.java"].join("/"),
         content: ctx.templates.render("package-info.java", { header: headerOf([...s.sources, ...s.constraints.flatMap((c) => c.sources)]), package: pkg, doc: doc(ctx, s, s.constraints, [`@subsystem ${s.path.join("/") || "(root)"}`]) }),
+        subsystem: s.id,
       });
     }
   }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -53,9 +54,12 @@ export const builtinTemplateSource: TemplateSource = (name) => {
   return text;
 };
 
-/** A TemplateSource over an in-memory record `{ "typescript/module.ts.mustache": "..." }`. */
+/** A TemplateSource over an in-memory record `{ "typescript/module.ts.mustache": "..." }`, keyed by its content. */
 export function createRecordTemplateSource(files: Readonly<Record<string, string>>): TemplateSource {
-  return (name) => (Object.prototype.hasOwnProperty.call(files, name) ? files[name] : undefined);
+  const source = (name: string) => (Object.prototype.hasOwnProperty.call(files, name) ? files[name] : undefined);
+  const hash = createHash("sha256");
+  for (const name of Object.keys(files).sort()) hash.update(`${name}\0${files[name]}\0`);
+  return Object.assign(source, { key: hash.digest("hex") });
 }
 
 /** Overrides first, built-ins second. */
