@@ -7,6 +7,10 @@ import { join } from "node:path";
 import type { LlmEnv } from "../llm/llm-from-env.js";
 import { planCliLlm, renderWithLlm, type RenderWithLlmResult } from "./render-with-llm.js";
 import { createFsTreeReader, readSourceFiles } from "./stages.js";
+import { CompileCache } from "../cache/compile-cache.js";
+import { codeFingerprint } from "../cache/code-fingerprint.js";
+import { compileWithCache, type CompileStats } from "../cache/compile-with-cache.js";
+import { findCacheDir } from "../cache/find-cache-dir.js";
 
 export interface GenerateProjectOptions {
   /** Repository root. */
@@ -19,6 +23,11 @@ export interface GenerateProjectOptions {
   llm?: string;
   /** Environment the LLM endpoint is read from (OPENAI_BASE_URL, OPENAI_API_KEY); none: offline. */
   env?: LlmEnv;
+  /**
+   * The compile cache (see lib/cache/): `false` turns it off (`--no-cache`); absent: the project's
+   * cache folder. A long-running `watch` passes the one it keeps open.
+   */
+  cache?: CompileCache | false;
 }
 
 export interface GenerateProjectResult {
@@ -30,6 +39,13 @@ export interface GenerateProjectResult {
   written: WriteOutputResult;
   /** Everything found, sorted: reading, compiling, emitting and writing. */
   diagnostics: Diagnostic[];
+  /** What the compile cache saved, when it was used. */
+  cacheStats?: CompileStats;
+}
+
+/** The compile cache of the project at `root` (see findCacheDir), for this build of penult. */
+export function openProjectCache(root: string): CompileCache {
+  return CompileCache.open({ root: findCacheDir(root), fingerprint: codeFingerprint() });
 }
 
 /**
@@ -46,6 +62,10 @@ export async function generateProject(options: GenerateProjectOptions): Promise<
   const templates = await loadTemplateOverrides({ reader, folder: config.templates });
   progress(`compiling ${read.files.length} statement file${read.files.length === 1 ? "" : "s"}`);
   if (plan.clients) progress(`asking ${plan.model} about statements not in ${plan.cachePath}`);
+  const mode = options.mode ?? "write";
+  // `check` proves the files on disk from the statements alone: no cache, every file read.
+  const cache = options.cache === false || mode === "check" ? undefined : (options.cache ?? openProjectCache(options.root));
+  let cacheStats: CompileStats | undefined;
   const rendered = await renderWithLlm({
     files: read.files,
     plan,
@@ -54,10 +74,30 @@ export async function generateProject(options: GenerateProjectOptions): Promise<
       const file = join(options.root, path);
       return existsSync(file) ? readFileSync(file, "utf8") : undefined;
     },
+    ...(cache
+      ? {
+          renderOffline: (o) => {
+            const r = compileWithCache({ files: o.files, config: o.config, cache, root: options.root, ...(o.templates ? { templates: o.templates } : {}) });
+            cacheStats = r.stats;
+            return { compiled: r.compiled, outputs: r.outputs, diagnostics: r.diagnostics };
+          },
+        }
+      : {}),
   });
   progress(`writing ${rendered.outputs.length} files under ${config.output}/`);
-  const written = writeOutput({ root: options.root, files: rendered.outputs, manifest: manifestPath(config), mode: options.mode ?? "write" });
+  const written = writeOutput({
+    root: options.root,
+    files: rendered.outputs,
+    manifest: manifestPath(config),
+    mode,
+    ...(cache ? { knownHash: (path: string) => cache.knownHash(options.root, path) } : {}),
+  });
+  if (cache && cacheStats) {
+    if (mode === "write") cache.recordOutputs(options.root, written.hashes);
+    cache.save();
+  }
   return {
+    ...(cacheStats ? { cacheStats } : {}),
     config,
     ...(plan.warning ? { llmWarning: plan.warning } : {}),
     statementFiles: read.files.length,

@@ -65,13 +65,15 @@ export async function renderWithLlm(options: {
   plan: CliLlmPlan;
   templates?: TemplateSource;
   readCache: (path: string) => Promise<string | undefined>;
+  /** How to compile and render when the LLM does not run (default renderProject; `generate` passes its cached compile). */
+  renderOffline?: typeof renderProject;
 }): Promise<RenderWithLlmResult> {
   const { plan } = options;
   const { config } = plan;
   const cacheText = await options.readCache(plan.cachePath);
   const templates = options.templates ? { templates: options.templates } : {};
   if (!config.llm || (!plan.clients && !(plan.cacheOnly && cacheText !== undefined))) {
-    const rendered = renderProject({ files: options.files, config, ...templates });
+    const rendered = (options.renderOffline ?? renderProject)({ files: options.files, config, ...templates });
     if (cacheText !== undefined) rendered.outputs.push({ path: plan.cachePath, content: cacheText });
     return rendered;
   }

@@ -13,6 +13,7 @@ export function registerGenerate(program: Command, ctx: CommandContext): void {
     .option("--check", "write nothing; exit 1 when the files on disk are not what the statements generate (for CI)")
     .option("--dry-run", "write nothing; list what would be created, updated or removed")
     .option("--json", "print the result as JSON (files and diagnostics)")
+    .option("--no-cache", "compile everything from scratch, without reading or writing the compile cache (in the git directory)")
     .option("--llm <model>", "refine the offline facts with this model at the OpenAI-compatible endpoint of OPENAI_BASE_URL / OPENAI_API_KEY (default: llm.model in .github/penult.yml)")
     .addHelpText(
       "after",
@@ -30,9 +31,16 @@ changed statements and gives the same bytes. Without an endpoint penult warns an
 Diagnostics are printed as: file:line:column severity CODE message
 Exit codes: 0 ok; 1 statement errors, or (--check) contracts out of date; 2 bad config or usage.`,
     )
-    .action(async (opts: { check?: boolean; dryRun?: boolean; json?: boolean; llm?: string }) => {
+    .action(async (opts: { check?: boolean; dryRun?: boolean; json?: boolean; llm?: string; cache?: boolean }) => {
       const mode = opts.check ? "check" : opts.dryRun ? "dry-run" : "write";
-      const r = await generateProject({ root: ctx.root, mode, progress: ctx.progress(!opts.json), ...(opts.llm ? { llm: opts.llm } : {}), env: ctx.io.env });
+      const r = await generateProject({
+        root: ctx.root,
+        mode,
+        progress: ctx.progress(!opts.json),
+        ...(opts.llm ? { llm: opts.llm } : {}),
+        env: ctx.io.env,
+        ...(opts.cache === false ? { cache: false as const } : {}),
+      });
       const w = r.written;
       const errors = r.diagnostics.some((d) => d.severity === "error");
       if (errors) ctx.setExit(EXIT.findings);
