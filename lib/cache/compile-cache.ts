@@ -37,9 +37,11 @@ export class CompileCache {
   /** Reads used by this run, as JSON text (a long-running `watch` keeps them in memory). */
   private readsUsed = new Map<string, string>();
   private readsKept = new Map<string, string>();
-  /** Facts by statement key: loaded on first use; this run's, for the next run of a `watch`. */
-  private factsKept: Map<string, Facts> | undefined;
-  private factsUsed = new Map<string, Facts>();
+  /** Facts entries (JSON text) by key: the last run's (read on first use), and this run's. */
+  private factsKept: Map<string, string> | undefined;
+  private factsUsed = new Map<string, string>();
+  /** Facts by statement key, parsed from the kept entries; each is handed out once (no copy needed). */
+  private factsPool: Map<string, Facts> | undefined;
   private outputsRecorded = false;
   private broken = false;
 
@@ -86,15 +88,31 @@ export class CompileCache {
 
   /** The facts kept for a statement key (see statementKey in incremental-compile.ts). */
   getFacts(statementKey: string): Facts | undefined {
+    if (!this.factsPool) {
+      this.factsPool = new Map();
+      for (const [, text] of this.keptFacts()) {
+        try {
+          for (const [k, f] of JSON.parse(text) as [string, Facts][]) this.factsPool.set(k, f);
+        } catch {
+          // an unreadable entry: its statements are extracted again
+        }
+      }
+    }
+    // Parsed for this run and handed out once: the model may hold on to it without harm.
+    const hit = this.factsPool.get(statementKey);
+    this.factsPool.delete(statementKey);
+    return hit;
+  }
+
+  private keptFacts(): Map<string, string> {
     if (!this.factsKept) {
       this.factsKept = new Map();
       for (const key of new Set(Object.values(this.state.facts))) {
-        for (const [k, f] of this.readJson<[string, Facts][]>(this.entryPath("facts", key)) ?? []) this.factsKept.set(k, f);
+        const text = this.readText(this.entryPath("facts", key));
+        if (text !== undefined) this.factsKept.set(key, text);
       }
     }
-    const hit = this.factsKept.get(statementKey);
-    // A copy: facts flow into the model, which must not change what is kept.
-    return hit ? (structuredClone(hit) as Facts) : undefined;
+    return this.factsKept;
   }
 
   /**
@@ -103,9 +121,14 @@ export class CompileCache {
    */
   putFacts(file: string, key: string, entries: readonly [string, Facts][]): void {
     this.next.facts[file] = key;
-    for (const [k, f] of entries) this.factsUsed.set(k, structuredClone(f) as Facts);
-    if (new Set(Object.values(this.state.facts)).has(key) && this.existsEntry("facts", key)) return;
-    this.writeEntry(this.entryPath("facts", key), JSON.stringify(entries));
+    const kept = this.keptFacts().get(key) ?? this.factsUsed.get(key);
+    if (kept !== undefined) {
+      this.factsUsed.set(key, kept);
+      return;
+    }
+    const text = JSON.stringify(entries);
+    this.factsUsed.set(key, text);
+    this.writeEntry(this.entryPath("facts", key), text);
   }
 
   /**
@@ -176,18 +199,11 @@ export class CompileCache {
     this.readsUsed = new Map();
     this.factsKept = this.factsUsed;
     this.factsUsed = new Map();
+    this.factsPool = undefined;
   }
 
   private entryPath(kind: string, key: string): string {
     return join(this.dir, kind, key.slice(0, 2), `${key}.json`);
-  }
-
-  private existsEntry(kind: string, key: string): boolean {
-    try {
-      return statSync(this.entryPath(kind, key)).isFile();
-    } catch {
-      return false;
-    }
   }
 
   private readText(path: string): string | undefined {

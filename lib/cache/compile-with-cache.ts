@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { CompileResult } from "../compile.js";
 import { DEFAULT_CONFIG, type PenultConfig } from "../config/types.js";
 import { cmp, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
-import { EMITTERS, emitContracts, type TemplateSource } from "../emitters/index.js";
+import { EMITTERS, emitContracts, findEmitter, type EmitSelection, type TemplateSource } from "../emitters/index.js";
 import { canonicalizeModel, indexModel } from "../emitters/model-index.js";
 import { extractStatementFacts } from "../extract/extract-facts.js";
 import type { Facts } from "../extract/types.js";
@@ -126,8 +126,7 @@ function emitWithCache(options: {
   templates?: TemplateSource;
 }): { files: OutputFile[]; diagnostics: Diagnostic[]; renders: number; rendered: number } {
   const { compiled, config, cache, root } = options;
-  const emitAll = (select?: Parameters<typeof emitContracts>[0]["select"]) =>
-    emitContracts({ model: compiled.model, targets: config.targets, outputDir: config.output, ...(options.templates ? { templates: options.templates } : {}), ...(select ? { select } : {}) });
+  const emitAll = () => emitContracts({ model: compiled.model, targets: config.targets, outputDir: config.output, ...(options.templates ? { templates: options.templates } : {}) });
   const toOutput = (f: { path: string; content: string }): OutputFile => withHash({ path: joinPath(config.output, f.path), content: f.content });
   const known = new Set(EMITTERS.map((e) => e.name));
   const targets = [...new Set(config.targets)].sort(cmp);
@@ -144,11 +143,11 @@ function emitWithCache(options: {
   const keyOf = (target: string, slice: string) => hashText(`${prefix}\0${target}\0${slice}`);
   const WHOLE = "\0whole";
   const files: OutputFile[] = [];
-  const missing = new Set<string>();
-  let wholeMissing = false;
   const wanted: { target: string; subsystem: string; key: string }[] = [];
+  const select: Record<string, EmitSelection> = {};
   for (const target of targets) {
-    for (const [subsystem, slice] of [...slices.subsystems, [WHOLE, slices.whole] as const]) {
+    const bySubsystem = findEmitter(target)?.slices === "connected" ? slices.connected : slices.subsystems;
+    for (const [subsystem, slice] of [...bySubsystem, [WHOLE, slices.whole] as const]) {
       const key = keyOf(target, subsystem === WHOLE ? `whole\0${slice}` : slice);
       const kept = cache.getRendered(key, root);
       if (kept) {
@@ -156,30 +155,29 @@ function emitWithCache(options: {
         continue;
       }
       wanted.push({ target, subsystem, key });
-      if (subsystem === WHOLE) wholeMissing = true;
-      else missing.add(subsystem);
+      const sel = (select[target] ??= { subsystems: new Set<string>(), wholeModel: false });
+      if (subsystem === WHOLE) sel.wholeModel = true;
+      else (sel.subsystems as Set<string>).add(subsystem);
     }
   }
   const renders = targets.length * (slices.subsystems.size + 1);
   if (wanted.length === 0) return { files: sortFiles(files), diagnostics: [], renders, rendered: 0 };
 
-  const fresh = emitAll({ subsystems: missing, wholeModel: wholeMissing });
+  const fresh = emitContracts({ model: compiled.model, targets: Object.keys(select), outputDir: config.output, select, ...(options.templates ? { templates: options.templates } : {}) });
   if (fresh.diagnostics.length > 0) {
     // Diagnostics cannot be told apart per subsystem: render everything, keep nothing, so the
     // result (files and diagnostics) is exactly a cold run's.
     const all = emitAll();
     return { files: all.files.map(toOutput), diagnostics: all.diagnostics, renders, rendered: renders };
   }
-  const wantedIds = new Set(wanted.map((w) => `${w.target}\0${w.subsystem}`));
   const byRender = new Map<string, [string, string][]>();
   for (const f of fresh.files) {
     const out = toOutput(f);
-    const target = f.path.slice(0, f.path.indexOf("/"));
-    const id = `${target}\0${f.subsystem ?? WHOLE}`;
+    const id = `${f.path.slice(0, f.path.indexOf("/"))}\0${f.subsystem ?? WHOLE}`;
     let list = byRender.get(id);
     if (!list) byRender.set(id, (list = []));
     list.push([out.path, out.hash!]);
-    if (wantedIds.has(id)) files.push(out);
+    files.push(out);
   }
   for (const w of wanted) cache.putRendered(w.key, byRender.get(`${w.target}\0${w.subsystem}`) ?? []);
   return { files: sortFiles(files), diagnostics: [], renders, rendered: wanted.length };

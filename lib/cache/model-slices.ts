@@ -13,18 +13,20 @@ import type { Model, StatementRef, Subsystem, TypeRef } from "../model/types.js"
  * type names (every declared element of every subsystem), imports and references (which types a
  * subsystem refers to), types held by value in a cycle (boxed in Rust, pointers in Go) and Go's
  * merged packages (subsystems that refer to each other). The slice of a subsystem is (1) for it
- * and for the subsystems merged with it, plus {@link ModelSlices.declarations}: (2) for the whole
- * model. Adding or renaming a type anywhere changes every slice; editing an operation, a field of
+ * (for Go also for the subsystems merged with it: {@link ModelSlices.connected}), plus
+ * {@link ModelSlices.declarations}: (2) for the whole model. Adding or renaming a type anywhere changes every slice; editing an operation, a field of
  * a known type, a doc or a quoted statement changes one.
  *
- * The byte-identity test (test/cache/incremental-compile.test.ts) checks over random edit
+ * The byte-identity test (test/cache/compile-with-cache.test.ts) checks over random edit
  * sequences that files rendered from these slices equal a cold render.
  */
 export interface ModelSlices {
   /** Hash of the model's declarations: everything a subsystem's files may read outside it. */
   declarations: string;
-  /** Subsystem id -> hash of its slice (its elements, quoted statements, merged subsystems, declarations). */
+  /** Subsystem id -> hash of its slice (its elements, the statements they quote, the declarations). */
   subsystems: Map<string, string>;
+  /** Subsystem id -> hash of its slice with the slices of the subsystems it refers to in a cycle (see Emitter.slices). */
+  connected: Map<string, string>;
   /** Hash of the whole model: the key of whole-model files (ARCHITECTURE.md). */
   whole: string;
 }
@@ -68,13 +70,18 @@ export function sliceModel(options: { model: Model; index?: ModelIndex; modelTex
     own.set(s.id, JSON.stringify([{ ...s, subsystems: s.subsystems.map((c) => c.id) }, quoted]));
   }
   const subsystems = new Map<string, string>();
-  const ids = index.subsystems.map((s) => s.id);
-  for (const group of stronglyConnected(ids, edges)) {
-    const members = [...group].sort(cmp);
-    const groupText = members.map((m) => own.get(m)).join("\n");
-    for (const m of members) subsystems.set(m, hashJson([declarations, m, groupText]));
+  const ownHash = new Map<string, string>();
+  for (const [id, text] of own) {
+    ownHash.set(id, hashJson(text));
+    subsystems.set(id, hashJson(`${declarations}\0${id}\0${ownHash.get(id)}`));
   }
-  return { declarations, subsystems, whole: hashJson(options.modelText ?? JSON.stringify(model)) };
+  const connected = new Map<string, string>();
+  for (const group of stronglyConnected(index.subsystems.map((s) => s.id), edges)) {
+    const members = [...group].sort(cmp);
+    const groupHash = members.map((m) => ownHash.get(m)).join(",");
+    for (const m of members) connected.set(m, hashJson(`${declarations}\0${m}\0${groupHash}`));
+  }
+  return { declarations, subsystems, connected, whole: hashJson(options.modelText ?? JSON.stringify(model)) };
 }
 
 /** Ids of the types a subsystem's own elements refer to: field, parameter and return types, relations, handled events. */

@@ -317,4 +317,6 @@ export const goEmitter: Emitter = {
   name: "go",
   description: "Go interfaces (context.Context, (T, error) when async), structs with json tags, string enums (a module, a package per subsystem); passes go vet and go build",
   emit: emitGo,
+  // Subsystems that refer to each other share one package, its names and its file names.
+  slices: "connected",
 };

@@ -42,8 +42,8 @@ export interface EmitContractsOptions {
   templates?: TemplateSource;
   /** Repository-relative output folder, used for links back to statements. Default `contracts`. */
   outputDir?: string;
-  /** Render only these files (the compile cache has the others); absent: every file. */
-  select?: EmitSelection;
+  /** Per target, render only these files (the compile cache has the others); a target not listed renders every file. */
+  select?: Readonly<Record<string, EmitSelection>>;
 }
 
 export interface EmitContractsResult {
@@ -96,7 +96,7 @@ export function emitContracts(options: EmitContractsOptions): EmitContractsResul
         templatesFor: (target) => createTemplateRenderer({ target, source }),
         outputDir: options.outputDir ?? "contracts",
         report,
-        ...(options.select ? { select: options.select } : {}),
+        ...(options.select?.[name] ? { select: options.select[name] } : {}),
       });
     } catch (err) {
       report({

@@ -117,8 +117,14 @@ export function createTemplateRenderer(options: { target: string; source: Templa
  * exactly one final newline. Applied by emitContracts, so template overrides cannot break it.
  */
 export function normalizeFileContent(text: string): string {
-  // Fast path: emitters' own output is usually already normal; one native scan instead of a rebuild.
-  if (text.endsWith("\n") && !text.endsWith("\n\n") && !text.startsWith("\n") && !/\r|[^\S\n]\n|\n\n\n\n/.test(text)) return text;
+  // Fast path: emitters' own output is usually already normal but for the newlines at its end;
+  // one native scan instead of a rebuild.
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  if (end > 0 && text.charCodeAt(0) !== 10) {
+    const body = end === text.length ? text : text.slice(0, end);
+    if (!/\r|[^\S\n]\n|\n\n\n\n|\s$/.test(body)) return end === text.length - 1 ? text : body + "\n";
+  }
   const src = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
   // One pass over the lines that copies unchanged stretches as whole slices: splitting 100 MB of
   // output into lines and joining them again cost a second per run.

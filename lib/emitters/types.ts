@@ -61,4 +61,11 @@ export interface Emitter {
    * says so (`subsystem`), and only the files `ctx.select` asks for are rendered.
    */
   emit(ctx: EmitContext): OutputFile[];
+  /**
+   * What the files of one subsystem read beyond that subsystem and the model's declarations (type
+   * names, folders, references): nothing (absent), or `connected` when subsystems that refer to
+   * each other in a cycle share their files' names (Go puts them in one package). The compile
+   * cache keys rendered files by it (lib/cache/model-slices.ts).
+   */
+  slices?: "connected";
 }

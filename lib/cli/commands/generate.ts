@@ -47,7 +47,7 @@ Exit codes: 0 ok; 1 statement errors, or (--check) contracts out of date; 2 bad 
       if (opts.json) {
         ctx.io.stdout(
           JSON.stringify(
-            { mode, statementFiles: r.statementFiles, statements: r.rendered.compiled.statements.length, created: w.created, updated: w.updated, removed: w.removed, unchanged: w.unchanged.length, diagnostics: r.diagnostics, ...llmJson(r) },
+            { mode, statementFiles: r.statementFiles, statements: r.rendered.compiled.statements.length, created: w.created, updated: w.updated, removed: w.removed, unchanged: w.unchanged.length, diagnostics: r.diagnostics, ...llmJson(r), ...(r.cacheStats ? { cache: r.cacheStats } : {}) },
             null,
             2,
           ) + "\n",
