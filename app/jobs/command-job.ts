@@ -1,12 +1,11 @@
 import { kebabCase } from "change-case";
-import { compile } from "../../lib/compile.js";
 import { formatLocation } from "../../lib/diagnostics.js";
 import { matchGlobs } from "../../lib/git/match-globs.js";
-import { readSourceFiles } from "../../lib/git/read-source-files.js";
 import { scaffoldImplementation } from "../../lib/implement/index.js";
 import { explainElement, renderExplanation } from "../../lib/jobs/explain-element.js";
 import { COMMAND_HELP, type Command } from "../../lib/jobs/parse-command.js";
 import { decomposeStatement } from "../../lib/llm/decompose.js";
+import { compileTree } from "../../lib/pipeline/index.js";
 import { llmFromEnv } from "../llm-from-env.js";
 import { keepForPenult, type RepoClient } from "../github/repo-client.js";
 import { loadRepoConfig, runContractsJob } from "./contracts-job.js";
@@ -51,8 +50,7 @@ export async function runCommandJob(input: CommandJobInput): Promise<string> {
   if (!loaded.config) return answer(`\`.github/penult.yml\` is invalid, so penult cannot run:\n\n${loaded.diagnostics.map((d) => `- ${d.message}`).join("\n")}`);
   const config = loaded.config;
   const tree = await archive.read(keepForPenult({ statements: matchGlobs(config.statements), output: config.output, templates: config.templates }));
-  const read = await readSourceFiles({ reader: tree, globs: config.statements });
-  const compiled = compile({ files: read.files, config });
+  const compiled = await compileTree({ tree, config, emit: false });
 
   if (command.name === "decompose") {
     const llm = llmFromEnv(config);

@@ -1,11 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadConfig, type ResolvedConfig } from "../config/load-config.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { writeOutput } from "../write-output.js";
-import { loadTemplateOverrides, manifestPath } from "./project.js";
-import { planCliLlm, renderWithLlm } from "./render-with-llm.js";
-import { checkContractDir, createFsTreeReader, lintStatements, readSourceFiles } from "./stages.js";
+import { checkContractDir, compileTree, createFsTreeReader, lintStatements, manifestPath, sourceTexts } from "./stages.js";
 
 export interface CheckProjectOptions {
   root: string;
@@ -36,34 +34,20 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
   }
   const config = loaded.config;
   const reader = createFsTreeReader({ rootDir: options.root });
-  progress("reading statements");
-  const read = await readSourceFiles({ reader, globs: config.statements });
-  const templates = await loadTemplateOverrides({ reader, folder: config.templates });
-  progress("compiling");
-  // Never a request: answers committed in the LLM cache are reused, so LLM-refined contracts check clean offline.
-  const rendered = await renderWithLlm({
-    files: read.files,
-    plan: { ...planCliLlm({ config, env: {} }), warning: undefined },
-    ...(templates ? { templates } : {}),
-    readCache: async (path) => {
-      const file = join(options.root, path);
-      return existsSync(file) ? readFileSync(file, "utf8") : undefined;
-    },
-  });
-  const { compiled } = rendered;
+  progress("compiling statements");
+  // No `ask`: never a request; answers committed in the LLM cache are reused, so LLM-refined contracts check clean offline.
+  const compiled = await compileTree({ tree: reader, config });
   progress("linting statements");
-  const decoder = new TextDecoder();
-  const sources = Object.fromEntries(read.files.map((f) => [f.path, typeof f.content === "string" ? f.content : decoder.decode(f.content)]));
   const lint = lintStatements({
     statements: compiled.statements,
     facts: compiled.facts,
     model: compiled.model,
     config: config.lint,
     configFile: loaded.file ?? ".github/penult.yml",
-    sources,
+    sources: sourceTexts(compiled.sources),
   });
   progress("comparing contracts with the statements");
-  const contracts = writeOutput({ root: options.root, files: rendered.outputs, manifest: manifestPath(config), mode: "check" });
+  const contracts = writeOutput({ root: options.root, files: compiled.files, manifest: manifestPath(config), mode: "check" });
   let inSync = contracts.diagnostics;
   // Never generated at all: one finding says so, instead of one per file that would exist.
   if (!existsSync(join(options.root, manifestPath(config))) && inSync.length > 0 && inSync.every((d) => d.code === "CONTRACTS_MISSING")) {
@@ -78,7 +62,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
   }
   progress("checking contracts for hand-written implementation");
   const guard = existsSync(join(options.root, config.output)) ? checkContractDir({ root: options.root, dir: config.output }) : [];
-  const statementDiagnostics = [...read.diagnostics, ...rendered.diagnostics];
+  const statementDiagnostics = [...compiled.readDiagnostics, ...compiled.diagnostics];
   return {
     config,
     diagnostics: sortDiagnostics([...statementDiagnostics, ...lint, ...inSync, ...guard]),

@@ -1,15 +1,12 @@
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import type { ResolvedConfig } from "../config/load-config.js";
 import { writeOutput, type WriteMode, type WriteOutputResult } from "../write-output.js";
-import { loadTemplateOverrides, manifestPath, requireConfig } from "./project.js";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { requireConfig } from "./project.js";
 import type { LlmEnv } from "../llm/llm-from-env.js";
-import { planCliLlm, renderWithLlm, type RenderWithLlmResult } from "./render-with-llm.js";
-import { createFsTreeReader, readSourceFiles } from "./stages.js";
+import { planCliLlm, pipelineLlm } from "./plan-cli-llm.js";
+import { compileTree, createFsTreeReader, manifestPath, type CompiledTree, type CompileStats } from "./stages.js";
 import { CompileCache } from "../cache/compile-cache.js";
 import { codeFingerprint } from "../cache/code-fingerprint.js";
-import { compileWithCache, type CompileStats } from "../cache/compile-with-cache.js";
 import { findCacheDir } from "../cache/find-cache-dir.js";
 
 export interface GenerateProjectOptions {
@@ -25,7 +22,7 @@ export interface GenerateProjectOptions {
   env?: LlmEnv;
   /**
    * The compile cache (see lib/cache/): `false` turns it off (`--no-cache`); absent: the project's
-   * cache folder. A long-running `watch` passes the one it keeps open.
+   * cache folder. A long-running `watch` passes the one it keeps open. `check` never uses it.
    */
   cache?: CompileCache | false;
 }
@@ -33,7 +30,7 @@ export interface GenerateProjectOptions {
 export interface GenerateProjectResult {
   config: ResolvedConfig;
   statementFiles: number;
-  rendered: RenderWithLlmResult;
+  compiled: CompiledTree;
   /** Set when the LLM was asked for but could not run (the compile was offline). */
   llmWarning?: string;
   written: WriteOutputResult;
@@ -57,52 +54,31 @@ export async function generateProject(options: GenerateProjectOptions): Promise<
   const plan = planCliLlm({ config: requireConfig(options.root), ...(options.llm ? { flag: options.llm } : {}), env: options.env ?? {} });
   const { config } = plan;
   const reader = createFsTreeReader({ rootDir: options.root });
-  progress(`reading ${config.statements.join(", ")}`);
-  const read = await readSourceFiles({ reader, globs: config.statements });
-  const templates = await loadTemplateOverrides({ reader, folder: config.templates });
-  progress(`compiling ${read.files.length} statement file${read.files.length === 1 ? "" : "s"}`);
+  progress(`compiling ${config.statements.join(", ")}`);
   if (plan.clients) progress(`asking ${plan.model} about statements not in ${plan.cachePath}`);
   const mode = options.mode ?? "write";
   // `check` proves the files on disk from the statements alone: no cache, every file read.
   const cache = options.cache === false || mode === "check" ? undefined : (options.cache ?? openProjectCache(options.root));
-  let cacheStats: CompileStats | undefined;
-  const rendered = await renderWithLlm({
-    files: read.files,
-    plan,
-    ...(templates ? { templates } : {}),
-    readCache: async (path) => {
-      const file = join(options.root, path);
-      return existsSync(file) ? readFileSync(file, "utf8") : undefined;
-    },
-    ...(cache
-      ? {
-          renderOffline: (o) => {
-            const r = compileWithCache({ files: o.files, config: o.config, cache, root: options.root, ...(o.templates ? { templates: o.templates } : {}) });
-            cacheStats = r.stats;
-            return { compiled: r.compiled, outputs: r.outputs, diagnostics: r.diagnostics };
-          },
-        }
-      : {}),
-  });
-  progress(`writing ${rendered.outputs.length} files under ${config.output}/`);
+  const compiled = await compileTree({ tree: reader, config, llm: pipelineLlm(plan), ...(cache ? { cache: { cache, root: options.root } } : {}) });
+  progress(`writing ${compiled.files.length} files under ${config.output}/`);
   const written = writeOutput({
     root: options.root,
-    files: rendered.outputs,
+    files: compiled.files,
     manifest: manifestPath(config),
     mode,
     ...(cache ? { knownHash: (path: string) => cache.knownHash(options.root, path) } : {}),
   });
-  if (cache && cacheStats) {
+  if (cache && compiled.cacheStats) {
     if (mode === "write") cache.recordOutputs(options.root, written.hashes);
     cache.save();
   }
   return {
-    ...(cacheStats ? { cacheStats } : {}),
+    ...(compiled.cacheStats ? { cacheStats: compiled.cacheStats } : {}),
     config,
     ...(plan.warning ? { llmWarning: plan.warning } : {}),
-    statementFiles: read.files.length,
-    rendered,
+    statementFiles: compiled.sources.length,
+    compiled,
     written,
-    diagnostics: sortDiagnostics([...read.diagnostics, ...rendered.diagnostics, ...written.diagnostics]),
+    diagnostics: sortDiagnostics([...compiled.readDiagnostics, ...compiled.diagnostics, ...written.diagnostics]),
   };
 }

@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { loadConfig, type ResolvedConfig } from "../config/load-config.js";
 import type { Diagnostic } from "../diagnostics.js";
-import { createRecordTemplateSource, type TemplateSource, type TreeReader } from "./stages.js";
 
 /**
  * The repository a command works on: the nearest folder at or above `cwd` holding
@@ -36,23 +35,4 @@ export function requireConfig(root: string): ResolvedConfig {
   const loaded = loadConfig({ root });
   if (loaded.diagnostics.some((d) => d.severity === "error")) throw new ConfigError(loaded.diagnostics);
   return loaded.config;
-}
-
-/** The repository's template overrides (`<templates>/<target>/...`) from any tree: disk or a git revision. */
-export async function loadTemplateOverrides(options: { reader: TreeReader; folder: string }): Promise<TemplateSource | undefined> {
-  const prefix = options.folder.replace(/\/+$/, "") + "/";
-  const paths = await options.reader.listFiles([`${prefix}**`]);
-  if (paths.length === 0) return undefined;
-  const contents = options.reader.readFiles
-    ? await options.reader.readFiles(paths)
-    : new Map(await Promise.all(paths.map(async (p) => [p, await options.reader.readFile(p)] as const)));
-  const decoder = new TextDecoder();
-  const record: Record<string, string> = {};
-  for (const p of paths) record[p.slice(prefix.length)] = decoder.decode(contents.get(p));
-  return createRecordTemplateSource(record);
-}
-
-/** `<output>/.penult-manifest.json`. */
-export function manifestPath(config: ResolvedConfig): string {
-  return config.output === "." ? ".penult-manifest.json" : `${config.output}/.penult-manifest.json`;
 }

@@ -113,7 +113,7 @@ export async function watchProject(options: WatchProjectOptions): Promise<void> 
     const ms = performance.now() - started;
     const elements = { added: 0, changed: 0, removed: 0 };
     if (result) {
-      const current = result.rendered.compiled.model;
+      const current = result.compiled.model;
       if (previous) for (const c of diffModels({ previous, current }).changes) elements[c.change === "added" ? "added" : c.change === "removed" ? "removed" : "changed"]++;
       previous = current;
     }
@@ -140,6 +140,6 @@ function formatRun(paths: string[], r: GenerateProjectResult | undefined, error:
   const count = (xs: readonly string[]) => xs.filter((p) => !manifest.test(p)).length;
   const files = `${count(w.created) + count(w.updated) + count(w.removed)} files written (${count(w.created)} created, ${count(w.updated)} updated, ${count(w.removed)} removed)`;
   const errors = r.diagnostics.filter((d) => d.severity === "error").length;
-  const elementText = paths.length === 0 ? `${r.rendered.compiled.statements.length} statements` : `${elements.added + elements.changed + elements.removed} elements (+${elements.added} ~${elements.changed} -${elements.removed})`;
+  const elementText = paths.length === 0 ? `${r.compiled.statements.length} statements` : `${elements.added + elements.changed + elements.removed} elements (+${elements.added} ~${elements.changed} -${elements.removed})`;
   return `${what}: ${elementText}, ${files} in ${Math.round(ms)} ms${errors ? `; ${errors} error${errors === 1 ? "" : "s"}` : ""}`;
 }

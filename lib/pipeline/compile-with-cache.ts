@@ -13,7 +13,7 @@ import { serializeModel } from "../model/serialize-model.js";
 import { parseStatements } from "../statements/parse-statements.js";
 import type { SourceFile, Statement } from "../statements/types.js";
 import { hashContent, normalizeContent, type OutputFile } from "../write-output.js";
-import type { CompileCache } from "./compile-cache.js";
+import type { CompileCache } from "../cache/compile-cache.js";
 import { sliceModel } from "./model-slices.js";
 
 export interface CompileWithCacheOptions {
@@ -46,7 +46,7 @@ export interface CompileWithCacheResult {
 }
 
 /**
- * `compile` + `emitContracts` (what renderProject does), reusing what earlier runs computed:
+ * `compile` + `emitContracts` (what compileTree does offline), reusing what earlier runs computed:
  * file reads by content, facts by statement, and the rendered files of every model slice whose
  * hash is unchanged (see sliceModel). The model itself is rebuilt from the facts every run (model
  * building is a pure function of statements, facts and config). The result is the one a cold run

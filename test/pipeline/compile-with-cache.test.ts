@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { buildStatementSet } from "../../bench/statement-repo.js";
 import { CompileCache } from "../../lib/cache/compile-cache.js";
-import { compileWithCache } from "../../lib/cache/compile-with-cache.js";
-import { renderProject } from "../../lib/cli/render-project.js";
+import { compileTree } from "../../lib/pipeline/index.js";
+import { compileWithCache } from "../../lib/pipeline/compile-with-cache.js";
 import { resolveDefaults } from "../../lib/config/load-config.js";
 import type { SourceFile } from "../../lib/statements/types.js";
 import { writeOutput } from "../../lib/write-output.js";
@@ -112,16 +112,16 @@ describe("compileWithCache", () => {
   const base = buildStatementSet(400).files;
   const original = new Map(base.map((f) => [f.path, f.content as string]));
 
-  it("gives a cold run's bytes after every edit of random edit sequences, in a new process or a long-running one", () => {
+  it("gives a cold run's bytes after every edit of random edit sequences, in a new process or a long-running one", async () => {
     let sequences = 0;
-    fc.assert(
-      fc.property(fc.array(edit, { minLength: 3, maxLength: 6 }), fc.boolean(), (edits, longRunning) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 3, maxLength: 6 }), fc.boolean(), async (edits, longRunning) => {
         sequences++;
         const root = tmp("penult-cache-root-");
         const cacheRoot = tmp("penult-cache-dir-");
         const files = new Map(original);
         let kept: CompileCache | undefined;
-        const run = (step: string) => {
+        const run = async (step: string) => {
           const sources: SourceFile[] = [...files].map(([path, content]) => ({ path, content }));
           // A new process opens the cache from disk; `watch` keeps one open.
           const cache = longRunning ? (kept ??= CompileCache.open({ root: cacheRoot, fingerprint: "test" })) : CompileCache.open({ root: cacheRoot, fingerprint: "test" });
@@ -129,23 +129,23 @@ describe("compileWithCache", () => {
           const written = writeOutput({ root, files: cached.outputs, manifest: MANIFEST, knownHash: (p) => cache.knownHash(root, p) });
           cache.recordOutputs(root, written.hashes);
           cache.save();
-          const cold = renderProject({ files: sources, config });
-          expect({ step, ...cached.compiled }).toEqual({ step, ...cold.compiled });
+          const cold = await compileTree({ files: sources, config });
+          expect({ step, ...cached.compiled }).toEqual({ step, statements: cold.statements, facts: cold.facts, model: cold.model, diagnostics: cached.compiled.diagnostics });
           expect(cached.diagnostics).toEqual(cold.diagnostics);
-          expect(cached.outputs.map((f) => `${f.path} ${f.hash}`)).toEqual(cold.outputs.map((f) => `${f.path} ${written.hashes[f.path]}`));
+          expect(cached.outputs.map((f) => `${f.path} ${f.hash}`)).toEqual(cold.files.map((f) => `${f.path} ${written.hashes[f.path]}`));
           const disk = readTree(root);
           disk.delete(MANIFEST);
-          expect(new Map([...disk].map(([p, t]) => [`${step} ${p}`, t]))).toEqual(new Map(cold.outputs.map((f) => [`${step} ${f.path}`, f.content])));
+          expect(new Map([...disk].map(([p, t]) => [`${step} ${p}`, t]))).toEqual(new Map(cold.files.map((f) => [`${step} ${f.path}`, f.content])));
           return cached.stats;
         };
-        const first = run("cold");
+        const first = await run("cold");
         expect(first.rendered).toBe(first.renders);
-        const again = run("unchanged");
+        const again = await run("unchanged");
         expect(again).toMatchObject({ filesParsed: 0, statementsExtracted: 0, rendered: 0 });
-        edits.forEach((e, i) => {
+        for (const [i, e] of edits.entries()) {
           apply(files, original, e);
-          run(`edit ${i + 1}: ${JSON.stringify(e)}`);
-        });
+          await run(`edit ${i + 1}: ${JSON.stringify(e)}`);
+        }
       }),
       { numRuns: Number(process.env.RUNS ?? 4), seed: Number(process.env.SEED ?? 1616), endOnFailure: true },
     );
@@ -177,7 +177,7 @@ describe("compileWithCache", () => {
     expect(second.r.stats.rendered).toBeLessThan(second.r.stats.renders);
   });
 
-  it("treats an unreadable or foreign cache as empty", () => {
+  it("treats an unreadable or foreign cache as empty", async () => {
     const root = tmp("penult-cache-root-");
     const cacheRoot = tmp("penult-cache-dir-");
     const sources = base.slice(0, 4);
@@ -196,7 +196,7 @@ describe("compileWithCache", () => {
     corrupt(cacheRoot);
     const again = compileWithCache({ files: sources, config, cache: CompileCache.open({ root: cacheRoot, fingerprint: "test" }), root });
     expect(again.stats.filesParsed).toBe(sources.length);
-    expect(again.outputs.map((f) => f.content)).toEqual(renderProject({ files: sources, config }).outputs.map((f) => f.content));
+    expect(again.outputs.map((f) => f.content)).toEqual((await compileTree({ files: sources, config })).files.map((f) => f.content));
     // Another build of penult (another fingerprint) starts from nothing and removes the old folder.
     mkdirSync(join(cacheRoot, "v1-old"), { recursive: true });
     expect(readdirSync(cacheRoot).filter((n) => n.startsWith("v")).sort()).toEqual(["v1-old", "v1-test"]);
