@@ -71,6 +71,8 @@ export interface RequestLogEntry {
   method: string;
   path: string;
   status: number;
+  /** Size of the request body. */
+  bytes: number;
 }
 
 export interface EmulatorState {
@@ -592,7 +594,7 @@ export async function startGitHubEmulator(options: { permissions?: Record<string
         payload = { message: err instanceof Error ? err.message : String(err) };
       }
     }
-    state.requests.push({ method, path, status });
+    state.requests.push({ method, path, status, bytes: Buffer.byteLength(raw) });
     if (payload instanceof Redirect) {
       res.writeHead(302, { location: `http://127.0.0.1:${port}${payload.location}` });
       res.end();

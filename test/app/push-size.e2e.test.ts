@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it } from "@jest/globals";
+import { buildStatementSet } from "../../bench/statement-repo.js";
+import { REUSE_BLOBS_ABOVE } from "../../app/jobs/contracts-job.js";
+import { startHarness, type Harness } from "../helpers/app-harness.js";
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+/**
+ * Until the contracts PR is merged, every push plans all contract files against the default
+ * branch. The tree request must still carry only what changed: files the open contracts branch
+ * already holds are named by their blob SHA.
+ */
+describe("App push request size", () => {
+  it("while the contracts PR is open, a one-statement edit sends the changed files, not the repository", async () => {
+    const files = Object.fromEntries(buildStatementSet(200).files.map((f) => [f.path, f.content as string]));
+    h = await startHarness({ files });
+    const first = h.commitAndPush({ "statements/extra.md": "- As a reader, I want to rate a book, so that others can find good ones.\n" }, "ratings");
+    expect(await h.deliver("push", first)).toBe(200);
+    const treeBytes = (from: number) => h!.gh.state.requests.slice(from).filter((r) => r.method === "POST" && r.path.endsWith("/git/trees")).reduce((n, r) => n + r.bytes, 0);
+    const firstBytes = treeBytes(0);
+    expect(firstBytes).toBeGreaterThan(REUSE_BLOBS_ABOVE);
+
+    const before = h.gh.state.requests.length;
+    const second = h.commitAndPush({ "statements/extra.md": "- As a reader, I want to rate and review a book, so that others can find good ones.\n" }, "reviews");
+    expect(await h.deliver("push", second)).toBe(200);
+    expect(h.gh.state.pulls).toHaveLength(1);
+    expect(h.show("penult/contracts", "contracts/model.json")).toContain("rate and review a book");
+    const secondBytes = treeBytes(before);
+    // The contracts of the whole repository were planned again; the request carries a fraction.
+    expect(secondBytes).toBeLessThan(firstBytes / 10);
+    const calls = h.gh.state.requests.slice(before).filter((r) => !r.path.startsWith("/app/") && !r.path.startsWith("/_codeload/"));
+    // One more request than a small push: the listing of the contracts branch.
+    expect(calls.filter((r) => r.method === "GET" && /\/git\/trees\//.test(r.path))).toHaveLength(1);
+    expect(calls.length).toBeLessThanOrEqual(9);
+  }, 600_000);
+});
