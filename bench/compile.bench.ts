@@ -10,7 +10,7 @@
  *
  * `PENULT_BENCH_SIZES=1000,10000` picks the sizes; `PENULT_BENCH_RUNS=5` the runs per row.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,7 +22,7 @@ const SIZES = (process.env.PENULT_BENCH_SIZES ?? "1000,10000,30000").split(",").
 const RUNS = Number(process.env.PENULT_BENCH_RUNS ?? 3);
 
 /** Aims of issue 16 (2-core machine, min of 3). */
-const AIM = { coldMs: 3000, coldRssMb: 300, outputMb: 40, editMs: 500, versionMs: 150 };
+const AIM = { coldMs: 3000, coldRssMb: 300, outputMb: 40, editMs: 500, watchMs: 50, versionMs: 150 };
 
 interface RunResult {
   ms: number;
@@ -61,14 +61,21 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** "created/updated/removed" counts from generate's summary line. */
+/** "created/updated/removed" counts (and, when the cache ran, renders redone) from `generate --json`. */
 function changedCounts(stdout: string): string {
-  return /\((\d+) created, (\d+) updated, (\d+) removed\)/.exec(stdout)?.slice(1).join("/") ?? "?";
+  try {
+    const j = JSON.parse(stdout) as { created: string[]; updated: string[]; removed: string[]; cache?: { rendered: number; renders: number; statementsExtracted: number } };
+    const manifest = (xs: string[]) => xs.filter((p) => !p.endsWith(".penult-manifest.json")).length;
+    const files = `${manifest(j.created)}/${manifest(j.updated)}/${manifest(j.removed)}`;
+    return j.cache ? `${files} (${j.cache.statementsExtracted} extracted, ${j.cache.rendered} of ${j.cache.renders} renders)` : files;
+  } catch {
+    return "?";
+  }
 }
 
 /** Removes everything a run leaves (output and cache), so the next run is cold. */
 function clean(repo: string): void {
-  for (const p of ["contracts", ".penult"]) rmSync(join(repo, p), { recursive: true, force: true });
+  for (const p of ["contracts", ".penult", ".git/penult-cache"]) rmSync(join(repo, p), { recursive: true, force: true });
 }
 
 /** Edit number `k` (0-based): a different user story each time, so no edit is served from a cache. */
@@ -91,9 +98,47 @@ interface SizeResult {
   edit: RunResult[];
   noop: RunResult;
   output: { bytes: number; files: number };
+  watch: { ms: number[]; lines: string[] };
 }
 
-function measureSize(target: number): SizeResult {
+/**
+ * `penult watch` in a child process: after its first run, `edits` saves of one statement, each
+ * timed from the save to the line that reports the files written (stdout of the child).
+ */
+async function measureWatch(repo: string, files: readonly { path: string }[], edits: number): Promise<{ ms: number[]; lines: string[] }> {
+  const root = packageRoot();
+  const child = spawn(process.execPath, [join(root, "bin", "penult.js"), "watch"], { cwd: repo, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "ignore"] });
+  const lines: string[] = [];
+  const waiting: ((line: string) => void)[] = [];
+  let buffer = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    buffer += chunk;
+    for (let nl = buffer.indexOf("\n"); nl >= 0; nl = buffer.indexOf("\n")) {
+      const line = buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
+      const w = waiting.shift();
+      if (w) w(line);
+      else lines.push(line);
+    }
+  });
+  const nextLine = () => (lines.length ? Promise.resolve(lines.shift()!) : new Promise<string>((resolve) => waiting.push(resolve)));
+  try {
+    await nextLine();
+    const ms: number[] = [];
+    const seen: string[] = [];
+    for (let k = 0; k < edits; k++) {
+      const t0 = performance.now();
+      editOneStatement(repo, files, RUNS + k);
+      seen.push(await nextLine());
+      ms.push(performance.now() - t0);
+    }
+    return { ms, lines: seen };
+  } finally {
+    child.kill("SIGINT");
+  }
+}
+
+async function measureSize(target: number): Promise<SizeResult> {
   const set = buildStatementSet(target);
   const repo = mkdtempSync(join(tmpdir(), "penult-bench-generate-"));
   try {
@@ -101,16 +146,17 @@ function measureSize(target: number): SizeResult {
     const cold: RunResult[] = [];
     for (let i = 0; i < RUNS; i++) {
       clean(repo);
-      cold.push(runPenult(repo, ["generate"]));
+      cold.push(runPenult(repo, ["generate", "--json"]));
     }
     const output = folderSize(join(repo, "contracts"));
-    const noop = runPenult(repo, ["generate"]);
+    const noop = runPenult(repo, ["generate", "--json"]);
     const edit: RunResult[] = [];
     for (let k = 0; k < RUNS; k++) {
       editOneStatement(repo, set.files, k);
-      edit.push(runPenult(repo, ["generate"]));
+      edit.push(runPenult(repo, ["generate", "--json"]));
     }
-    return { statements: set.statements, files: set.files.length, repeated: set.repeated, cold, edit, noop, output };
+    const watch = await measureWatch(repo, set.files, RUNS);
+    return { statements: set.statements, files: set.files.length, repeated: set.repeated, cold, edit, noop, output, watch };
   } finally {
     rmSync(repo, { recursive: true, force: true });
   }
@@ -128,11 +174,11 @@ function versionRuns(): RunResult[] {
 export async function run(): Promise<BenchTable[]> {
   if (!existsSync(join(packageRoot(), "dist", "bench", "report-usage.js"))) throw new Error("compile bench: run it from the compiled bench (npm run bench)");
   const load = [loadavg()[0]!];
-  const results = SIZES.map((n) => {
-    const r = measureSize(n);
+  const results: SizeResult[] = [];
+  for (const n of SIZES) {
+    results.push(await measureSize(n));
     load.push(loadavg()[0]!);
-    return r;
-  });
+  }
   const version = versionRuns();
   const mb = (b: number) => b / 1024 / 1024;
   const rows: (string | number)[][] = [];
@@ -150,7 +196,8 @@ export async function run(): Promise<BenchTable[]> {
     ];
     rows.push(row("cold (no output, no cache)", r.cold, `${mb(r.output.bytes).toFixed(1)} MB in ${r.output.files} files`));
     rows.push(row("again, nothing changed", [r.noop], changedCounts(r.noop.stdout)));
-    rows.push(row("one statement edited", r.edit, r.edit.map((x) => changedCounts(x.stdout)).join(", ")));
+    rows.push(row("one statement edited", r.edit, r.edit.map((x) => changedCounts(x.stdout)).join("; ")));
+    rows.push([label, "watch: save to files written", r.watch.ms.length, min(r.watch.ms), median(r.watch.ms), "", "", r.watch.lines.map((l) => l.replace(/^.*?: /, "")).join("; ")]);
   }
   const ten = results.find((r) => r.statements >= 10000 && r.statements < 11000);
   const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
@@ -158,7 +205,8 @@ export async function run(): Promise<BenchTable[]> {
     ? `10k aims: cold <= ${AIM.coldMs} ms ${verdict(min(ten.cold.map((x) => x.ms)) <= AIM.coldMs)}, ` +
       `peak RSS <= ${AIM.coldRssMb} MiB ${verdict(Math.max(...ten.cold.map((x) => x.maxRssMb)) <= AIM.coldRssMb)}, ` +
       `output <= ${AIM.outputMb} MB ${verdict(mb(ten.output.bytes) <= AIM.outputMb)}, ` +
-      `one edit <= ${AIM.editMs} ms ${verdict(min(ten.edit.map((x) => x.ms)) <= AIM.editMs)}. `
+      `one edit <= ${AIM.editMs} ms ${verdict(min(ten.edit.map((x) => x.ms)) <= AIM.editMs)}, ` +
+      `watch <= ${AIM.watchMs} ms ${verdict(min(ten.watch.ms) <= AIM.watchMs)}. `
     : "";
   const versionMin = min(version.map((x) => x.ms));
   return [
