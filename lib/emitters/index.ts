@@ -44,6 +44,8 @@ export interface EmitContractsOptions {
   outputDir?: string;
   /** Per target, render only these files (the compile cache has the others); a target not listed renders every file. */
   select?: Readonly<Record<string, EmitSelection>>;
+  /** The model is already canonical (canonicalizeModel's result): it is not sorted again. */
+  canonical?: boolean;
 }
 
 export interface EmitContractsResult {
@@ -63,7 +65,7 @@ export function findEmitter(name: string): Emitter | undefined {
  * An emitter that throws (e.g. on a broken template override) costs its own target only.
  */
 export function emitContracts(options: EmitContractsOptions): EmitContractsResult {
-  const model = canonicalizeModel(options.model);
+  const model = options.canonical ? options.model : canonicalizeModel(options.model);
   const index = indexModel(model);
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();

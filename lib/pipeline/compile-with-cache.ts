@@ -163,7 +163,7 @@ function emitWithCache(options: {
   const renders = targets.length * (slices.subsystems.size + 1);
   if (wanted.length === 0) return { files: sortFiles(files), diagnostics: [], renders, rendered: 0 };
 
-  const fresh = emitContracts({ model: compiled.model, targets: Object.keys(select), outputDir: config.output, select, ...(options.templates ? { templates: options.templates } : {}) });
+  const fresh = emitContracts({ model, canonical: true, targets: Object.keys(select), outputDir: config.output, select, ...(options.templates ? { templates: options.templates } : {}) });
   if (fresh.diagnostics.length > 0) {
     // Diagnostics cannot be told apart per subsystem: render everything, keep nothing, so the
     // result (files and diagnostics) is exactly a cold run's.

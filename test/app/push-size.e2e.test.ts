@@ -19,14 +19,15 @@ describe("App push request size", () => {
     const files = Object.fromEntries(buildStatementSet(200).files.map((f) => [f.path, f.content as string]));
     h = await startHarness({ files });
     const first = h.commitAndPush({ "statements/extra.md": "- As a reader, I want to rate a book, so that others can find good ones.\n" }, "ratings");
-    expect(await h.deliver("push", first)).toBe(200);
+    // 202: Probot answers after 9 s and the job goes on; deliver waits for the job either way.
+    expect([200, 202]).toContain(await h.deliver("push", first));
     const treeBytes = (from: number) => h!.gh.state.requests.slice(from).filter((r) => r.method === "POST" && r.path.endsWith("/git/trees")).reduce((n, r) => n + r.bytes, 0);
     const firstBytes = treeBytes(0);
     expect(firstBytes).toBeGreaterThan(REUSE_BLOBS_ABOVE);
 
     const before = h.gh.state.requests.length;
     const second = h.commitAndPush({ "statements/extra.md": "- As a reader, I want to rate and review a book, so that others can find good ones.\n" }, "reviews");
-    expect(await h.deliver("push", second)).toBe(200);
+    expect([200, 202]).toContain(await h.deliver("push", second));
     expect(h.gh.state.pulls).toHaveLength(1);
     expect(h.show("penult/contracts", "contracts/model.json")).toContain("rate and review a book");
     const secondBytes = treeBytes(before);
