@@ -1,6 +1,7 @@
-import { appendFileSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "@jest/globals";
+import { readTree } from "../helpers/read-tree.js";
 import { watchProject, type WatchRun } from "../../lib/cli/watch-project.js";
 import { createRepo } from "../sync/git-fixture.js";
 import { copyExample, REPO_ROOT, runCli } from "./run-cli.js";
@@ -10,14 +11,6 @@ afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
 
-function readTree(dir: string, base = dir, out = new Map<string, string>()): Map<string, string> {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) readTree(p, base, out);
-    else out.set(p.slice(base.length + 1), readFileSync(p, "utf8"));
-  }
-  return out;
-}
 
 /** Runs `watchProject` on `dir` and hands out its runs one by one. */
 function startWatch(dir: string) {

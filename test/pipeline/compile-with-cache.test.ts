@@ -10,6 +10,7 @@ import { compileWithCache } from "../../lib/pipeline/compile-with-cache.js";
 import { resolveDefaults } from "../../lib/config/load-config.js";
 import type { SourceFile } from "../../lib/statements/types.js";
 import { writeOutput } from "../../lib/write-output.js";
+import { readTree } from "../helpers/read-tree.js";
 
 /**
  * The compile cache may only make runs faster: after any sequence of edits, a run that reuses
@@ -32,14 +33,6 @@ const config = { ...resolveDefaults(), system: "bench" };
 const MANIFEST = "contracts/.penult-manifest.json";
 
 /** Every file under `dir`, path -> text. */
-function readTree(dir: string, base = dir, out = new Map<string, string>()): Map<string, string> {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) readTree(p, base, out);
-    else out.set(p.slice(base.length + 1), readFileSync(p, "utf8"));
-  }
-  return out;
-}
 
 type Edit =
   | { kind: "append"; file: number; line: number; word: string }
