@@ -25,14 +25,21 @@ describe("App push request size", () => {
     const firstBytes = treeBytes(0);
     expect(firstBytes).toBeGreaterThan(REUSE_BLOBS_ABOVE);
 
+    const firstHead = h.git("rev-parse", "penult/contracts");
     const before = h.gh.state.requests.length;
     const second = h.commitAndPush({ "statements/extra.md": "- As a reader, I want to rate and review a book, so that others can find good ones.\n" }, "reviews");
     expect([200, 202]).toContain(await h.deliver("push", second));
     expect(h.gh.state.pulls).toHaveLength(1);
     expect(h.show("penult/contracts", "contracts/model.json")).toContain("rate and review a book");
     const secondBytes = treeBytes(before);
-    // The contracts of the whole repository were planned again; the request carries a fraction.
-    expect(secondBytes).toBeLessThan(firstBytes / 10);
+    // What the request must carry: the contract files that differ from the open branch's.
+    const changed = h.git("diff", "--name-only", `${firstHead}`, "penult/contracts", "--", "contracts").split("\n").filter(Boolean);
+    const changedBytes = changed.reduce((n, p) => n + Buffer.byteLength(h!.show("penult/contracts", p) ?? ""), 0);
+    const planned = h.git("ls-tree", "-r", "--name-only", "penult/contracts", "--", "contracts").split("\n").filter(Boolean).length;
+    expect(changed.length).toBeLessThan(planned / 2);
+    // Changed texts (JSON-escaped) plus a line per file named by its SHA: not the repository again.
+    expect(secondBytes).toBeLessThan(changedBytes * 1.25 + planned * 160);
+    expect(secondBytes).toBeLessThan(firstBytes / 2);
     const calls = h.gh.state.requests.slice(before).filter((r) => !r.path.startsWith("/app/") && !r.path.startsWith("/_codeload/"));
     // One more request than a small push: the listing of the contracts branch.
     expect(calls.filter((r) => r.method === "GET" && /\/git\/trees\//.test(r.path))).toHaveLength(1);
