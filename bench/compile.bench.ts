@@ -121,7 +121,17 @@ async function measureWatch(repo: string, files: readonly { path: string }[], ed
       else lines.push(line);
     }
   });
-  const nextLine = () => (lines.length ? Promise.resolve(lines.shift()!) : new Promise<string>((resolve) => waiting.push(resolve)));
+  // A watch that stops answering fails the bench instead of hanging it.
+  const nextLine = () =>
+    lines.length
+      ? Promise.resolve(lines.shift()!)
+      : new Promise<string>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error("penult watch printed nothing for 15 minutes")), 15 * 60_000);
+          waiting.push((line) => {
+            clearTimeout(timer);
+            resolve(line);
+          });
+        });
   try {
     await nextLine();
     const ms: number[] = [];
