@@ -64,10 +64,16 @@ function median(xs: readonly number[]): number {
 /** "created/updated/removed" counts (and, when the cache ran, renders redone) from `generate --json`. */
 function changedCounts(stdout: string): string {
   try {
-    const j = JSON.parse(stdout) as { created: string[]; updated: string[]; removed: string[]; cache?: { rendered: number; renders: number; statementsExtracted: number } };
+    const j = JSON.parse(stdout) as {
+      created: string[];
+      updated: string[];
+      removed: string[];
+      cache?: { rendered: number; renders: number; statementsExtracted: number; ms?: Record<string, number> };
+    };
     const manifest = (xs: string[]) => xs.filter((p) => !p.endsWith(".penult-manifest.json")).length;
     const files = `${manifest(j.created)}/${manifest(j.updated)}/${manifest(j.removed)}`;
-    return j.cache ? `${files} (${j.cache.statementsExtracted} extracted, ${j.cache.rendered} of ${j.cache.renders} renders)` : files;
+    const ms = j.cache?.ms ? `; ms ${Object.entries(j.cache.ms).map(([k, v]) => `${k} ${Math.round(v)}`).join(", ")}` : "";
+    return j.cache ? `${files} (${j.cache.statementsExtracted} extracted, ${j.cache.rendered} of ${j.cache.renders} renders${ms})` : files;
   } catch {
     return "?";
   }
