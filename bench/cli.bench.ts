@@ -7,14 +7,15 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildStatementSet, git, packageRoot, writeStatementRepo } from "./statement-repo.js";
+import { buildStatementSet, git, writeStatementRepo } from "./statement-repo.js";
+import { repoRoot } from "./corpus-path.js";
 import type { BenchTable } from "./table.js";
 
 const TARGET_STATEMENTS = 10_000;
 
 function run(cwd: string, args: string[]): { ms: number; stdout: string; status: number } {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [join(packageRoot(), "bin", "penult.js"), ...args], { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(process.execPath, [join(repoRoot(), "bin", "penult.js"), ...args], { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   // 1 means statement findings (the corpora have some); anything else is a failure, not a timing.
   if (r.status !== 0 && r.status !== 1) throw new Error(`penult ${args.join(" ")} failed (${r.status}): ${r.stderr.slice(0, 2000)}`);

@@ -15,7 +15,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { buildStatementSet, folderSize, packageRoot, writeStatementRepo } from "./statement-repo.js";
+import { buildStatementSet, folderSize, writeStatementRepo } from "./statement-repo.js";
+import { repoRoot } from "./corpus-path.js";
 import type { BenchTable } from "./table.js";
 
 const SIZES = (process.env.PENULT_BENCH_SIZES ?? "1000,10000,30000").split(",").map(Number);
@@ -33,7 +34,7 @@ interface RunResult {
 
 /** One `node bin/penult.js <args>` in `cwd`, with its wall time, CPU time and peak RSS. */
 function runPenult(cwd: string, args: string[]): RunResult {
-  const root = packageRoot();
+  const root = repoRoot();
   const usageFile = join(mkdtempSync(join(tmpdir(), "penult-bench-usage-")), "usage.jsonl");
   const preload = pathToFileURL(join(root, "dist", "bench", "report-usage.js")).href;
   const t0 = process.hrtime.bigint();
@@ -112,7 +113,7 @@ interface SizeResult {
  * timed from the save to the line that reports the files written (stdout of the child).
  */
 async function measureWatch(repo: string, files: readonly { path: string }[], edits: number): Promise<{ ms: number[]; lines: string[] }> {
-  const root = packageRoot();
+  const root = repoRoot();
   const child = spawn(process.execPath, [join(root, "bin", "penult.js"), "watch"], { cwd: repo, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "ignore"] });
   const lines: string[] = [];
   const waiting: ((line: string) => void)[] = [];
@@ -188,7 +189,7 @@ function versionRuns(): RunResult[] {
 }
 
 export async function run(): Promise<BenchTable[]> {
-  if (!existsSync(join(packageRoot(), "dist", "bench", "report-usage.js"))) throw new Error("compile bench: run it from the compiled bench (npm run bench)");
+  if (!existsSync(join(repoRoot(), "dist", "bench", "report-usage.js"))) throw new Error("compile bench: run it from the compiled bench (npm run bench)");
   const load = [loadavg()[0]!];
   const results: SizeResult[] = [];
   for (const n of SIZES) {

@@ -9,16 +9,9 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseStatements } from "../lib/statements/parse-statements.js";
 import type { SourceFile } from "../lib/statements/types.js";
-
-/** The repository root, from `bench/` (ts-jest) or `dist/bench/` (npm run bench). */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json"))) dir = dirname(dir);
-  return dir;
-}
+import { corporaDir } from "./corpus-path.js";
 
 function walkMarkdown(dir: string, rel: string, out: SourceFile[], only?: RegExp): void {
   for (const name of readdirSync(dir).sort()) {
@@ -50,8 +43,7 @@ export function corpusStatementFiles(): SourceFile[] {
 }
 
 function corpusFilesByPath(): SourceFile[] {
-  const corpora = join(packageRoot(), "test", "corpora");
-  if (!existsSync(corpora)) throw new Error(`corpora missing: ${corpora}`);
+  const corpora = corporaDir();
   const files: SourceFile[] = [];
   for (const c of ["speckit-specs", "openspec-specs", "ears-kiro"]) walkMarkdown(join(corpora, c), c, files);
   // Only the specs: data models and contracts are what teams wrote from them, not statements.

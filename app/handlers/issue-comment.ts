@@ -1,41 +1,26 @@
 import type { Context } from "probot";
 import { parseCommand } from "../../lib/jobs/parse-command.js";
-import { RepoClient } from "../github/repo-client.js";
-import { runCommandJob } from "../jobs/command-job.js";
-import type { WorkQueue } from "../work-queue.js";
+import type { JobQueue } from "../queue/job-queue.js";
+import { jobTarget } from "./job-target.js";
 
-const ALLOWED = new Set(["admin", "write", "maintain"]);
-
-/** issue_comment: `/implement Foo`, `/penult explain Foo`, `/penult regenerate` from people with write access. */
-export async function onIssueComment(context: Context<"issue_comment.created">, queue: WorkQueue): Promise<void> {
+/** issue_comment: `/implement Foo`, `/penult explain Foo`, `/penult regenerate` -> a command job (which checks write access). */
+export async function onIssueComment(context: Context<"issue_comment.created">, queue: JobQueue): Promise<void> {
   const { payload } = context;
   const command = parseCommand(payload.comment.body ?? "");
   if (!command) return;
   const user = payload.comment.user;
   // Bots (penult included: its help text quotes commands) never run commands, and get no answer: no loops.
   if (context.isBot || !user || user.type === "Bot") return;
-  if (!queue.firstDelivery(context.id)) return;
-  const { owner, repo } = context.repo();
-  const client = new RepoClient(context.octokit, owner, repo);
-  const number = payload.issue.number;
-  await queue.run(`${owner}/${repo}`, async () => {
-    const permission = await client.permission(user.login);
-    if (!ALLOWED.has(permission)) {
-      await client.comment(number, `Sorry @${user.login}, penult runs commands only for people with write access to this repository. Nothing was changed.`);
-      return;
-    }
-    if (payload.issue.pull_request) {
-      const pr = await client.getPull(number);
-      if (pr.head.repo && pr.head.repo.full_name !== payload.repository.full_name) {
-        await client.comment(number, `Sorry @${user.login}, penult does not run commands on pull requests from forks. Nothing was changed.`);
-        return;
-      }
-    }
-    try {
-      await runCommandJob({ client, command, number, defaultBranch: payload.repository.default_branch, loadSharedConfig: () => context.config("penult.yml") });
-    } catch (err) {
-      context.log.error({ err }, `penult command failed in ${owner}/${repo}#${number}`);
-      await client.comment(number, `penult could not run \`${command.name}\`: ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`);
-    }
+  const target = jobTarget(context);
+  if (!target) return;
+  const queued = await queue.add({
+    kind: "command",
+    ...target,
+    command,
+    number: payload.issue.number,
+    user: user.login,
+    isPullRequest: Boolean(payload.issue.pull_request),
+    defaultBranch: payload.repository.default_branch,
   });
+  queue.metrics.webhooks.inc({ event: "issue_comment", result: queued ? "queued" : "duplicate" });
 }

@@ -1,7 +1,7 @@
 import { kebabCase } from "change-case";
 import { formatLocation } from "../../lib/diagnostics.js";
 import { matchGlobs } from "../../lib/git/match-globs.js";
-import { scaffoldImplementation } from "../../lib/implement/index.js";
+import { detectTestFramework, scaffoldImplementation, TEST_FRAMEWORK_FILES } from "../../lib/implement/index.js";
 import { explainElement, renderExplanation } from "../../lib/jobs/explain-element.js";
 import { COMMAND_HELP, type Command } from "../../lib/jobs/parse-command.js";
 import { decomposeStatement } from "../../lib/llm/decompose.js";
@@ -17,6 +17,40 @@ export interface CommandJobInput {
   number: number;
   defaultBranch: string;
   loadSharedConfig?: () => Promise<unknown>;
+}
+
+const ALLOWED = new Set(["admin", "write", "maintain"]);
+
+export interface CommentCommandInput extends CommandJobInput {
+  /** Who wrote the comment. */
+  user: string;
+  /** The comment is on a pull request (forks are refused). */
+  isPullRequest: boolean;
+  /** `owner/repo` of the repository the webhook came from. */
+  repoFullName: string;
+}
+
+/**
+ * A command written in a comment: runs it for people with write access to the repository, on
+ * pull requests that are not from forks; everyone else gets a polite refusal and nothing is written.
+ */
+export async function runCommentCommand(input: CommentCommandInput): Promise<string> {
+  const { client, user } = input;
+  const permission = await client.permission(user);
+  if (!ALLOWED.has(permission)) {
+    const text = `Sorry @${user}, penult runs commands only for people with write access to this repository. Nothing was changed.`;
+    await client.comment(input.number, text);
+    return text;
+  }
+  if (input.isPullRequest) {
+    const pr = await client.getPull(input.number);
+    if (pr.head.repo && pr.head.repo.full_name !== input.repoFullName) {
+      const text = `Sorry @${user}, penult does not run commands on pull requests from forks. Nothing was changed.`;
+      await client.comment(input.number, text);
+      return text;
+    }
+  }
+  return runCommandJob(input);
 }
 
 /**
@@ -46,7 +80,7 @@ export async function runCommandJob(input: CommandJobInput): Promise<string> {
   }
 
   const archive = await client.downloadArchive(head);
-  const loaded = await loadRepoConfig({ archive, loadSharedConfig: input.loadSharedConfig });
+  const loaded = await loadRepoConfig({ archive, loadSharedConfig: input.loadSharedConfig, repoName: client.repo });
   if (!loaded.config) return answer(`\`.github/penult.yml\` is invalid, so penult cannot run:\n\n${loaded.diagnostics.map((d) => `- ${d.message}`).join("\n")}`);
   const config = loaded.config;
   const tree = await archive.read(keepForPenult({ statements: matchGlobs(config.statements), output: config.output, templates: config.templates }));
@@ -83,7 +117,13 @@ export async function runCommandJob(input: CommandJobInput): Promise<string> {
   }
 
   const lang = command.lang ?? config.implement.lang;
-  const scaffold = scaffoldImplementation({ model: compiled.model, statements: compiled.statements, interfaceName: command.target, lang, config });
+  // Tests for the framework the repository uses (read from its build files at the same commit).
+  const buildFiles = new Set<string>(TEST_FRAMEWORK_FILES);
+  const buildTree = await archive.read((p) => buildFiles.has(p));
+  const buildText = new Map<string, string>();
+  for (const p of await buildTree.listFiles(["*"])) buildText.set(p, new TextDecoder().decode(await buildTree.readFile(p)));
+  const { framework } = detectTestFramework({ lang, readFile: (p) => buildText.get(p) });
+  const scaffold = scaffoldImplementation({ model: compiled.model, statements: compiled.statements, interfaceName: command.target, lang, config, testFramework: framework });
   const errors = scaffold.diagnostics.filter((d) => d.severity === "error");
   if (errors.length || scaffold.files.length === 0) {
     return answer(`Could not scaffold \`${command.target}\`:\n\n${(errors.length ? errors : scaffold.diagnostics).map((d) => `- ${d.message}`).join("\n") || "- no files to write"}`);

@@ -5,7 +5,7 @@ import { matchGlobs } from "../../lib/git/match-globs.js";
 import { DEFAULT_LLM_CACHE, planContractsUpdate, SOURCE_TRAILER } from "../../lib/jobs/plan-contracts-update.js";
 import { llmFromEnv } from "../llm-from-env.js";
 import { fitBody, GITHUB_BODY_LIMIT } from "../../lib/jobs/fit-body.js";
-import { keepForPenult, type CommitArchive, type PullInfo, type RepoClient } from "../github/repo-client.js";
+import { keepForPenult, type CommitArchive, type CommitInfo, type PullInfo, type RepoClient } from "../github/repo-client.js";
 
 /** Hidden state the app keeps in the PR body: the branch head it wrote and the commit it came from. */
 const STATE_RE = /<!-- penult:state head=([0-9a-f]{40}) source=([0-9a-f]{40}) -->/;
@@ -18,7 +18,7 @@ export const PR_LABEL = "penult";
  */
 export const REUSE_BLOBS_ABOVE = 1024 * 1024;
 
-export type ContractsJobStatus = "opened" | "updated" | "unchanged" | "closed" | "duplicate" | "blocked" | "invalid-config";
+export type ContractsJobStatus = "opened" | "updated" | "unchanged" | "closed" | "duplicate" | "stale" | "blocked" | "invalid-config";
 
 export interface ContractsJobInput {
   client: RepoClient;
@@ -32,6 +32,12 @@ export interface ContractsJobInput {
   loadSharedConfig?: () => Promise<unknown>;
   /** Overwrite the contracts branch even when a person pushed to it (`/penult regenerate --force`). */
   force?: boolean;
+  /**
+   * A push (not forced): skip it when its commit is older than the one the PR already shows, as
+   * when GitHub delivers pushes out of order. `before` is the head the push replaced: when the PR
+   * shows that one, the push is newer and no question needs asking.
+   */
+  skipOlder?: { before: string };
 }
 
 export interface ContractsJobResult {
@@ -50,7 +56,7 @@ export interface ContractsJobResult {
 export async function runContractsJob(input: ContractsJobInput): Promise<ContractsJobResult> {
   const { client, sha } = input;
   const archive = await client.downloadArchive(sha);
-  const loaded = await loadRepoConfig({ archive, loadSharedConfig: input.loadSharedConfig });
+  const loaded = await loadRepoConfig({ archive, loadSharedConfig: input.loadSharedConfig, repoName: client.repo });
   if (!loaded.config) {
     await client.checkRun({
       headSha: sha,
@@ -64,6 +70,14 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
   const config = loaded.config;
   const tree = await archive.read(keepForPenult({ statements: matchGlobs(config.statements), output: config.output, templates: config.templates }));
   let pull = await client.findOpenPull(config.branch);
+  const state = pull ? STATE_RE.exec(pull.body) : null;
+  if (pull && state && state[2] === sha && state[1] === pull.headSha && !input.force) {
+    // Same commit again (a redelivery, or two events for one push): the work is done.
+    return { status: "duplicate", pull, message: `contracts for ${sha.slice(0, 7)} are already on ${config.branch}` };
+  }
+  if (pull && state && input.skipOlder && !input.force && state[2] !== sha && state[2] !== input.skipOlder.before && (await client.isAncestor(sha, state[2]!))) {
+    return { status: "stale", pull, message: `${sha.slice(0, 7)} is older than ${state[2]!.slice(0, 7)}, which #${pull.number} already shows` };
+  }
   const llm = llmFromEnv(config);
   // Answers cached on the open contracts branch are not on the default branch until it is merged.
   const branchCache = llm && pull ? await client.readFileAt(pull.headSha, config.llm?.cache ?? DEFAULT_LLM_CACHE) : undefined;
@@ -98,12 +112,9 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
     return { status: "unchanged", message: "no statements" };
   }
 
-  const state = pull ? STATE_RE.exec(pull.body) : null;
-  if (pull && state && state[2] === sha && state[1] === pull.headSha && !input.force) {
-    // Same commit again (a redelivery, or two events for one push): the work is done.
-    return { status: "duplicate", pull, message: `contracts for ${sha.slice(0, 7)} are already on ${branch}` };
-  }
-  if (pull && (!state || state[1] !== pull.headSha) && !input.force) {
+  // A run that moved the branch and then failed (a 502, a crash) before updating the PR left the
+  // marker behind; the head is then penult's own commit, and moving it loses nobody's work.
+  if (pull && (!state || state[1] !== pull.headSha) && !input.force && !writtenByPenult(await client.commitInfo(pull.headSha))) {
     await client.upsertComment(
       pull.number,
       BLOCKED_MARKER,
@@ -136,7 +147,7 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
     await client.moveBranch(branch, commit, true);
   } else if (!(await client.createBranch(branch, commit))) {
     const head = await client.branchHead(branch);
-    const ours = head ? (await client.commitMessage(head)).includes(`${SOURCE_TRAILER}:`) : true;
+    const ours = head ? writtenByPenult(await client.commitInfo(head)) : true;
     if (!ours && !input.force) {
       await postCheck(`Not applied: the branch ${branch} exists with commits penult did not write; delete it or rename \`branch\` in ${CONFIG_PATH}.`);
       return { status: "blocked", message: `${branch} exists and is not penult's` };
@@ -166,14 +177,17 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
 /**
  * The config of the commit itself, so statements and config always match. A file that extends
  * shared settings (`_extends:`) is read through Probot's `context.config`, which resolves them.
+ * Without `system:`, the system is named after the repository, as the CLI names it.
  */
 export async function loadRepoConfig(options: {
   archive: CommitArchive;
   loadSharedConfig?: (() => Promise<unknown>) | undefined;
+  repoName: string;
 }): Promise<{ config?: ResolvedConfig; diagnostics: Diagnostic[] }> {
+  const named = (config: ResolvedConfig): ResolvedConfig => (config.system ? config : { ...config, system: options.repoName });
   const tree = await options.archive.read((p) => p === CONFIG_PATH);
   const [path] = await tree.listFiles([CONFIG_PATH]);
-  if (!path) return { config: parseConfig({ text: "{}" }).config, diagnostics: [] };
+  if (!path) return { config: named(parseConfig({ text: "{}" }).config), diagnostics: [] };
   let text = new TextDecoder().decode(await tree.readFile(path));
   if (/^_extends\s*:/m.test(text) && options.loadSharedConfig) {
     const merged = (await options.loadSharedConfig()) as Record<string, unknown> | null;
@@ -182,7 +196,19 @@ export async function loadRepoConfig(options: {
   }
   const parsed = parseConfig({ text, file: CONFIG_PATH });
   const errors = parsed.diagnostics.filter((d) => d.severity === "error");
-  return errors.length ? { diagnostics: parsed.diagnostics } : { config: parsed.config, diagnostics: parsed.diagnostics };
+  return errors.length ? { diagnostics: parsed.diagnostics } : { config: named(parsed.config), diagnostics: parsed.diagnostics };
+}
+
+/**
+ * True for a commit penult wrote: its trailer names its only parent (penult commits sit directly on
+ * the default-branch commit they come from), it was authored by an App (`name[bot]`), and nobody
+ * re-committed it (an amend or cherry-pick by a person changes the committer).
+ */
+export function writtenByPenult(commit: CommitInfo): boolean {
+  const source = new RegExp(`^${SOURCE_TRAILER}: ([0-9a-f]{40})\\s*$`, "m").exec(commit.message)?.[1];
+  const { author, committer } = commit;
+  if (!source || commit.parents.length !== 1 || commit.parents[0] !== source || !author?.name.endsWith("[bot]")) return false;
+  return !committer || (committer.name === author.name && committer.email === author.email) || (committer.name === "GitHub" && committer.email === "noreply@github.com");
 }
 
 async function treeOf(client: RepoClient, sha: string): Promise<string> {

@@ -28,7 +28,7 @@ export interface PullRequestJobResult {
 export async function runPullRequestJob(input: PullRequestJobInput): Promise<PullRequestJobResult> {
   const { client } = input;
   const archive = await client.downloadArchive(input.headSha);
-  const loaded = await loadRepoConfig({ archive, loadSharedConfig: input.loadSharedConfig });
+  const loaded = await loadRepoConfig({ archive, loadSharedConfig: input.loadSharedConfig, repoName: client.repo });
   if (!loaded.config) {
     await client.checkRun({ headSha: input.headSha, conclusion: "failure", title: "penult config is invalid", summary: "Fix .github/penult.yml.", findings: loaded.diagnostics });
     return { findings: loaded.diagnostics, previewed: false };

@@ -9,9 +9,12 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
+import { createNodeMiddleware, Probot, ProbotOctokit, type Logger } from "probot";
 import { createPenultApp } from "../../app/index.js";
-import { WorkQueue } from "../../app/work-queue.js";
+import type { JobQueue } from "../../app/queue/job-queue.js";
+import { LocalJobQueue } from "../../app/queue/local-job-queue.js";
+import { RedisJobQueue } from "../../app/queue/redis-job-queue.js";
+import { startRedisWorker, type RedisWorker } from "../../app/queue/redis-worker.js";
 import { startGitHubEmulator, type GitHubEmulator, type Permission } from "./github-emulator.js";
 import webhookExamples from "@octokit/webhooks-examples/api.github.com/index.json" with { type: "json" };
 
@@ -27,18 +30,54 @@ export const OWNER = "acme";
 export const REPO = "widgets";
 const SECRET = "test-secret";
 
-export interface Harness {
-  gh: GitHubEmulator;
+/** One emulated repository: a bare repository GitHub "holds" and a work clone people push from. */
+export interface RepoFixture {
+  name: string;
   bare: string;
   work: string;
   /** Writes files into the work clone (null deletes), commits as `author` and pushes main; returns the push payload. */
   commitAndPush(files: Record<string, string | null>, message: string, options?: { author?: string }): PushPayload;
-  /** Sends one signed webhook; resolves with the HTTP status once the handlers finished. */
-  deliver(event: string, payload: unknown, options?: { id?: string; signature?: string }): Promise<number>;
   git(...args: string[]): string;
   /** `git show <ref>:<path>` on the bare repository, or undefined. */
   show(ref: string, path: string): string | undefined;
+}
+
+/** The default repository (acme/widgets) plus the app, its queue and, in Redis mode, its workers. */
+export interface Harness extends RepoFixture {
+  gh: GitHubEmulator;
+  queue: JobQueue;
+  /** Where the app listens (http://127.0.0.1:port): /api/github/webhooks, /healthz, /metrics. */
+  appUrl: string;
+  workers: RedisWorker[];
+  /** Another repository of the same installation. */
+  addRepo(name: string, options?: { files?: Record<string, string>; copyDir?: string }): RepoFixture;
+  /** Sends one signed webhook and waits until the work it caused is done; resolves with the HTTP status. */
+  deliver(event: string, payload: unknown, options?: { id?: string; signature?: string; settle?: boolean }): Promise<number>;
+  /** Waits until no job is waiting, running or due for a retry. */
+  settle(): Promise<void>;
+  /** Stops the webhook process and starts a new one (in one process, everything in memory is gone). */
+  restartApp(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  files?: Record<string, string>;
+  copyDir?: string;
+  permissions?: Record<string, Permission>;
+  /** Run jobs in the webhook process ("local", the default) or on Redis workers. */
+  queue?: "local" | "redis";
+  /** Redis mode: the server to use (the test starts it) and how many workers to run. */
+  redisUrl?: string;
+  workers?: number;
+  workerConcurrency?: number;
+  /** Jobs at once over all repositories. */
+  maxConcurrent?: number;
+  attempts?: number;
+  /** First retry back-off (ms); tests keep it short. */
+  retryBaseMs?: number;
+  lockMs?: number;
+  /** A logger for the app and its workers (default: silent). */
+  log?: Logger;
 }
 
 export interface PushPayload {
@@ -51,57 +90,151 @@ export interface PushPayload {
 const run = (cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
   execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 }).trim();
 
-export async function startHarness(options: { files?: Record<string, string>; copyDir?: string; permissions?: Record<string, Permission> } = {}): Promise<Harness> {
+/** A Probot for tests: a fresh key, the emulator as GitHub, no throttling or Octokit-level retries. */
+function testProbot(baseUrl: string, log?: Logger): Probot {
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+  return new Probot({
+    appId: 1,
+    privateKey,
+    secret: SECRET,
+    baseUrl,
+    ...(log ? { log } : { logLevel: "fatal" as const }),
+    Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, throttle: { enabled: false }, retry: { enabled: false } })),
+  });
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const tmp = mkdtempSync(join(tmpdir(), "penult-app-"));
-  const bare = join(tmp, `${REPO}.git`);
-  const work = join(tmp, "work");
+  const gh = await startGitHubEmulator({ permissions: { alice: "write", mallory: "read", ...options.permissions } });
+  let nextRepoId = 4242;
+  const addRepo = (name: string, o: { files?: Record<string, string>; copyDir?: string } = {}): RepoFixture => {
+    const fixture = createRepo({ tmp, name, id: nextRepoId, files: o.files, copyDir: o.copyDir });
+    gh.addRepo({ owner: OWNER, name, dir: fixture.bare, defaultBranch: "main", id: nextRepoId++ });
+    return fixture;
+  };
+  const main = addRepo(REPO, { files: options.files, copyDir: options.copyDir });
+
+  const mode = options.queue ?? "local";
+  if (mode === "redis" && !options.redisUrl) throw new Error("Redis mode needs redisUrl (start one with startRedisServer)");
+  const queueName = `test-${randomUUID().slice(0, 8)}`;
+  const retry = { baseMs: options.retryBaseMs ?? 50, maxMs: 2_000 };
+  const newQueue = (): JobQueue =>
+    mode === "redis"
+      ? new RedisJobQueue({ connection: options.redisUrl!, queueName, maxConcurrent: options.maxConcurrent ?? 4, attempts: options.attempts ?? 5 })
+      : new LocalJobQueue({ maxConcurrent: options.maxConcurrent ?? 4, attempts: options.attempts ?? 5, retry });
+  const workers: RedisWorker[] = [];
+  if (mode === "redis") {
+    for (let i = 0; i < (options.workers ?? 2); i++) {
+      workers.push(
+        await startRedisWorker({
+          connection: options.redisUrl!,
+          queueName,
+          probot: testProbot(gh.url, options.log),
+          concurrency: options.workerConcurrency ?? 2,
+          maxConcurrent: options.maxConcurrent ?? 4,
+          attempts: options.attempts ?? 5,
+          retry,
+          lockMs: options.lockMs ?? 30_000,
+          name: `w${i + 1}`,
+        }),
+      );
+    }
+  }
+
+  let queue = newQueue();
+  let server: Server;
+  let url = "";
+  const startApp = async () => {
+    const middleware = await createNodeMiddleware(createPenultApp({ queue }), { probot: testProbot(gh.url, options.log) });
+    server = createServer((req, res) => {
+      void middleware(req, res, () => {
+        res.writeHead(404);
+        res.end();
+      });
+    });
+    server.keepAliveTimeout = 120_000;
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const addr = server.address();
+    url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}/api/github/webhooks`;
+  };
+  const stopApp = async () => {
+    server.closeAllConnections();
+    await new Promise<void>((r) => server.close(() => r()));
+  };
+  await startApp();
+
+  return {
+    ...main,
+    gh,
+    get queue() {
+      return queue;
+    },
+    get appUrl() {
+      return url.replace(/\/api\/github\/webhooks$/, "");
+    },
+    workers,
+    addRepo,
+    async deliver(event, payload, o = {}) {
+      const body = JSON.stringify(payload);
+      const res = await fetch(url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-github-event": event,
+          "x-github-delivery": o.id ?? randomUUID(),
+          "x-hub-signature-256": o.signature ?? (await sign(SECRET, body)),
+        },
+        body,
+      });
+      await res.text();
+      // The webhook only queues the work: a test sees its effects once the queue is idle again.
+      if (o.settle !== false) await queue.idle();
+      return res.status;
+    },
+    settle: () => queue.idle(),
+    async restartApp() {
+      await stopApp();
+      await queue.close();
+      queue = newQueue();
+      await startApp();
+    },
+    async close() {
+      // No job of this test may outlive it (a late job could write into the next test's emulator).
+      await queue.idle();
+      await stopApp();
+      for (const w of workers) await w.close();
+      await queue.close();
+      await gh.close();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+function createRepo(options: { tmp: string; name: string; id: number; files?: Record<string, string> | undefined; copyDir?: string | undefined }): RepoFixture {
+  const { tmp, name } = options;
+  const bare = join(tmp, `${name}.git`);
+  const work = join(tmp, `${name}-work`);
   run(tmp, ["init", "-q", "--bare", "-b", "main", bare]);
   run(tmp, ["clone", "-q", bare, work]);
   run(work, ["config", "user.name", "Alice"]);
   run(work, ["config", "user.email", "alice@example.test"]);
   if (options.copyDir) cpSync(options.copyDir, work, { recursive: true });
   for (const [p, c] of Object.entries(options.files ?? {})) writeAt(work, p, c);
-  writeAt(work, "README.md", "# widgets\n");
+  writeAt(work, "README.md", `# ${name}\n`);
   run(work, ["add", "-A"]);
   run(work, ["commit", "-qm", "initial statements"]);
   run(work, ["push", "-q", "origin", "main"]);
-
-  const gh = await startGitHubEmulator({ permissions: { alice: "write", mallory: "read", ...options.permissions } });
-  gh.addRepo({ owner: OWNER, name: REPO, dir: bare, defaultBranch: "main", id: 4242 });
-  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
-  const probot = new Probot({
-    appId: 1,
-    privateKey,
-    secret: SECRET,
-    baseUrl: gh.url,
-    logLevel: "fatal",
-    Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, throttle: { enabled: false }, retry: { enabled: false } })),
-  });
-  const queue = new WorkQueue();
-  const middleware = await createNodeMiddleware(createPenultApp({ queue }), { probot });
-  const server: Server = createServer((req, res) => {
-    void middleware(req, res, () => {
-      res.writeHead(404);
-      res.end();
-    });
-  });
-  server.keepAliveTimeout = 120_000;
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const addr = server.address();
-  const url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}/api/github/webhooks`;
-
   const repository = {
-    id: 4242,
-    name: REPO,
-    full_name: `${OWNER}/${REPO}`,
+    id: options.id,
+    name,
+    full_name: `${OWNER}/${name}`,
     private: false,
     default_branch: "main",
     master_branch: "main",
     owner: { login: OWNER, name: OWNER, id: 1, type: "Organization" },
   };
-
   return {
-    gh,
+    name,
     bare,
     work,
     commitAndPush(files, message, opts = {}) {
@@ -131,28 +264,11 @@ export async function startHarness(options: { files?: Record<string, string>; co
         compare: "",
         commits: [{ id: after, tree_id: tree, distinct: true, message, timestamp: "2026-01-01T00:00:00Z", url: "", author: { name: author, email: "", username: author.toLowerCase() }, committer: { name: author, email: "" }, added: pick("A"), removed: pick("D"), modified: pick("M") }],
         head_commit: { id: after, tree_id: tree, distinct: true, message, timestamp: "2026-01-01T00:00:00Z", url: "", author: { name: author, email: "" }, committer: { name: author, email: "" }, added: pick("A"), removed: pick("D"), modified: pick("M") },
-        repository: { ...base.repository, ...repository },
+        repository: { ...base.repository, ...repository, pushed_at: Math.floor(Date.now() / 1000) },
         pusher: { name: author.toLowerCase(), email: "" },
         sender: { ...base.sender, login: author.toLowerCase(), id: 7, type: "User" },
         installation: { id: 1, node_id: "x" },
       };
-    },
-    async deliver(event, payload, o = {}) {
-      const body = JSON.stringify(payload);
-      const res = await fetch(url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          "x-github-event": event,
-          "x-github-delivery": o.id ?? randomUUID(),
-          "x-hub-signature-256": o.signature ?? (await sign(SECRET, body)),
-        },
-        body,
-      });
-      await res.text();
-      // Past 9 s Probot answers 202 and the job goes on: a test sees its effects only once it is done.
-      await queue.idle();
-      return res.status;
     },
     git: (...args) => run(bare, args),
     show(ref, path) {
@@ -161,14 +277,6 @@ export async function startHarness(options: { files?: Record<string, string>; co
       } catch {
         return undefined;
       }
-    },
-    async close() {
-      // No job of this test may outlive it (a late job could write into the next test's emulator).
-      await queue.idle();
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
-      await gh.close();
-      rmSync(tmp, { recursive: true, force: true });
     },
   };
 }

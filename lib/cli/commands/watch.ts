@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../context.js";
 import { formatDiagnostic } from "../output.js";
-import { watchProject } from "../watch-project.js";
 
 export function registerWatch(program: Command, ctx: CommandContext): void {
   program
@@ -19,6 +18,7 @@ only what an edit touches is read, extracted and rendered again. Errors in state
 as in \`generate\`; a broken config is reported and watching goes on.`,
     )
     .action(async () => {
+      const { watchProject } = await import("../watch-project.js");
       const controller = new AbortController();
       const stop = () => controller.abort();
       process.once("SIGINT", stop);
