@@ -4,6 +4,7 @@ import { cmp, type Diagnostic } from "../../lib/diagnostics.js";
 import type { TreeReader } from "../../lib/git/tree-reader.js";
 import type { PlannedChange } from "../../lib/write-output.js";
 import { fitBody, GITHUB_BODY_LIMIT } from "../../lib/report/fit-body.js";
+import { gitBlobSha } from "./git-blob-sha.js";
 import { readTarballTree } from "./tarball-tree-reader.js";
 
 type Octokit = Context["octokit"];
@@ -34,6 +35,13 @@ export interface CommitInfo {
  * whatever the number of findings, the most important annotated, the rest counted in the summary.
  */
 const MAX_ANNOTATIONS = 50;
+
+/**
+ * File content sent inline in one create-tree request, at most (about): a larger commit is built
+ * in several requests, each on the tree the previous one made, so no request grows with the
+ * repository.
+ */
+export const TREE_REQUEST_BYTES = 8 * 1024 * 1024;
 
 /**
  * Every GitHub call the app makes, for one repository. Jobs call these; nothing else in app/
@@ -120,18 +128,47 @@ export class RepoClient {
   }
 
   /**
-   * One commit holding every planned change, on top of `parent`: inline contents in a single
-   * tree request (removals as `sha: null`), then the commit. Two calls whatever the file count.
+   * One commit holding every planned change, on top of `parent`: a tree request (removals as
+   * `sha: null`), then the commit. A file whose content GitHub already holds at that path in
+   * `known` (path -> blob SHA, e.g. the open contracts branch) is named by its SHA instead of sent
+   * again, so the request grows with what changed, not with the repository; contents past
+   * {@link TREE_REQUEST_BYTES} go in further tree requests. Two calls for most pushes.
    */
-  async commitChanges(options: { parent: string; baseTree: string; changes: readonly PlannedChange[]; message: string }): Promise<string> {
-    const tree = options.changes.map((c) =>
-      c.action === "remove"
-        ? { path: c.path, mode: "100644" as const, type: "blob" as const, sha: null }
-        : { path: c.path, mode: "100644" as const, type: "blob" as const, content: c.content ?? "" },
-    );
-    const { data: t } = await this.octokit.rest.git.createTree({ ...this.o, base_tree: options.baseTree, tree });
-    const { data: commit } = await this.octokit.rest.git.createCommit({ ...this.o, message: options.message, tree: t.sha, parents: [options.parent] });
+  async commitChanges(options: { parent: string; baseTree: string; changes: readonly PlannedChange[]; message: string; known?: ReadonlyMap<string, string> }): Promise<string> {
+    type Entry = { path: string; mode: "100644"; type: "blob"; sha?: string | null; content?: string };
+    const chunks: Entry[][] = [[]];
+    let bytes = 0;
+    for (const c of options.changes) {
+      let entry: Entry;
+      if (c.action === "remove") entry = { path: c.path, mode: "100644", type: "blob", sha: null };
+      else {
+        const content = c.content ?? "";
+        const sha = options.known?.get(c.path);
+        entry = sha !== undefined && sha === gitBlobSha(content) ? { path: c.path, mode: "100644", type: "blob", sha } : { path: c.path, mode: "100644", type: "blob", content };
+      }
+      const size = (entry.content?.length ?? 0) + c.path.length + 80;
+      if (bytes + size > TREE_REQUEST_BYTES && chunks[chunks.length - 1]!.length > 0) {
+        chunks.push([]);
+        bytes = 0;
+      }
+      chunks[chunks.length - 1]!.push(entry);
+      bytes += size;
+    }
+    let tree = options.baseTree;
+    for (const entries of chunks) {
+      const { data: t } = await this.octokit.rest.git.createTree({ ...this.o, base_tree: tree, tree: entries });
+      tree = t.sha;
+    }
+    const { data: commit } = await this.octokit.rest.git.createCommit({ ...this.o, message: options.message, tree, parents: [options.parent] });
     return commit.sha;
+  }
+
+  /** Path -> blob SHA of every file of a commit (one request; a listing, not the contents). */
+  async listBlobs(sha: string): Promise<Map<string, string>> {
+    const { data } = await this.octokit.rest.git.getTree({ ...this.o, tree_sha: sha, recursive: "1" });
+    const out = new Map<string, string>();
+    for (const e of data.tree) if (e.type === "blob" && e.path && e.sha) out.set(e.path, e.sha);
+    return out;
   }
 
   /** Creates the branch at `sha`; false when it already exists. */

@@ -4,7 +4,10 @@ import { writeOutput, type WriteMode, type WriteOutputResult } from "../write-ou
 import { requireConfig } from "./project.js";
 import type { LlmEnv } from "../llm/llm-from-env.js";
 import { planCliLlm, pipelineLlm } from "./plan-cli-llm.js";
-import { compileTree, createFsTreeReader, manifestPath, type CompiledTree } from "./stages.js";
+import { compileTree, createFsTreeReader, manifestPath, type CompiledTree, type CompileStats } from "./stages.js";
+import { CompileCache } from "../cache/compile-cache.js";
+import { codeFingerprint } from "../cache/code-fingerprint.js";
+import { findCacheDir } from "../cache/find-cache-dir.js";
 
 export interface GenerateProjectOptions {
   /** Build without the previous model.json's names (docs/model.md "Stable names"). */
@@ -19,6 +22,11 @@ export interface GenerateProjectOptions {
   llm?: string;
   /** Environment the LLM endpoint is read from (OPENAI_BASE_URL, OPENAI_API_KEY); none: offline. */
   env?: LlmEnv;
+  /**
+   * The compile cache (see lib/cache/): `false` turns it off (`--no-cache`); absent: the project's
+   * cache folder. A long-running `watch` passes the one it keeps open. `check` never uses it.
+   */
+  cache?: CompileCache | false;
 }
 
 export interface GenerateProjectResult {
@@ -30,6 +38,13 @@ export interface GenerateProjectResult {
   written: WriteOutputResult;
   /** Everything found, sorted: reading, compiling, emitting and writing. */
   diagnostics: Diagnostic[];
+  /** What the compile cache saved, when it was used. */
+  cacheStats?: CompileStats;
+}
+
+/** The compile cache of the project at `root` (see findCacheDir), for this build of penult. */
+export function openProjectCache(root: string): CompileCache {
+  return CompileCache.open({ root: findCacheDir(root), fingerprint: codeFingerprint() });
 }
 
 /**
@@ -43,10 +58,24 @@ export async function generateProject(options: GenerateProjectOptions): Promise<
   const reader = createFsTreeReader({ rootDir: options.root });
   progress(`compiling ${config.statements.join(", ")}`);
   if (plan.clients) progress(`asking ${plan.model} about statements not in ${plan.cachePath}`);
-  const compiled = await compileTree({ tree: reader, config, llm: pipelineLlm(plan), ...(options.refreshNames ? { lock: false } : {}) });
+  const mode = options.mode ?? "write";
+  // `check` proves the files on disk from the statements alone: no cache, every file read.
+  const cache = options.cache === false || mode === "check" ? undefined : (options.cache ?? openProjectCache(options.root));
+  const compiled = await compileTree({ tree: reader, config, llm: pipelineLlm(plan), ...(options.refreshNames ? { lock: false } : {}), ...(cache ? { cache: { cache, root: options.root } } : {}) });
   progress(`writing ${compiled.files.length} files under ${config.output}/`);
-  const written = writeOutput({ root: options.root, files: compiled.files, manifest: manifestPath(config), mode: options.mode ?? "write" });
+  const written = writeOutput({
+    root: options.root,
+    files: compiled.files,
+    manifest: manifestPath(config),
+    mode,
+    ...(cache ? { knownHash: (path: string) => cache.knownHash(options.root, path) } : {}),
+  });
+  if (cache && compiled.cacheStats) {
+    if (mode === "write") cache.recordOutputs(options.root, written.hashes);
+    cache.save();
+  }
   return {
+    ...(compiled.cacheStats ? { cacheStats: compiled.cacheStats } : {}),
     config,
     ...(plan.warning ? { llmWarning: plan.warning } : {}),
     statementFiles: compiled.sources.length,

@@ -9,6 +9,7 @@ import { registerGenerate } from "./commands/generate.js";
 import { registerImplement } from "./commands/implement.js";
 import { registerInit } from "./commands/init.js";
 import { registerSync } from "./commands/sync.js";
+import { registerWatch } from "./commands/watch.js";
 import type { CommandContext } from "./context.js";
 import { EXIT } from "./exit-codes.js";
 import { findProjectRoot } from "./find-project-root.js";
@@ -23,6 +24,7 @@ Examples:
   $ npx penult demo                 see the whole loop on a bundled example (offline)
   $ npx penult init                 add .github/penult.yml, statements/ and contracts/
   $ npx penult generate             statements/ -> contracts/ (model, contracts, diagrams)
+  $ npx penult watch                regenerate on every save, one line per change
   $ npx penult check --format github
   $ npx penult diff HEAD~1          what the last commit's statement edits change
   $ npx penult sync                 commit regenerated contracts onto penult/contracts
@@ -84,7 +86,7 @@ export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> 
     })
     .exitOverride()
     .addHelpText("after", TOP_HELP);
-  for (const register of [registerInit, registerGenerate, registerExtract, registerExplain, registerDiff, registerSync, registerCheck, registerImplement, registerDecompose, registerDemo]) {
+  for (const register of [registerInit, registerGenerate, registerWatch, registerExtract, registerExplain, registerDiff, registerSync, registerCheck, registerImplement, registerDecompose, registerDemo]) {
     register(program, ctx);
   }
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError("(run with --help for usage)");

@@ -17,7 +17,7 @@ export class StageUnavailableError extends Error {
 }
 
 export { compile, type CompileResult } from "../compile.js";
-export { compileTree, loadTemplateOverrides, manifestPath, sourceTexts, type CompiledTree } from "../pipeline/index.js";
+export { compileTree, loadTemplateOverrides, manifestPath, sourceTexts, type CompiledTree, type CompileStats } from "../pipeline/index.js";
 export type { TemplateSource } from "../emitters/index.js";
 export { createRecordTemplateSource } from "../emitters/templates.js";
 export { createFsTreeReader, openGitRevision, readSourceFiles, matchGlobs, TreeReadError, type TreeReader } from "../git/index.js";

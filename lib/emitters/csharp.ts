@@ -4,6 +4,7 @@ import { describeElement, describeHeader, describeOperationTags } from "./descri
 import { makeIdentifier, NameScope, sanitizeCommentLines, type LanguageNaming } from "./identifiers.js";
 import { collectStatementFiles, collectSubsystemSources, planSubsystemFolders } from "./model-index.js";
 import type { EmitContext, Emitter, OutputFile } from "./types.js";
+import { rendersSubsystem } from "./emit-selection.js";
 
 const CSHARP_KEYWORDS = [
   "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
@@ -81,6 +82,7 @@ function emitCsharp(ctx: EmitContext): OutputFile[] {
 
   const out: OutputFile[] = [];
   for (const s of ctx.index.subsystems) {
+    if (!rendersSubsystem(ctx, s.id)) continue;
     const ns = namespaces.get(s.id)!;
     const typeName = (ref: TypeRef, at: Element): string => {
       switch (ref.kind) {
@@ -190,7 +192,7 @@ function emitCsharp(ctx: EmitContext): OutputFile[] {
       classes,
       interfaces,
     });
-    out.push({ path: ["csharp", ...(folders.get(s.id) ?? []), "Contracts.cs"].join("/"), content });
+    out.push({ path: ["csharp", ...(folders.get(s.id) ?? []), "Contracts.cs"].join("/"), content, subsystem: s.id });
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { makeIdentifier, NameScope, sanitizeCommentLines, type LanguageNaming } 
 import { collectStatementFiles, collectSubsystemSources, planSubsystemFolders, type ModelIndex } from "./model-index.js";
 import { findContainmentCycles } from "./rust.js";
 import type { EmitContext, Emitter, OutputFile } from "./types.js";
+import { rendersSubsystem, rendersWholeModel } from "./emit-selection.js";
 
 const GO_KEYWORDS = [
   "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go",
@@ -149,13 +150,30 @@ function emitGo(ctx: EmitContext): OutputFile[] {
   }
   const cycles = findContainmentCycles(ctx.index);
 
-  // File names, unique per package folder (merged subsystems share one).
+  // Enum constants share their package's scope, and file names are unique per package folder
+  // (merged subsystems share one): both are claimed here, for every subsystem in order, so that
+  // rendering only some subsystems (ctx.select) names everything the same way.
   const fileNames = new Map<string, NameScope>();
-  const out: OutputFile[] = [{ path: "go/go.mod", content: `module ${modulePath}\n\ngo 1.18\n` }];
-
+  const enumValueNames = new Map<string, string[]>();
+  const fileNameOf = new Map<string, string>();
   for (const s of ctx.index.subsystems) {
     const rep = packageOf.get(s.id) ?? s.id;
     const scope = scopeOf(rep);
+    for (const e of s.enums) {
+      const typeNameGo = names.get(e.id)!;
+      enumValueNames.set(e.id, e.values.map((v, i) => scope.claim(typeNameGo + makeIdentifier(v, { naming: GO_NAMING, style: "pascal", kind: "type" }), `${e.id}\u0000${i}`)));
+    }
+    let files = fileNames.get(rep);
+    if (!files) fileNames.set(rep, (files = new NameScope({ caseInsensitive: true })));
+    // No `_` inside: a name ending in `_test`, `_linux` or `_amd64` would be a test or build-constrained file.
+    const own = s.id === rep ? pkgName(rep) : (folders.get(s.id) ?? []).join("") || rootPkg;
+    fileNameOf.set(s.id, files.claim(own.replace(/_/g, ""), s.id));
+  }
+  const out: OutputFile[] = rendersWholeModel(ctx) ? [{ path: "go/go.mod", content: `module ${modulePath}\n\ngo 1.18\n` }] : [];
+
+  for (const s of ctx.index.subsystems) {
+    if (!rendersSubsystem(ctx, s.id)) continue;
+    const rep = packageOf.get(s.id) ?? s.id;
     const stdImports = new Set<string>();
     const imports = new Map<string, string>(); // package rep id -> local name
     const importScope = new NameScope({ blocked: [...GO_KEYWORDS, ...GO_PREDECLARED, "context", "time"] });
@@ -220,10 +238,8 @@ function emitGo(ctx: EmitContext): OutputFile[] {
 
     const enums = s.enums.map((e) => {
       const typeNameGo = names.get(e.id)!;
-      const values = e.values.map((v, i) => ({
-        name: scope.claim(typeNameGo + makeIdentifier(v, { naming: GO_NAMING, style: "pascal", kind: "type" }), `${e.id}\u0000${i}`),
-        value: quoteGoString(v),
-      }));
+      const valueNames = enumValueNames.get(e.id)!;
+      const values = e.values.map((v, i) => ({ name: valueNames[i]!, value: quoteGoString(v) }));
       // gofmt aligns the columns of consecutive const specs: pad so the output is gofmt-clean.
       const width = Math.max(0, ...values.map((v) => v.name.length));
       return {
@@ -279,11 +295,7 @@ function emitGo(ctx: EmitContext): OutputFile[] {
       .sort((a, b) => cmp(a.path, b.path))
       .map((x) => ({ spec: `${x.local} ${quoteGoString(x.path)}` }));
     const importViews = [...stdViews, ...(stdViews.length && localViews.length ? [{ spec: "" }] : []), ...localViews];
-    let files = fileNames.get(rep);
-    if (!files) fileNames.set(rep, (files = new NameScope({ caseInsensitive: true })));
-    // No `_` inside: a name ending in `_test`, `_linux` or `_amd64` would be a test or build-constrained file.
-    const own = s.id === rep ? pkgName(rep) : (folders.get(s.id) ?? []).join("") || rootPkg;
-    const fileName = files.claim(own.replace(/_/g, ""), s.id);
+    const fileName = fileNameOf.get(s.id)!;
     const header = inertGoComment(sanitizeCommentLines(describeHeader({ statementFiles: collectStatementFiles(ctx.index, collectSubsystemSources(s)) }), "slash-line"));
     const content = ctx.templates.render("file.go", {
       header,
@@ -295,7 +307,7 @@ function emitGo(ctx: EmitContext): OutputFile[] {
       structs,
       interfaces,
     });
-    out.push({ path: ["go", ...(folders.get(rep) ?? []), `${fileName}.go`].join("/"), content });
+    out.push({ path: ["go", ...(folders.get(rep) ?? []), `${fileName}.go`].join("/"), content, subsystem: s.id });
   }
   return out;
 }
@@ -305,4 +317,6 @@ export const goEmitter: Emitter = {
   name: "go",
   description: "Go interfaces (context.Context, (T, error) when async), structs with json tags, string enums (a module, a package per subsystem); passes go vet and go build",
   emit: emitGo,
+  // Subsystems that refer to each other share one package, its names and its file names.
+  slices: "connected",
 };

@@ -2,6 +2,7 @@ import { cmp, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import type { Model } from "../model/types.js";
 import { canonicalizeModel, indexModel } from "./model-index.js";
 import { builtinTemplateSource, createTemplateRenderer, layerTemplateSources, normalizeFileContent } from "./templates.js";
+import type { EmitSelection } from "./emit-selection.js";
 import type { Emitter, OutputFile, TemplateSource } from "./types.js";
 import { csharpEmitter } from "./csharp.js";
 import { jsonschemaEmitter } from "./jsonschema.js";
@@ -14,6 +15,7 @@ import { rustEmitter } from "./rust.js";
 import { typescriptEmitter } from "./typescript.js";
 
 export type { Emitter, EmitContext, OutputFile, TemplateSource } from "./types.js";
+export type { EmitSelection } from "./emit-selection.js";
 
 /**
  * Every contract target, alphabetical by name (a test checks the order). Adding a target = one
@@ -40,10 +42,14 @@ export interface EmitContractsOptions {
   templates?: TemplateSource;
   /** Repository-relative output folder, used for links back to statements. Default `contracts`. */
   outputDir?: string;
+  /** Per target, render only these files (the compile cache has the others); a target not listed renders every file. */
+  select?: Readonly<Record<string, EmitSelection>>;
+  /** The model is already canonical (canonicalizeModel's result): it is not sorted again. */
+  canonical?: boolean;
 }
 
 export interface EmitContractsResult {
-  /** Sorted by path; paths relative to the output folder. */
+  /** Sorted by path; paths relative to the output folder. Files that render one subsystem say which. */
   files: OutputFile[];
   diagnostics: Diagnostic[];
 }
@@ -59,7 +65,7 @@ export function findEmitter(name: string): Emitter | undefined {
  * An emitter that throws (e.g. on a broken template override) costs its own target only.
  */
 export function emitContracts(options: EmitContractsOptions): EmitContractsResult {
-  const model = canonicalizeModel(options.model);
+  const model = options.canonical ? options.model : canonicalizeModel(options.model);
   const index = indexModel(model);
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -92,6 +98,7 @@ export function emitContracts(options: EmitContractsOptions): EmitContractsResul
         templatesFor: (target) => createTemplateRenderer({ target, source }),
         outputDir: options.outputDir ?? "contracts",
         report,
+        ...(options.select?.[name] ? { select: options.select[name] } : {}),
       });
     } catch (err) {
       report({
@@ -113,7 +120,7 @@ export function emitContracts(options: EmitContractsOptions): EmitContractsResul
         continue;
       }
       paths.add(f.path);
-      files.push({ path: f.path, content: normalizeFileContent(f.content) });
+      files.push({ path: f.path, content: normalizeFileContent(f.content), ...(f.subsystem !== undefined ? { subsystem: f.subsystem } : {}) });
     }
   }
   files.sort((a, b) => cmp(a.path, b.path));

@@ -1,8 +1,9 @@
 import type { Element, Field, Operation, QualityConstraint, Subsystem, TypeRef } from "../model/types.js";
 import { describeElement, describeHeader, describeOperationTags } from "./describe-element.js";
 import { makeIdentifier, NameScope, sanitizeCommentLines, type LanguageNaming } from "./identifiers.js";
-import { collectStatementFiles, collectSubsystemSources, planSubsystemFolders } from "./model-index.js";
+import { collectElementSources, collectStatementFiles, planSubsystemFolders } from "./model-index.js";
 import type { EmitContext, Emitter, OutputFile } from "./types.js";
+import { rendersSubsystem } from "./emit-selection.js";
 
 const JAVA_KEYWORDS = [
   "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
@@ -76,9 +77,13 @@ function emitJava(ctx: EmitContext): OutputFile[] {
   const plan = planJava(ctx);
   const out: OutputFile[] = [];
   for (const s of ctx.index.subsystems) {
+    if (!rendersSubsystem(ctx, s.id)) continue;
     const pkg = plan.packages.get(s.id)!;
     const folder = plan.folders.get(s.id)!;
-    const header = sanitizeCommentLines(describeHeader({ statementFiles: collectStatementFiles(ctx.index, collectSubsystemSources(s)) }), "javadoc");
+    // One type per file: the header names the statement files of that type (and what its file
+    // quotes), not of the whole package, which made every file of a large package repeat them all.
+    const headerOf = (sources: readonly string[]) => sanitizeCommentLines(describeHeader({ statementFiles: collectStatementFiles(ctx.index, sources) }), "javadoc");
+    const header = (el: Element, extra: readonly Element[] = []) => headerOf(collectElementSources(el, extra));
 
     const typeName = (ref: TypeRef, at: Element, inGeneric: boolean): string => {
       switch (ref.kind) {
@@ -121,9 +126,9 @@ function emitJava(ctx: EmitContext): OutputFile[] {
     const member = (scope: NameScope, el: Element, style: "camel" | "constant" = "camel"): string =>
       scope.claim(makeIdentifier(el.name, { naming: JAVA_NAMING, style, kind: "member" }), el.id);
 
-    const file = (el: Element, view: object): void => {
+    const file = (el: Element, view: object, extra: readonly Element[] = []): void => {
       const name = plan.names.get(el.id)!;
-      out.push({ path: ["java", ...folder, `${name}.java`].join("/"), content: ctx.templates.render("type.java", { header, package: pkg, ...view }) });
+      out.push({ path: ["java", ...folder, `${name}.java`].join("/"), content: ctx.templates.render("type.java", { header: header(el, extra), package: pkg, ...view }), subsystem: s.id });
     };
     const components = (fields: readonly Field[], relations: readonly { el: Element; type: TypeRef }[]) => {
       const scope = new NameScope({ blocked: [...JAVA_NAMING.reserved.all, ...(JAVA_NAMING.reserved.members ?? [])] });
@@ -166,14 +171,15 @@ function emitJava(ctx: EmitContext): OutputFile[] {
             returns: op.async ? `java.util.concurrent.CompletableFuture<${result}>` : result,
           };
         });
-        file(i, { interface: { doc: doc(ctx, i, [...c.constraints, ...i.constraints], [`@component ${c.name}`]), name: plan.names.get(i.id), operations } });
+        file(i, { interface: { doc: doc(ctx, i, [...c.constraints, ...i.constraints], [`@component ${c.name}`]), name: plan.names.get(i.id), operations } }, c.constraints);
       }
     }
     if (s.constraints.length || s.id === ctx.index.subsystems[0]?.id) {
       // package-info.java carries the subsystem's own doc and constraints.
       out.push({
         path: ["java", ...folder, "package-info.java"].join("/"),
-        content: ctx.templates.render("package-info.java", { header, package: pkg, doc: doc(ctx, s, s.constraints, [`@subsystem ${s.path.join("/") || "(root)"}`]) }),
+        content: ctx.templates.render("package-info.java", { header: headerOf([...s.sources, ...s.constraints.flatMap((c) => c.sources)]), package: pkg, doc: doc(ctx, s, s.constraints, [`@subsystem ${s.path.join("/") || "(root)"}`]) }),
+        subsystem: s.id,
       });
     }
   }

@@ -5,6 +5,7 @@ import { makeIdentifier, NameScope, sanitizeLine } from "./identifiers.js";
 import { collectStatementFiles, planSubsystemFolders, relativePath } from "./model-index.js";
 import { TYPESCRIPT_NAMING } from "./typescript.js";
 import type { EmitContext, Emitter, OutputFile } from "./types.js";
+import { rendersSubsystem } from "./emit-selection.js";
 
 /**
  * Base of every `$id`. `.invalid` is reserved (RFC 2606) so the ids never resolve on the network:
@@ -98,7 +99,7 @@ export const jsonschemaEmitter: Emitter = {
         description: `${kind} ${sanitizeLine(el.id)} of subsystem ${sanitizeLine(s.path.join("/") || "(root)")}\n${description(ctx, el)}`,
         ...body,
       };
-      files.push({ path: ["jsonschema", ...segs].join("/"), content: JSON.stringify(schema, null, 2) + "\n" });
+      files.push({ path: ["jsonschema", ...segs].join("/"), content: JSON.stringify(schema, null, 2) + "\n", subsystem: s.id });
     };
     const objectBody = (el: Entity | Event, here: string[]): Schema => {
       const members = new NameScope();
@@ -123,6 +124,7 @@ export const jsonschemaEmitter: Emitter = {
       return values.length ? { type: "string", enum: values } : { not: {} };
     };
     for (const s of ctx.index.subsystems) {
+      if (!rendersSubsystem(ctx, s.id)) continue;
       for (const e of s.entities) write(s, e, "Entity", objectBody(e, fileOf.get(e.id) ?? []));
       for (const e of s.enums) write(s, e, "Enum", enumBody(e));
       for (const e of s.events) write(s, e, "Event", objectBody(e, fileOf.get(e.id) ?? []));

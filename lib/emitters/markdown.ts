@@ -5,6 +5,7 @@ import { escapeMarkdown, makeIdentifier, sanitizeCommentLines } from "./identifi
 import { collectStatementFiles, collectSubsystemSources } from "./model-index.js";
 import { hasClassDiagram, hasComponentDiagram, MERMAID_NAMING, renderClassDiagram, renderComponentDiagram } from "./mermaid.js";
 import type { EmitContext, Emitter } from "./types.js";
+import { rendersWholeModel } from "./emit-selection.js";
 
 const ident = (name: string, style: "pascal" | "camel"): string => makeIdentifier(name, { naming: MERMAID_NAMING, style, kind: "member" });
 
@@ -37,6 +38,8 @@ export const markdownEmitter: Emitter = {
   name: "markdown",
   description: "ARCHITECTURE.md: the model for people, linked to its statements, diagrams inline",
   emit(ctx) {
+    // One file made of the whole model.
+    if (!rendersWholeModel(ctx)) return [];
     const links = new Map<string, string>();
     const link = (id: string): string => {
       const hit = links.get(id);

@@ -4,6 +4,7 @@ import { describeHeader } from "./describe-element.js";
 import { makeIdentifier, NameScope, sanitizeCommentLines, type LanguageNaming } from "./identifiers.js";
 import { collectStatementFiles, collectSubsystemSources, planSubsystemFolders } from "./model-index.js";
 import type { EmitContext, Emitter, OutputFile } from "./types.js";
+import { rendersSubsystem } from "./emit-selection.js";
 
 /**
  * Mermaid ids are always prefixed (`t_`, `c_`, `s_`, `x_`), so no model name can ever be a Mermaid
@@ -195,11 +196,12 @@ export const mermaidEmitter: Emitter = {
     const folders = planSubsystemFolders({ index: ctx.index, naming: MERMAID_NAMING, style: "kebab" });
     const files: OutputFile[] = [];
     for (const s of ctx.index.subsystems) {
+      if (!rendersSubsystem(ctx, s.id)) continue;
       const base = ["mermaid", ...(folders.get(s.id) ?? [])];
       if (hasClassDiagram(s))
-        files.push({ path: [...base, "class-diagram.mmd"].join("/"), content: renderClassDiagram({ ctx, subsystem: s, header: true }) });
+        files.push({ path: [...base, "class-diagram.mmd"].join("/"), content: renderClassDiagram({ ctx, subsystem: s, header: true }), subsystem: s.id });
       if (hasComponentDiagram(s))
-        files.push({ path: [...base, "component-diagram.mmd"].join("/"), content: renderComponentDiagram({ ctx, subsystem: s, header: true }) });
+        files.push({ path: [...base, "component-diagram.mmd"].join("/"), content: renderComponentDiagram({ ctx, subsystem: s, header: true }), subsystem: s.id });
     }
     return files;
   },

@@ -161,6 +161,25 @@ function collectSubsystemSourcesUncached(subsystem: Subsystem): string[] {
   return [...out].sort(cmp);
 }
 
+/**
+ * Every statement id traced by one element and its members (fields, relations, operations with
+ * their parameters and errors, constraints), plus the `extra` elements its file also shows (the
+ * component constraints quoted on an interface): what a one-type file is made of.
+ */
+export function collectElementSources(element: Element, extra: readonly Element[] = []): string[] {
+  const out = new Set<string>();
+  const visit = (e: Element): void => {
+    for (const s of e.sources) out.add(s);
+    for (const value of Object.values(e)) {
+      if (!Array.isArray(value)) continue;
+      for (const member of value) if (member && typeof member === "object" && Array.isArray((member as Element).sources)) visit(member as Element);
+    }
+  };
+  visit(element);
+  extra.forEach(visit);
+  return [...out].sort(cmp);
+}
+
 /** The statement files (sorted, unique) that the given statement ids come from. */
 export function collectStatementFiles(index: ModelIndex, sourceIds: Iterable<string>): string[] {
   if (Array.isArray(sourceIds)) {

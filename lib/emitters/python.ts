@@ -11,6 +11,7 @@ import {
 } from "./identifiers.js";
 import { collectStatementFiles, collectSubsystemSources, planSubsystemFolders } from "./model-index.js";
 import type { EmitContext, Emitter, OutputFile } from "./types.js";
+import { rendersSubsystem, rendersWholeModel } from "./emit-selection.js";
 
 const PY_KEYWORDS = [
   "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
@@ -254,8 +255,8 @@ export const pythonEmitter: Emitter = {
     }
     const packageName = makeIdentifier(ctx.model.system.name, { naming: PYTHON_NAMING, style: "snake", kind: "module" });
     const plan: Plan = { folders, exported, packageName };
-    const files = ctx.index.subsystems.map((s) => emitPackage(ctx, plan, s));
-    files.push({ path: `python/${packageName}/py.typed`, content: "" });
+    const files: OutputFile[] = ctx.index.subsystems.filter((s) => rendersSubsystem(ctx, s.id)).map((s) => ({ ...emitPackage(ctx, plan, s), subsystem: s.id }));
+    if (rendersWholeModel(ctx)) files.push({ path: `python/${packageName}/py.typed`, content: "" });
     return files;
   },
 };

@@ -5,6 +5,7 @@ import { describeElement, describeHeader, describeOperationTags } from "./descri
 import { makeIdentifier, NameScope, sanitizeCommentLines, type LanguageNaming } from "./identifiers.js";
 import { collectStatementFiles, collectSubsystemSources, planSubsystemFolders, type ModelIndex } from "./model-index.js";
 import type { EmitContext, Emitter, OutputFile } from "./types.js";
+import { rendersSubsystem } from "./emit-selection.js";
 
 const RUST_KEYWORDS = [
   "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false", "fn",
@@ -93,6 +94,7 @@ function emitRust(ctx: EmitContext): OutputFile[] {
   const out: OutputFile[] = [];
 
   for (const s of ctx.index.subsystems) {
+    if (!rendersSubsystem(ctx, s.id)) continue;
     const folder = folders.get(s.id) ?? [];
     const isRoot = s.id === rootId;
     const typeName = (ref: TypeRef, at: Element): string => {
@@ -200,7 +202,7 @@ function emitRust(ctx: EmitContext): OutputFile[] {
       structs,
       traits,
     });
-    out.push({ path: ["rust", ...folder, isRoot ? "lib.rs" : "mod.rs"].join("/"), content });
+    out.push({ path: ["rust", ...folder, isRoot ? "lib.rs" : "mod.rs"].join("/"), content, subsystem: s.id });
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -53,9 +54,12 @@ export const builtinTemplateSource: TemplateSource = (name) => {
   return text;
 };
 
-/** A TemplateSource over an in-memory record `{ "typescript/module.ts.mustache": "..." }`. */
+/** A TemplateSource over an in-memory record `{ "typescript/module.ts.mustache": "..." }`, keyed by its content. */
 export function createRecordTemplateSource(files: Readonly<Record<string, string>>): TemplateSource {
-  return (name) => (Object.prototype.hasOwnProperty.call(files, name) ? files[name] : undefined);
+  const source = (name: string) => (Object.prototype.hasOwnProperty.call(files, name) ? files[name] : undefined);
+  const hash = createHash("sha256");
+  for (const name of Object.keys(files).sort()) hash.update(`${name}\0${files[name]}\0`);
+  return Object.assign(source, { key: hash.digest("hex") });
 }
 
 /** Overrides first, built-ins second. */
@@ -113,15 +117,52 @@ export function createTemplateRenderer(options: { target: string; source: Templa
  * exactly one final newline. Applied by emitContracts, so template overrides cannot break it.
  */
 export function normalizeFileContent(text: string): string {
-  // Fast path: emitters' own output is usually already normal; one native scan instead of a rebuild.
-  if (text.endsWith("\n") && !text.endsWith("\n\n") && !text.startsWith("\n") && !/\r|[^\S\n]\n|\n\n\n\n/.test(text)) return text;
-  const lines = text.replace(/\r\n?/g, "\n").split("\n").map((l) => l.trimEnd());
-  const out: string[] = [];
-  for (const l of lines) {
-    // at most two blank lines in a row (PEP 8 puts two between top-level Python classes)
-    if (l === "" && (out.length === 0 || (out[out.length - 1] === "" && out[out.length - 2] === ""))) continue;
-    out.push(l);
+  // Fast path: emitters' own output is usually already normal but for the newlines at its end;
+  // one native scan instead of a rebuild.
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  if (end > 0 && text.charCodeAt(0) !== 10) {
+    const body = end === text.length ? text : text.slice(0, end);
+    if (!/\r|[^\S\n]\n|\n\n\n\n|\s$/.test(body)) return end === text.length - 1 ? text : body + "\n";
   }
-  while (out.length && out[out.length - 1] === "") out.pop();
-  return out.join("\n") + "\n";
+  const src = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  // One pass over the lines that copies unchanged stretches as whole slices: splitting 100 MB of
+  // output into lines and joining them again cost a second per run.
+  const parts: string[] = [];
+  let kept = 0; // non-blank lines kept so far
+  let blanks = 0; // blank lines waiting for the next non-blank line (at most 2; none at the end)
+  let clean = true; // the blank lines since the last kept line were empty and all kept
+  let from = 0; // pending slice src[from, to): kept lines exactly as in src, with their newlines
+  let to = 0;
+  for (let pos = 0; pos <= src.length; ) {
+    let nl = src.indexOf("\n", pos);
+    if (nl < 0) nl = src.length;
+    let end = nl;
+    while (end > pos && isTrimmedEnd(src.charCodeAt(end - 1))) end--;
+    if (end === pos) {
+      if (kept > 0 && blanks < 2) blanks++;
+      else clean = false;
+      if (nl !== pos) clean = false;
+    } else {
+      if (kept > 0 && clean && pos - to === blanks + 1) to = end;
+      else {
+        if (to > from) parts.push(src.slice(from, to));
+        if (kept > 0) parts.push("\n".repeat(blanks + 1));
+        from = pos;
+        to = end;
+      }
+      kept++;
+      blanks = 0;
+      clean = true;
+    }
+    pos = nl + 1;
+  }
+  if (to > from) parts.push(src.slice(from, to));
+  parts.push("\n");
+  return parts.join("");
+}
+
+/** The characters String.prototype.trimEnd removes (white space and line terminators). */
+function isTrimmedEnd(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
 }

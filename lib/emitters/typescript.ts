@@ -10,6 +10,7 @@ import {
 } from "./identifiers.js";
 import { collectStatementFiles, collectSubsystemSources, planSubsystemFolders, relativePath } from "./model-index.js";
 import type { EmitContext, Emitter, OutputFile } from "./types.js";
+import { rendersSubsystem } from "./emit-selection.js";
 
 const JS_RESERVED = [
   // ECMAScript reserved words
@@ -218,6 +219,9 @@ export const typescriptEmitter: Emitter = {
   description: "TypeScript interfaces and type aliases (one index.ts per subsystem); compiles under tsc --strict",
   emit(ctx) {
     const plan = planFiles(ctx);
-    return ctx.index.subsystems.flatMap((s) => emitSubsystem(ctx, plan, s) ?? []);
+    return ctx.index.subsystems.filter((s) => rendersSubsystem(ctx, s.id)).flatMap((s) => {
+      const file = emitSubsystem(ctx, plan, s);
+      return file ? [{ ...file, subsystem: s.id }] : [];
+    });
   },
 };

@@ -1,3 +1,5 @@
+import type { CompileCache } from "../cache/compile-cache.js";
+import { compileWithCache, type CompileStats } from "./compile-with-cache.js";
 import { compile, type CompileResult } from "../compile.js";
 import type { ResolvedConfig } from "../config/load-config.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
@@ -44,6 +46,12 @@ export interface CompileTreeOptions {
    * true; docs/model.md "Stable names"). `penult generate --refresh-names` passes false.
    */
   lock?: boolean;
+  /**
+   * The compile cache, with the working tree the files are written under: reads, facts and
+   * rendered files of earlier runs are reused (see lib/cache/compile-with-cache.ts). The result is
+   * the same; only the offline compile uses it (LLM runs compile in full).
+   */
+  cache?: { cache: CompileCache; root: string };
 }
 
 /** One tree, compiled: what every front end (CLI, App, Action) and the impact report work from. */
@@ -66,6 +74,8 @@ export interface CompiledTree {
   readDiagnostics: Diagnostic[];
   /** Requests, tokens, cache hits and fallbacks, when the LLM engine ran. */
   llm?: { model: string; stats: LlmStats };
+  /** What the compile cache saved, when one was given and used. */
+  cacheStats?: CompileStats;
 }
 
 /**
@@ -107,6 +117,20 @@ export async function compileTree(options: CompileTreeOptions): Promise<Compiled
     llm = { model: config.llm.model, stats: result.llm.stats };
     // No answer at all (endpoint down) and no cache yet: no empty file.
     if (result.llm.cacheText !== "" || treeCache !== undefined) cacheFile = { path: cachePath, content: result.llm.cacheText };
+  } else if (options.cache && options.emit !== false) {
+    const cached = compileWithCache({ files: read.files, config, cache: options.cache.cache, root: options.cache.root, ...(templates ? { templates } : {}), ...(lock ? { lock } : {}) });
+    const files = [...cached.outputs, ...(treeCache !== undefined ? [{ path: cachePath, content: treeCache }] : [])];
+    return {
+      config,
+      sources: read.files,
+      statements: cached.compiled.statements,
+      facts: cached.compiled.facts,
+      model: cached.compiled.model,
+      files,
+      diagnostics: cached.diagnostics,
+      readDiagnostics: sortDiagnostics(read.diagnostics),
+      cacheStats: cached.stats,
+    };
   } else {
     compiled = compile({ files: read.files, config, ...(lock ? { lock } : {}) });
     if (treeCache !== undefined) cacheFile = { path: cachePath, content: treeCache };

@@ -14,6 +14,8 @@
  * {@link manifestPath}) and read a tree's template overrides ({@link loadTemplateOverrides}).
  */
 export { compileTree, type CompileTreeOptions, type CompiledTree, type PipelineLlm } from "./compile-tree.js";
+export { compileWithCache, type CompileStats, type CompileWithCacheOptions, type CompileWithCacheResult } from "./compile-with-cache.js";
+export { sliceModel, type ModelSlices } from "./model-slices.js";
 export { loadTemplateOverrides } from "./load-template-overrides.js";
 export { manifestPath, modelPath, outputPath } from "./output-paths.js";
 export { sourceTexts } from "./source-texts.js";

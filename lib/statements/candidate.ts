@@ -37,6 +37,17 @@ export class LineIndex {
   constructor(text: string) {
     for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
   }
+  /** The index of a text whose line starts are known (a cached read): no scan of the text. */
+  static fromLineStarts(starts: readonly number[]): LineIndex {
+    const index = new LineIndex("");
+    index.starts.length = 0;
+    for (const start of starts) index.starts.push(start);
+    return index;
+  }
+  /** Offsets where lines start (the first is 0): what {@link LineIndex.fromLineStarts} takes back. */
+  get lineStarts(): readonly number[] {
+    return this.starts;
+  }
   position(offset: number): Position {
     let lo = 0;
     let hi = this.starts.length - 1;

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { parse as parseYaml } from "yaml";
 import { cmp, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { assignStatementIds, type FileCandidates } from "./assign-statement-ids.js";
@@ -11,6 +12,42 @@ import { readMarkdownLines } from "./read-markdown-lines.js";
 import { readPlainText } from "./read-plain-text.js";
 import { makeDiagnostic } from "./statement-diagnostics.js";
 import type { ScenarioParts, SourceFile, Statement } from "./types.js";
+
+/**
+ * What reading one file's content gives, whatever its path: JSON data, so that it can be kept by
+ * content (see {@link FileReadCache}) and a file is parsed once per content, not once per run.
+ */
+export interface FileReadRecord {
+  candidates: Candidate[];
+  /** Line starts of the text the candidates' offsets point into. */
+  lineStarts: number[];
+  /** Diagnostics of the read; their `file` is replaced by the path that has this content. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads of file contents by {@link fileReadKey}. `get` must return a value the parser may keep
+ * (a fresh copy, or one nobody else holds). The pipeline backs it with its on-disk cache.
+ */
+export interface FileReadCache {
+  get(key: string): FileReadRecord | undefined;
+  set(key: string, record: FileReadRecord): void;
+}
+
+export interface ParseOptions {
+  /** Reads of earlier runs; filled with the reads of this one. */
+  cache?: FileReadCache;
+}
+
+/**
+ * The key a file's read is kept under: a hash of its bytes and of the one thing of its path that
+ * changes how it is read (a `.txt` file is plain text).
+ */
+export function fileReadKey(source: SourceFile): string {
+  const hash = createHash("sha256").update(/\.txt$/i.test(source.path) ? "text\0" : "auto\0");
+  hash.update(source.content);
+  return hash.digest("hex");
+}
 
 export interface ParseResult {
   /** Sorted by file, then line, then column. */
@@ -52,6 +89,24 @@ interface FileRead {
   candidates: Candidate[];
   lines: LineIndex;
   diagnostics: Diagnostic[];
+}
+
+/** Reads a file through the cache: a content read once (this run or an earlier one) is not read again. */
+function readFileCached(source: SourceFile, seen: Map<string, FileReadRecord>, cache: FileReadCache | undefined): FileRead {
+  const key = fileReadKey(source);
+  let record: FileReadRecord | undefined;
+  const earlier = seen.get(key);
+  // The same content twice in one run: the second file gets its own copy (statements are data callers may change).
+  if (earlier) record = structuredClone(earlier);
+  else record = cache?.get(key);
+  if (!record) {
+    const read = readFile(source);
+    record = { candidates: read.candidates, lineStarts: [...read.lines.lineStarts], diagnostics: read.diagnostics };
+    cache?.set(key, record);
+  }
+  if (!earlier) seen.set(key, record);
+  const file = source.path;
+  return { file, candidates: record.candidates, lines: LineIndex.fromLineStarts(record.lineStarts), diagnostics: record.diagnostics.map((d) => ({ ...d, file })) };
 }
 
 function readFile(source: SourceFile): FileRead {
@@ -168,8 +223,9 @@ function toStatement(c: Candidate, f: FileRead, id: string, authored: boolean, i
  * stable ids. Pure and deterministic: the same files in any order give the same result; a file
  * that cannot be read yields diagnostics and never stops the others.
  */
-export function parseStatements(files: readonly SourceFile[]): ParseResult {
+export function parseStatements(files: readonly SourceFile[], options: ParseOptions = {}): ParseResult {
   const diagnostics: Diagnostic[] = [];
+  const seen = new Map<string, FileReadRecord>();
   // Sort by path (then content, for duplicate paths) so input order cannot matter.
   const sorted = [...files].sort((a, b) => cmp(a.path, b.path) || cmpContent(a.content, b.content));
   const reads: FileRead[] = [];
@@ -182,7 +238,7 @@ export function parseStatements(files: readonly SourceFile[]): ParseResult {
       continue;
     }
     try {
-      const read = readFile(source);
+      const read = readFileCached(source, seen, options.cache);
       reads.push(read);
       for (const d of read.diagnostics) diagnostics.push(d);
     } catch (e) {

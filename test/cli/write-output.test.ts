@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync, rmSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "@jest/globals";
-import { normalizeContent, writeOutput } from "../../lib/write-output.js";
+import { hashContent, normalizeContent, planOutput, writeOutput, type OutputFile } from "../../lib/write-output.js";
 
 const dirs: string[] = [];
 function tmp(): string {
@@ -93,6 +93,37 @@ describe("writeOutput", () => {
     ]);
     expect(read(root, "contracts/a.ts")).toBe("a\n");
     expect(existsSync(join(root, "contracts/c.ts"))).toBe(false);
+  });
+
+  it("compares hashes: a file whose hash is known is not read, and content given with its hash is read only to be written", () => {
+    const root = tmp();
+    const first = writeOutput({ root, files: [{ path: "contracts/a.ts", content: "a\n" }, { path: "contracts/b.ts", content: "b\n" }, { path: "contracts/c.ts", content: "c\n" }] });
+    const onDisk = first.hashes;
+    expect(onDisk).toEqual({ "contracts/a.ts": hashContent("a\n"), "contracts/b.ts": hashContent("b\n"), "contracts/c.ts": hashContent("c\n") });
+    // a.ts unchanged (given by hash only: reading its content would throw), b.ts changed, c.ts no longer generated.
+    const unread = (path: string, hash: string): OutputFile =>
+      Object.defineProperty({ path, hash } as OutputFile, "content", { get: () => { throw new Error(`content of ${path} was read`); } });
+    const reads: string[] = [];
+    const plan = planOutput({
+      files: [unread("contracts/a.ts", hashContent("a\n")), { path: "contracts/b.ts", content: "b2\n", hash: hashContent("b2\n") }],
+      manifest: "contracts/.penult-manifest.json",
+      read: (p) => {
+        reads.push(p);
+        return p === "contracts/.penult-manifest.json" ? read(root, p) : undefined;
+      },
+      knownHash: (p) => onDisk[p],
+    });
+    expect(plan.changes.map((c) => `${c.action} ${c.path}`)).toEqual(["unchanged contracts/a.ts", "update contracts/b.ts", "remove contracts/c.ts", "update contracts/.penult-manifest.json"]);
+    expect(reads.filter((p) => !p.endsWith("manifest.json"))).toEqual([]);
+    expect(plan.hashes).toEqual({ "contracts/a.ts": hashContent("a\n"), "contracts/b.ts": hashContent("b2\n") });
+  });
+
+  it("check mode reads every file even when hashes are known, so a hand edit is always found", () => {
+    const root = tmp();
+    const first = writeOutput({ root, files: [{ path: "contracts/a.ts", content: "a\n" }] });
+    writeFileSync(join(root, "contracts/a.ts"), "a\nhand\n");
+    const check = writeOutput({ root, files: [{ path: "contracts/a.ts", content: "a\n" }], mode: "check", knownHash: (p) => first.hashes[p] });
+    expect(check.diagnostics.map((d) => d.code)).toEqual(["OUTPUT_HAND_EDIT", "CONTRACTS_STALE"]);
   });
 
   it("rejects unsafe and duplicate paths", () => {

@@ -15,6 +15,21 @@ describeTargetSuite("java", [{ path: "java/a/A.java", content: "package a;\npubl
     expect([...files.keys()].some((p) => /^java\/[a-z0-9]+\/billing\/BillingService\.java$/.test(p))).toBe(true);
   });
 
+  it("heads each type's file with the statement files of that type, not of its whole package", () => {
+    const model = loadFixtureModel("shop");
+    // The cart item comes from a second file of the cart package; only its own file names it.
+    model.statements = model.statements.map((s) => (s.id === "st-cart-item" ? { ...s, file: "statements/cart-items.md" } : s));
+    const files = emit(model);
+    const headerFiles = (path: string) => {
+      const content = [...files].find(([p]) => p.endsWith(path))?.[1] ?? "";
+      return [...content.matchAll(/^ \*   (statements\/\S+)$/gm)].map((m) => m[1]);
+    };
+    expect(headerFiles("/cart/CartItem.java")).toEqual(["statements/cart-items.md"]);
+    expect(headerFiles("/cart/CartService.java")).toEqual(["statements/cart.md"]);
+    // The cart's relation to its items comes from the item's statement: its file is made of both.
+    expect(headerFiles("/cart/Cart.java")).toEqual(["statements/cart-items.md", "statements/cart.md"]);
+  });
+
   it("keeps javac from decoding \\u escapes in doc comments", () => {
     for (const [, content] of emit(loadFixtureModel("hostile"))) {
       // An odd run of backslashes before `u` would be a unicode escape.

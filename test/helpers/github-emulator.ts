@@ -71,6 +71,8 @@ export interface RequestLogEntry {
   method: string;
   path: string;
   status: number;
+  /** Size of the request body. */
+  bytes: number;
   /** When the request arrived and when it was answered (ms since the epoch). */
   start: number;
   end: number;
@@ -636,7 +638,7 @@ export async function startGitHubEmulator(options: { permissions?: Record<string
         payload = { message: err instanceof Error ? err.message : String(err) };
       }
     }
-    state.requests.push({ method, path, status, start, end: Date.now() });
+    state.requests.push({ method, path, status, bytes: Buffer.byteLength(raw), start, end: Date.now() });
     if (payload instanceof Redirect) {
       res.writeHead(302, { location: `http://127.0.0.1:${port}${payload.location}` });
       res.end();

@@ -29,6 +29,6 @@ describe("one pipeline", () => {
       .filter((i) => i.to === "lib/emitters/index.js" && /\bemitContracts\b/.test(readFileSync(join(repo, i.from), "utf8")))
       .map((i) => i.from)
       .filter((f) => !f.startsWith("lib/emitters/"));
-    expect(callers.sort()).toEqual(["lib/diff/compute-impact.ts", "lib/implement/scaffold-implementation.ts", "lib/pipeline/compile-tree.ts"]);
+    expect(callers.sort()).toEqual(["lib/diff/compute-impact.ts", "lib/implement/scaffold-implementation.ts", "lib/pipeline/compile-tree.ts", "lib/pipeline/compile-with-cache.ts"]);
   });
 });

@@ -11,6 +11,7 @@ export function registerGenerate(program: Command, ctx: CommandContext): void {
     .option("--dry-run", "write nothing; list what would be created, updated or removed")
     .option("--json", "print the result as JSON (files and diagnostics)")
     .option("--refresh-names", "name operations from the statements as they are now, ignoring the names the previous model.json pins")
+    .option("--no-cache", "compile everything from scratch, without reading or writing the compile cache (in the git directory)")
     .option("--llm <model>", "refine the offline facts with this model at the OpenAI-compatible endpoint of OPENAI_BASE_URL / OPENAI_API_KEY (default: llm.model in .github/penult.yml)")
     .addHelpText(
       "after",
@@ -31,19 +32,27 @@ for "cancel the charge") keeps its operation's name. --refresh-names names every
 Diagnostics are printed as: file:line:column severity CODE message
 Exit codes: 0 ok; 1 statement errors, or (--check) contracts out of date; 2 bad config or usage.`,
     )
-    .action(async (opts: { check?: boolean; dryRun?: boolean; json?: boolean; llm?: string; refreshNames?: boolean }) => {
+    .action(async (opts: { check?: boolean; dryRun?: boolean; json?: boolean; llm?: string; refreshNames?: boolean; cache?: boolean }) => {
       const mode = opts.check ? "check" : opts.dryRun ? "dry-run" : "write";
       const { generateProject } = await import("../generate-project.js");
       const { manifestPath } = await import("../stages.js");
       const { formatLlmStats, llmJson } = await import("../plan-cli-llm.js");
-      const r = await generateProject({ root: ctx.root, mode, progress: ctx.progress(!opts.json), ...(opts.llm ? { llm: opts.llm } : {}), ...(opts.refreshNames ? { refreshNames: true } : {}), env: ctx.io.env });
+      const r = await generateProject({
+        root: ctx.root,
+        mode,
+        progress: ctx.progress(!opts.json),
+        ...(opts.llm ? { llm: opts.llm } : {}),
+        env: ctx.io.env,
+        ...(opts.refreshNames ? { refreshNames: true } : {}),
+        ...(opts.cache === false ? { cache: false as const } : {}),
+      });
       const w = r.written;
       const errors = r.diagnostics.some((d) => d.severity === "error");
       if (errors) ctx.setExit(EXIT.findings);
       if (opts.json) {
         ctx.io.stdout(
           JSON.stringify(
-            { mode, statementFiles: r.statementFiles, statements: r.compiled.statements.length, created: w.created, updated: w.updated, removed: w.removed, unchanged: w.unchanged.length, diagnostics: r.diagnostics, ...llmJson(r) },
+            { mode, statementFiles: r.statementFiles, statements: r.compiled.statements.length, created: w.created, updated: w.updated, removed: w.removed, unchanged: w.unchanged.length, diagnostics: r.diagnostics, ...llmJson(r), ...(r.cacheStats ? { cache: r.cacheStats } : {}) },
             null,
             2,
           ) + "\n",
