@@ -2,7 +2,8 @@ import { stringify } from "yaml";
 import { CONFIG_PATH, parseConfig, type ResolvedConfig } from "../../lib/config/load-config.js";
 import { formatLocation, type Diagnostic } from "../../lib/diagnostics.js";
 import { matchGlobs } from "../../lib/git/match-globs.js";
-import { DEFAULT_LLM_CACHE, planContractsUpdate, SOURCE_TRAILER } from "../../lib/jobs/plan-contracts-update.js";
+import { planContractsUpdate, SOURCE_TRAILER } from "../../lib/jobs/plan-contracts-update.js";
+import { llmCachePath } from "../../lib/llm/llm-from-env.js";
 import { llmFromEnv } from "../llm-from-env.js";
 import { fitBody, GITHUB_BODY_LIMIT } from "../../lib/jobs/fit-body.js";
 import { keepForPenult, type CommitArchive, type PullInfo, type RepoClient } from "../github/repo-client.js";
@@ -60,7 +61,7 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
   let pull = await client.findOpenPull(config.branch);
   const llm = llmFromEnv(config);
   // Answers cached on the open contracts branch are not on the default branch until it is merged.
-  const branchCache = llm && pull ? await client.readFileAt(pull.headSha, config.llm?.cache ?? DEFAULT_LLM_CACHE) : undefined;
+  const branchCache = llm && pull ? await client.readFileAt(pull.headSha, llmCachePath(config)) : undefined;
   const plan = await planContractsUpdate({
     tree,
     sha,

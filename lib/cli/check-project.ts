@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { createConfinedFs } from "../confined-fs.js";
 import { loadConfig, type ResolvedConfig } from "../config/load-config.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { writeOutput } from "../write-output.js";
@@ -45,10 +44,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
     files: read.files,
     plan: { ...planCliLlm({ config, env: {} }), warning: undefined },
     ...(templates ? { templates } : {}),
-    readCache: async (path) => {
-      const file = join(options.root, path);
-      return existsSync(file) ? readFileSync(file, "utf8") : undefined;
-    },
+    readCache: async (path) => createConfinedFs(options.root).read(path),
   });
   const { compiled } = rendered;
   progress("linting statements");
@@ -66,7 +62,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
   const contracts = writeOutput({ root: options.root, files: rendered.outputs, manifest: manifestPath(config), mode: "check" });
   let inSync = contracts.diagnostics;
   // Never generated at all: one finding says so, instead of one per file that would exist.
-  if (!existsSync(join(options.root, manifestPath(config))) && inSync.length > 0 && inSync.every((d) => d.code === "CONTRACTS_MISSING")) {
+  if (!createConfinedFs(options.root).exists(manifestPath(config)) && inSync.length > 0 && inSync.every((d) => d.code === "CONTRACTS_MISSING")) {
     inSync = [
       {
         code: "CONTRACTS_NOT_GENERATED",
@@ -77,7 +73,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
     ];
   }
   progress("checking contracts for hand-written implementation");
-  const guard = existsSync(join(options.root, config.output)) ? checkContractDir({ root: options.root, dir: config.output }) : [];
+  const guard = createConfinedFs(options.root).exists(config.output) ? checkContractDir({ root: options.root, dir: config.output }) : [];
   const statementDiagnostics = [...read.diagnostics, ...rendered.diagnostics];
   return {
     config,

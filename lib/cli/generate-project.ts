@@ -2,8 +2,7 @@ import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import type { ResolvedConfig } from "../config/load-config.js";
 import { writeOutput, type WriteMode, type WriteOutputResult } from "../write-output.js";
 import { loadTemplateOverrides, manifestPath, requireConfig } from "./project.js";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { createConfinedFs } from "../confined-fs.js";
 import type { LlmEnv } from "../llm/llm-from-env.js";
 import { planCliLlm, renderWithLlm, type RenderWithLlmResult } from "./render-with-llm.js";
 import { createFsTreeReader, readSourceFiles } from "./stages.js";
@@ -50,10 +49,7 @@ export async function generateProject(options: GenerateProjectOptions): Promise<
     files: read.files,
     plan,
     ...(templates ? { templates } : {}),
-    readCache: async (path) => {
-      const file = join(options.root, path);
-      return existsSync(file) ? readFileSync(file, "utf8") : undefined;
-    },
+    readCache: async (path) => createConfinedFs(options.root).read(path),
   });
   progress(`writing ${rendered.outputs.length} files under ${config.output}/`);
   const written = writeOutput({ root: options.root, files: rendered.outputs, manifest: manifestPath(config), mode: options.mode ?? "write" });

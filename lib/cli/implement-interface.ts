@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { createConfinedFs } from "../confined-fs.js";
 import type { ImplementLanguage } from "../config/types.js";
 import { cmp, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { findInterface, type ScaffoldFile } from "../implement/index.js";
@@ -37,6 +36,7 @@ export interface ImplementInterfaceResult {
 export async function implementInterface(options: ImplementInterfaceOptions): Promise<ImplementInterfaceResult> {
   const config = requireConfig(options.root);
   const reader = createFsTreeReader({ rootDir: options.root });
+  const fs = createConfinedFs(options.root);
   const read = await readSourceFiles({ reader, globs: config.statements });
   const templates = await loadTemplateOverrides({ reader, folder: config.templates });
   const compiled = compile({ files: read.files, config });
@@ -47,7 +47,7 @@ export async function implementInterface(options: ImplementInterfaceOptions): Pr
     lang: options.lang ?? config.implement.lang,
     config,
     ...(templates ? { templates } : {}),
-    existing: (path) => existsSync(join(options.root, path)),
+    existing: (path) => fs.exists(path),
   });
   const result: ImplementInterfaceResult = { created: [], skipped: [], diagnostics: [] };
   // A dry run lists files only: no request is worth paying for output nobody writes.
@@ -55,20 +55,22 @@ export async function implementInterface(options: ImplementInterfaceOptions): Pr
     const lang = options.lang ?? config.implement.lang;
     result.llm = await draftBodies({ files: scaffold.files, model: compiled.model, statements: compiled.statements, interfaceName: options.interfaceName, lang, bodies: options.bodies });
   }
+  const refused: Diagnostic[] = [];
   for (const f of scaffold.files) {
-    const abs = join(options.root, f.path);
-    // Checked again at write time ("wx"): the n layer is people's code, never overwritten.
-    if (!f.isNew || existsSync(abs)) {
+    // Checked again at write time (exclusive create): the n layer is people's code, never overwritten.
+    if (!f.isNew || fs.exists(f.path)) {
       result.skipped.push(f.path);
       continue;
     }
-    if (!options.dryRun) {
-      mkdirSync(dirname(abs), { recursive: true });
-      writeFileSync(abs, normalizeContent(f.content), { flag: "wx" });
+    const link = fs.linkIn(f.path);
+    if (link) {
+      refused.push({ code: "IMPLEMENT_LINK", severity: "error", message: `${f.path} was not written: ${link} is a symbolic link, and penult never writes through links`, file: f.path });
+      continue;
     }
+    if (!options.dryRun) fs.write(f.path, normalizeContent(f.content), { exclusive: true });
     result.created.push(f.path);
   }
-  result.diagnostics = sortDiagnostics([...read.diagnostics, ...scaffold.diagnostics]);
+  result.diagnostics = sortDiagnostics([...read.diagnostics, ...scaffold.diagnostics, ...refused]);
   return result;
 }
 

@@ -1,3 +1,5 @@
+import { ConfinedPathError } from "../confined-fs.js";
+import { LimitExceededError } from "../limits/limit-exceeded-error.js";
 import { Command, CommanderError } from "commander";
 import { TreeReadError } from "../git/tree-reader.js";
 import { SyncError } from "../sync/sync-contracts.js";
@@ -114,6 +116,11 @@ function reportError(err: unknown, ctx: CommandContext): number {
     return EXIT.usage;
   }
   if (err instanceof SyncError || err instanceof TreeReadError) {
+    say(`${c.red("penult:")} ${err.message}`);
+    return EXIT.usage;
+  }
+  if (err instanceof LimitExceededError || err instanceof ConfinedPathError) {
+    // Hostile or oversized repository content: a clear refusal, not a bug report.
     say(`${c.red("penult:")} ${err.message}`);
     return EXIT.usage;
   }

@@ -1,12 +1,12 @@
 import { loadTemplateOverrides, manifestPath } from "../cli/project.js";
 import { renderProject } from "../cli/render-project.js";
-import { CONFIG_PATH, parseConfig, resolveDefaults, type ResolvedConfig } from "../config/load-config.js";
+import { CONFIG_PATH, parseConfig, readConfigText, resolveDefaults, type ResolvedConfig } from "../config/load-config.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { compile, type CompileResult } from "../compile.js";
 import { fitBody, GITHUB_BODY_LIMIT } from "./fit-body.js";
 import { compileWithLlm } from "../llm/compile-with-llm.js";
 import type { AskModel, LlmStats } from "../llm/enrich-facts.js";
-import { DEFAULT_LLM_CACHE } from "../llm/llm-from-env.js";
+import { DEFAULT_LLM_CACHE, llmCachePath } from "../llm/llm-from-env.js";
 import { computeImpactOfModels } from "../diff/compute-impact.js";
 import { readSourceFiles } from "../git/read-source-files.js";
 import type { TreeReader } from "../git/tree-reader.js";
@@ -82,7 +82,7 @@ export async function planContractsUpdate(options: PlanContractsUpdateOptions): 
   let llm: { stats: LlmStats; cache: OutputFile } | undefined;
   let precompiled: CompileResult | undefined;
   if (config.llm && options.ask) {
-    const cachePath = config.llm.cache ?? DEFAULT_LLM_CACHE;
+    const cachePath = llmCachePath(config);
     const fromTree = (await readTextFiles(tree, [cachePath])).get(cachePath);
     const cacheText = fromTree === undefined && options.extraCacheText === undefined ? undefined : `${fromTree ?? ""}\n${options.extraCacheText ?? ""}`;
     const result = await compileWithLlm({ files: read.files, config, model: config.llm.model, ask: options.ask, ...(cacheText !== undefined ? { cacheText } : {}), ...(config.llm.concurrency ? { concurrency: config.llm.concurrency } : {}) });
@@ -140,9 +140,9 @@ export async function planContractsUpdate(options: PlanContractsUpdateOptions): 
 }
 
 async function readConfig(tree: TreeReader, diagnostics: Diagnostic[]): Promise<ResolvedConfig> {
-  const text = (await readTextFiles(tree, [CONFIG_PATH])).get(CONFIG_PATH);
-  if (text === undefined) return resolveDefaults();
-  const parsed = parseConfig({ text, file: CONFIG_PATH });
+  const found = await readConfigText(tree);
+  if (found === undefined) return resolveDefaults();
+  const parsed = parseConfig(found);
   diagnostics.push(...parsed.diagnostics);
   return parsed.config;
 }
