@@ -1,7 +1,9 @@
 import { cmp, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import type { Model } from "../model/types.js";
 import { canonicalizeModel, indexModel } from "./model-index.js";
-import { builtinTemplateSource, createTemplateRenderer, layerTemplateSources, normalizeFileContent } from "./templates.js";
+import type { JobLimits } from "../limits/job-limits.js";
+import { LimitExceededError } from "../limits/limit-exceeded-error.js";
+import { builtinTemplateSource, createRenderMeter, createTemplateRenderer, layerTemplateSources, normalizeFileContent } from "./templates.js";
 import type { Emitter, OutputFile, TemplateSource } from "./types.js";
 import { csharpEmitter } from "./csharp.js";
 import { jsonschemaEmitter } from "./jsonschema.js";
@@ -40,6 +42,8 @@ export interface EmitContractsOptions {
   templates?: TemplateSource;
   /** Repository-relative output folder, used for links back to statements. Default `contracts`. */
   outputDir?: string;
+  /** What the templates may cost together (default: lib/limits defaults). */
+  limits?: Partial<Pick<JobLimits, "renderedChars" | "partialDepth">>;
 }
 
 export interface EmitContractsResult {
@@ -56,7 +60,8 @@ export function findEmitter(name: string): Emitter | undefined {
 /**
  * Model -> contract files for the chosen targets. Pure: no file system (beyond penult's own
  * built-in templates), clock or environment; the same model gives the same bytes in any array order.
- * An emitter that throws (e.g. on a broken template override) costs its own target only.
+ * An emitter that throws (e.g. on a broken template override) costs its own target only; templates
+ * over their limits (render size, partial depth) throw a LimitExceededError for the whole call.
  */
 export function emitContracts(options: EmitContractsOptions): EmitContractsResult {
   const model = canonicalizeModel(options.model);
@@ -70,6 +75,7 @@ export function emitContracts(options: EmitContractsOptions): EmitContractsResul
     diagnostics.push(d);
   };
   const source = layerTemplateSources(options.templates, builtinTemplateSource);
+  const meter = createRenderMeter(options.limits);
   const names = [...new Set(options.targets ?? EMITTERS.map((e) => e.name))].sort(cmp);
   const files: OutputFile[] = [];
   const paths = new Set<string>();
@@ -88,12 +94,14 @@ export function emitContracts(options: EmitContractsOptions): EmitContractsResul
       out = emitter.emit({
         model,
         index,
-        templates: createTemplateRenderer({ target: name, source }),
-        templatesFor: (target) => createTemplateRenderer({ target, source }),
+        templates: createTemplateRenderer({ target: name, source, meter }),
+        templatesFor: (target) => createTemplateRenderer({ target, source, meter }),
         outputDir: options.outputDir ?? "contracts",
         report,
       });
     } catch (err) {
+      // Over budget stops the whole job: emitting the other targets would publish a partial set.
+      if (err instanceof LimitExceededError) throw err;
       report({
         code: "EMIT_TARGET_FAILED",
         severity: "error",
