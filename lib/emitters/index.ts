@@ -3,6 +3,7 @@ import type { Model } from "../model/types.js";
 import { canonicalizeModel, indexModel } from "./model-index.js";
 import type { JobLimits } from "../limits/job-limits.js";
 import { LimitExceededError } from "../limits/limit-exceeded-error.js";
+import { isWindowsReserved } from "./identifiers.js";
 import { builtinTemplateSource, createRenderMeter, createTemplateRenderer, layerTemplateSources, normalizeFileContent } from "./templates.js";
 import type { Emitter, OutputFile, TemplateSource } from "./types.js";
 import { csharpEmitter } from "./csharp.js";
@@ -110,8 +111,11 @@ export function emitContracts(options: EmitContractsOptions): EmitContractsResul
       continue;
     }
     for (const f of out) {
+      // Windows device names are checked here too: an emitter that forgot to block one is a bug to report, not a broken checkout.
       const bad =
-        !f.path.startsWith(`${name}/`) || f.path.split("/").some((s) => s === "" || s === "." || s === "..") || f.path.includes("\\");
+        !f.path.startsWith(`${name}/`) ||
+        f.path.split("/").some((s) => s === "" || s === "." || s === ".." || isWindowsReserved(s)) ||
+        f.path.includes("\\");
       if (bad || paths.has(f.path)) {
         report({
           code: "EMIT_BAD_PATH",
