@@ -32,12 +32,14 @@ export interface JobLimits {
 }
 
 /** One limit: its key, the environment variable that sets it, its default and what it bounds. */
-export interface LimitSpec {
-  key: keyof JobLimits;
+export interface LimitSpec<K extends string = keyof JobLimits> {
+  key: K;
   env: string;
   default: number;
-  unit: "ms" | "MB" | "bytes" | "characters" | "levels" | "files" | "entries";
+  unit: "ms" | "MB" | "bytes" | "characters" | "levels" | "files" | "entries" | "requests" | "tokens";
   what: string;
+  /** Smallest value allowed (default 1). */
+  min?: number;
 }
 
 /** Every limit, in the order docs/security.md lists them. */
@@ -63,17 +65,23 @@ export const DEFAULT_JOB_LIMITS: Readonly<JobLimits> = Object.freeze(
 
 /**
  * The limits the operator set (`PENULT_*` variables), over the defaults. A value that is not a
- * positive whole number is a startup error, not a silent default: a typo must not lift a limit.
+ * whole number within bounds is a startup error, not a silent default: a typo must not lift a limit.
  */
 export function readJobLimits(env: Readonly<Record<string, string | undefined>>): JobLimits {
-  const limits = { ...DEFAULT_JOB_LIMITS };
+  return readEnvLimits(LIMIT_SPECS, env);
+}
+
+/** Numbers from the environment by a table of specs (shared by the job and the LLM limits). */
+export function readEnvLimits<K extends string>(specs: readonly LimitSpec<K>[], env: Readonly<Record<string, string | undefined>>): Record<K, number> {
+  const limits = Object.fromEntries(specs.map((s) => [s.key, s.default])) as Record<K, number>;
   const problems: string[] = [];
-  for (const spec of LIMIT_SPECS) {
+  for (const spec of specs) {
     const raw = env[spec.env];
     if (raw === undefined || raw.trim() === "") continue;
     const value = Number(raw.trim().replace(/_/g, ""));
-    if (!Number.isSafeInteger(value) || value <= 0) {
-      problems.push(`${spec.env} must be a positive whole number of ${spec.unit} (got ${JSON.stringify(raw)})`);
+    const min = spec.min ?? 1;
+    if (!Number.isSafeInteger(value) || value < min) {
+      problems.push(`${spec.env} must be a whole number of ${spec.unit}, at least ${min} (got ${JSON.stringify(raw)})`);
       continue;
     }
     limits[spec.key] = value;
