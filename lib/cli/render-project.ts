@@ -1,6 +1,7 @@
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import type { ResolvedConfig } from "../config/load-config.js";
 import type { SourceFile } from "../statements/types.js";
+import type { JobLimits } from "../limits/job-limits.js";
 import type { OutputFile } from "../write-output.js";
 import { compile, emitContracts, serializeModel, type CompileResult, type TemplateSource } from "./stages.js";
 
@@ -12,6 +13,8 @@ export interface RenderProjectOptions {
   templates?: TemplateSource;
   /** Already compiled statements (the LLM path compiles asynchronously); compiled here when absent. */
   compiled?: CompileResult;
+  /** What the templates may cost (default: lib/limits defaults). */
+  limits?: Partial<Pick<JobLimits, "renderedChars" | "partialDepth">>;
 }
 
 export interface RenderProjectResult {
@@ -35,6 +38,7 @@ export function renderProject(options: RenderProjectOptions): RenderProjectResul
     targets: config.targets,
     outputDir: config.output,
     ...(options.templates ? { templates: options.templates } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   for (const f of emitted.files) outputs.push({ path: joinPath(config.output, f.path), content: f.content });
   return { compiled, outputs, diagnostics: sortDiagnostics([...compiled.diagnostics, ...emitted.diagnostics]) };

@@ -11,6 +11,7 @@ import { computeImpactOfModels } from "../diff/compute-impact.js";
 import { readSourceFiles } from "../git/read-source-files.js";
 import type { TreeReader } from "../git/tree-reader.js";
 import { lintStatements } from "../lint/index.js";
+import type { JobLimits } from "../limits/job-limits.js";
 import type { Model } from "../model/types.js";
 import { MODEL_VERSION } from "../model/types.js";
 import { renderImpactMarkdown } from "../report/render-impact-markdown.js";
@@ -34,6 +35,13 @@ export interface PlanContractsUpdateOptions {
   ask?: AskModel;
   /** More cached LLM answers (e.g. the cache on the open contracts branch, not merged yet). */
   extraCacheText?: string;
+  /** Limits on template overrides and what they render (default: lib/limits defaults). */
+  limits?: Partial<JobLimits>;
+  /**
+   * Where template overrides come from instead of `tree` (the App reads a fork's pull request
+   * with the base repository's templates: it never runs a fork's).
+   */
+  templatesFrom?: TreeReader;
 }
 
 /** A contract file's explanation, for one review comment. */
@@ -78,7 +86,7 @@ export async function planContractsUpdate(options: PlanContractsUpdateOptions): 
   const config = options.config ?? (await readConfig(tree, diagnostics));
   const read = await readSourceFiles({ reader: tree, globs: config.statements });
   diagnostics.push(...read.diagnostics);
-  const templates = await loadTemplateOverrides({ reader: tree, folder: config.templates });
+  const templates = await loadTemplateOverrides({ reader: options.templatesFrom ?? tree, folder: config.templates, ...(options.limits ? { limits: options.limits } : {}) });
   let llm: { stats: LlmStats; cache: OutputFile } | undefined;
   let precompiled: CompileResult | undefined;
   if (config.llm && options.ask) {
@@ -89,7 +97,13 @@ export async function planContractsUpdate(options: PlanContractsUpdateOptions): 
     precompiled = result;
     llm = { stats: result.llm.stats, cache: { path: cachePath, content: result.llm.cacheText } };
   }
-  const rendered = renderProject({ files: read.files, config, ...(templates ? { templates } : {}), ...(precompiled ? { compiled: precompiled } : {}) });
+  const rendered = renderProject({
+    files: read.files,
+    config,
+    ...(templates ? { templates } : {}),
+    ...(precompiled ? { compiled: precompiled } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
   const { compiled } = rendered;
   if (llm) rendered.outputs.push(llm.cache);
 

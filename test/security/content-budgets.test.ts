@@ -13,13 +13,7 @@ import { createMemoryTreeReader } from "../../lib/git/memory-tree-reader.js";
 import { LimitExceededError } from "../../lib/limits/limit-exceeded-error.js";
 import { boundForTagger, MAX_TAGGED_TEXT, MAX_TAGGED_WORD, tagText } from "../../lib/nlp/tag-text.js";
 import { compile } from "../../lib/compile.js";
-
-/** Ten partials, each including the next ten times: 10^10 renders of the last one. */
-export function partialBomb(target: string, levels = 10): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (let i = 0; i < levels; i++) files[`${target}/p${i}.mustache`] = i === levels - 1 ? "x" : `{{> p${i + 1}}}`.repeat(10);
-  return files;
-}
+import { partialBomb } from "../helpers/hostile-content.js";
 
 function limitOf(fn: () => unknown): string | undefined {
   try {
