@@ -1,4 +1,5 @@
 import type { Probot } from "probot";
+import { readAppSettings, type AppSettings } from "./app-settings.js";
 import { onIssueComment } from "./handlers/issue-comment.js";
 import { onPullRequest } from "./handlers/pull-request.js";
 import { onPush } from "./handlers/push.js";
@@ -12,12 +13,16 @@ export default function penultApp(app: Probot): void {
   createPenultApp()(app);
 }
 
-/** The app function with its own work queue, which a host (or a test) can wait on. */
-export function createPenultApp(options: { queue?: WorkQueue } = {}): (app: Probot) => void {
+/**
+ * The app function with its own work queue, which a host (or a test) can wait on, and its
+ * settings (limits, LLM policy), read from the environment unless given.
+ */
+export function createPenultApp(options: { queue?: WorkQueue; settings?: AppSettings } = {}): (app: Probot) => void {
   const queue = options.queue ?? new WorkQueue();
+  const settings = options.settings ?? readAppSettings();
   return (app) => {
-    app.on("push", (context) => onPush(context, queue));
-    app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) => onPullRequest(context, queue));
-    app.on("issue_comment.created", (context) => onIssueComment(context, queue));
+    app.on("push", (context) => onPush(context, queue, settings));
+    app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) => onPullRequest(context, queue, settings));
+    app.on("issue_comment.created", (context) => onIssueComment(context, queue, settings));
   };
 }

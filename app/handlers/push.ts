@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import type { AppSettings } from "../app-settings.js";
 import { RepoClient } from "../github/repo-client.js";
 import { runContractsJob } from "../jobs/contracts-job.js";
 import type { WorkQueue } from "../work-queue.js";
@@ -8,7 +9,7 @@ import { failCheckRun } from "./fail.js";
 const RELEVANT = /\.(md|markdown|txt|ya?ml|mustache|json)$|^\.penult\//i;
 
 /** push: the default branch changed -> regenerate the contracts PR. */
-export async function onPush(context: Context<"push">, queue: WorkQueue): Promise<void> {
+export async function onPush(context: Context<"push">, queue: WorkQueue, settings: AppSettings): Promise<void> {
   const { payload } = context;
   const branch = payload.repository.default_branch;
   if (payload.deleted || payload.ref !== `refs/heads/${branch}` || !payload.after || /^0+$/.test(payload.after)) return;
@@ -30,11 +31,12 @@ export async function onPush(context: Context<"push">, queue: WorkQueue): Promis
         ...(payload.head_commit?.tree_id ? { treeSha: payload.head_commit.tree_id } : {}),
         subject: (payload.head_commit?.message ?? "").split("\n")[0] ?? "",
         defaultBranch: branch,
-        loadSharedConfig: () => context.config("penult.yml"),
+        settings,
+        account: String(payload.installation?.id ?? `${owner}/${repo}`),
       });
       context.log.info(`penult ${owner}/${repo}@${payload.after.slice(0, 7)}: ${result.status} (${result.message})`);
     } catch (err) {
-      await failCheckRun({ client, sha: payload.after, err, log: context.log });
+      await failCheckRun({ client, sha: payload.after, err, log: context.log, delivery: context.id });
     }
   });
 }

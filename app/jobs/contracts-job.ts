@@ -1,12 +1,14 @@
-import { stringify } from "yaml";
-import { CONFIG_PATH, parseConfig, type ResolvedConfig } from "../../lib/config/load-config.js";
+import { CONFIG_PATH } from "../../lib/config/load-config.js";
 import { formatLocation, type Diagnostic } from "../../lib/diagnostics.js";
 import { matchGlobs } from "../../lib/git/match-globs.js";
-import { planContractsUpdate, SOURCE_TRAILER } from "../../lib/jobs/plan-contracts-update.js";
+import { SOURCE_TRAILER } from "../../lib/jobs/plan-contracts-update.js";
 import { llmCachePath } from "../../lib/llm/llm-from-env.js";
-import { llmFromEnv } from "../llm-from-env.js";
 import { fitBody, GITHUB_BODY_LIMIT } from "../../lib/jobs/fit-body.js";
-import { keepForPenult, type CommitArchive, type PullInfo, type RepoClient } from "../github/repo-client.js";
+import type { AppSettings } from "../app-settings.js";
+import { keepForPenult, type PullInfo, type RepoClient } from "../github/repo-client.js";
+import { llmForJob } from "../llm-from-env.js";
+import { loadRepoConfig } from "./load-repo-config.js";
+import { planWithBudget } from "./plan-with-budget.js";
 
 /** Hidden state the app keeps in the PR body: the branch head it wrote and the commit it came from. */
 const STATE_RE = /<!-- penult:state head=([0-9a-f]{40}) source=([0-9a-f]{40}) -->/;
@@ -23,9 +25,14 @@ export interface ContractsJobInput {
   treeSha?: string;
   subject?: string;
   defaultBranch: string;
-  /** Reads the config through Probot (`context.config`), used only when the file uses `_extends`. */
-  loadSharedConfig?: () => Promise<unknown>;
-  /** Overwrite the contracts branch even when a person pushed to it (`/penult regenerate --force`). */
+  /** The App's limits and LLM policy (from its environment). */
+  settings: AppSettings;
+  /** Whose LLM budget the job spends: the installation id. */
+  account: string;
+  /**
+   * Overwrite the contracts branch even when a person pushed to it (`/penult regenerate --force`);
+   * only ever for a branch under `penult/`.
+   */
   force?: boolean;
 }
 
@@ -43,34 +50,40 @@ export interface ContractsJobResult {
  * PR body and writes nothing. Never force-pushes over a person's commit on the contracts branch.
  */
 export async function runContractsJob(input: ContractsJobInput): Promise<ContractsJobResult> {
-  const { client, sha } = input;
-  const archive = await client.downloadArchive(sha);
-  const loaded = await loadRepoConfig({ archive, loadSharedConfig: input.loadSharedConfig });
+  const { client, sha, settings } = input;
+  const archive = await client.downloadArchive(sha, settings.limits);
+  const loaded = await loadRepoConfig({ archive, owner: client.owner, readSharedConfig: () => client.readSharedConfig() });
   if (!loaded.config) {
     await client.checkRun({
       headSha: sha,
       conclusion: "failure",
-      title: `${CONFIG_PATH} is invalid`,
+      title: `${loaded.file ?? CONFIG_PATH} is invalid`,
       summary: `penult did not run because its config is invalid. Fix these and push again:\n\n${formatList(loaded.diagnostics)}`,
       findings: loaded.diagnostics,
     });
     return { status: "invalid-config", message: "invalid config" };
   }
   const config = loaded.config;
+  const branch = config.branch;
+  // A config may name any branch; penult force-resets only its own, whoever asks.
+  if (input.force && !isPenultBranch(branch)) {
+    return { status: "blocked", message: `\`--force\` only resets branches under penult/, and \`branch: ${branch}\` is not one; nothing was changed` };
+  }
+  const force = Boolean(input.force);
   const tree = await archive.read(keepForPenult({ statements: matchGlobs(config.statements), output: config.output, templates: config.templates }));
   let pull = await client.findOpenPull(config.branch);
-  const llm = llmFromEnv(config);
+  const llm = llmForJob({ config, settings, account: input.account });
   // Answers cached on the open contracts branch are not on the default branch until it is merged.
-  const branchCache = llm && pull ? await client.readFileAt(pull.headSha, llmCachePath(config)) : undefined;
-  const plan = await planContractsUpdate({
+  const branchCache = llm.ask && pull ? await client.readFileAt(pull.headSha, llmCachePath(llm.config)) : undefined;
+  const { plan } = await planWithBudget({
     tree,
+    label: `${client.owner}/${client.repo}@${sha.slice(0, 12)}`,
     sha,
-    config,
+    llm,
+    settings,
     ...(input.subject !== undefined ? { subject: input.subject } : {}),
-    ...(llm ? { ask: llm.ask } : {}),
     ...(branchCache !== undefined ? { extraCacheText: branchCache } : {}),
   });
-  const branch = config.branch;
   const errors = plan.findings.filter((d) => d.severity === "error").length;
   const postCheck = (extra: string) =>
     client.checkRun({
@@ -94,11 +107,11 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
   }
 
   const state = pull ? STATE_RE.exec(pull.body) : null;
-  if (pull && state && state[2] === sha && state[1] === pull.headSha && !input.force) {
+  if (pull && state && state[2] === sha && state[1] === pull.headSha && !force) {
     // Same commit again (a redelivery, or two events for one push): the work is done.
     return { status: "duplicate", pull, message: `contracts for ${sha.slice(0, 7)} are already on ${branch}` };
   }
-  if (pull && (!state || state[1] !== pull.headSha) && !input.force) {
+  if (pull && (!state || state[1] !== pull.headSha) && !force) {
     await client.upsertComment(
       pull.number,
       BLOCKED_MARKER,
@@ -127,7 +140,7 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
   } else if (!(await client.createBranch(branch, commit))) {
     const head = await client.branchHead(branch);
     const ours = head ? (await client.commitMessage(head)).includes(`${SOURCE_TRAILER}:`) : true;
-    if (!ours && !input.force) {
+    if (!ours && !force) {
       await postCheck(`Not applied: the branch ${branch} exists with commits penult did not write; delete it or rename \`branch\` in ${CONFIG_PATH}.`);
       return { status: "blocked", message: `${branch} exists and is not penult's` };
     }
@@ -153,26 +166,9 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
   return { status, pull, commit, message: plan.title };
 }
 
-/**
- * The config of the commit itself, so statements and config always match. A file that extends
- * shared settings (`_extends:`) is read through Probot's `context.config`, which resolves them.
- */
-export async function loadRepoConfig(options: {
-  archive: CommitArchive;
-  loadSharedConfig?: (() => Promise<unknown>) | undefined;
-}): Promise<{ config?: ResolvedConfig; diagnostics: Diagnostic[] }> {
-  const tree = await options.archive.read((p) => p === CONFIG_PATH);
-  const [path] = await tree.listFiles([CONFIG_PATH]);
-  if (!path) return { config: parseConfig({ text: "{}" }).config, diagnostics: [] };
-  let text = new TextDecoder().decode(await tree.readFile(path));
-  if (/^_extends\s*:/m.test(text) && options.loadSharedConfig) {
-    const merged = (await options.loadSharedConfig()) as Record<string, unknown> | null;
-    const { _extends: _ignored, ...rest } = merged ?? {};
-    text = stringify(rest);
-  }
-  const parsed = parseConfig({ text, file: CONFIG_PATH });
-  const errors = parsed.diagnostics.filter((d) => d.severity === "error");
-  return errors.length ? { diagnostics: parsed.diagnostics } : { config: parsed.config, diagnostics: parsed.diagnostics };
+/** Branches penult owns: the only ones `--force` may reset. */
+export function isPenultBranch(branch: string): boolean {
+  return branch.startsWith("penult/") && !branch.split("/").some((s) => s === "" || s === "." || s === "..");
 }
 
 async function treeOf(client: RepoClient, sha: string): Promise<string> {

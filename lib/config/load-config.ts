@@ -28,6 +28,10 @@ export interface ParseConfigResult {
   config: ResolvedConfig;
   /** Errors name the file, line and key. When there are errors, `config` holds the defaults. */
   diagnostics: Diagnostic[];
+  /** The keys as written (before defaults), when the config is valid: what a merge of two configs needs. */
+  raw?: Partial<PenultConfig>;
+  /** The value of `_extends` (GitHub App only), when `allowExtends` was set and the file has one. */
+  extends?: { value: string; line?: number };
 }
 
 let validator: ReturnType<Ajv2020["compile"]> | undefined;
@@ -46,7 +50,7 @@ export function resolveDefaults(): ResolvedConfig {
  * working tree, a git revision or the GitHub API). Every problem is reported at once, each naming
  * the key and its line.
  */
-export function parseConfig(options: { text: string; file?: string }): ParseConfigResult {
+export function parseConfig(options: { text: string; file?: string; allowExtends?: boolean }): ParseConfigResult {
   const file = options.file ?? CONFIG_PATH;
   const lineCounter = new LineCounter();
   const doc = parseDocument(options.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -83,6 +87,16 @@ export function parseConfig(options: { text: string; file?: string }): ParseConf
       ],
     };
   }
+  let extendsKey: ParseConfigResult["extends"];
+  if (options.allowExtends && "_extends" in raw) {
+    const value = (raw as Record<string, unknown>)._extends;
+    const line = at(findOffset(doc, ["_extends"], true)).line;
+    if (typeof value !== "string" || value.trim() === "") {
+      return { config: resolveDefaults(), diagnostics: [{ code: "CONFIG_INVALID", severity: "error", message: "_extends must name a repository, e.g. _extends: .github", file, ...(line ? { line } : {}) }] };
+    }
+    extendsKey = { value: value.trim(), ...(line ? { line } : {}) };
+    delete (raw as Record<string, unknown>)._extends;
+  }
   const validate = getValidator();
   if (validate(raw)) {
     // Paths are checked once the shapes are right: a config may not point penult outside the repository.
@@ -94,7 +108,7 @@ export function parseConfig(options: { text: string; file?: string }): ParseConf
       ...at(findOffset(doc, p.path, false)),
     }));
     if (confined.length) return { config: resolveDefaults(), diagnostics: confined };
-    return { config: resolveConfig(raw as Partial<PenultConfig>), diagnostics: [] };
+    return { config: resolveConfig(raw as Partial<PenultConfig>), diagnostics: [], raw: raw as Partial<PenultConfig>, ...(extendsKey ? { extends: extendsKey } : {}) };
   }
   const diagnostics = describeErrors(validate.errors ?? []).map((e) => ({
     code: "CONFIG_INVALID",

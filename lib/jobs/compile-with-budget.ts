@@ -9,10 +9,13 @@ import type { Statement } from "../statements/types.js";
 import type { BudgetTask, BudgetTaskResult } from "./run-budget-task.js";
 
 /** Parent -> worker. */
-export type WorkerRequest = { type: "answer"; id: number; result?: AskResult; error?: { name: string; message: string; status?: number } };
+export type WorkerRequest =
+  | { type: "task"; task: BudgetTask; limits: JobLimits }
+  | { type: "answer"; id: number; result?: AskResult; error?: { name: string; message: string; status?: number } };
 
 /** Worker -> parent. */
 export type WorkerReply =
+  | { type: "ready" }
   | { type: "ask"; id: number; statement: Statement }
   | { type: "done"; result: unknown }
   | { type: "failed"; error: { name: string; message: string; stack: string; limit?: keyof JobLimits; detail?: string } };
@@ -35,32 +38,29 @@ const POLL_MS = 50;
  *   regular expression);
  * - a heap limit (`memoryMb`, V8's own resource limit for the worker);
  * - the content limits of lib/limits (templates, rendered size), applied inside.
- * A fresh worker per job also means fresh module state: no template or memo cache outlives a job.
+ * A worker runs one job and is then terminated: no template or memo cache outlives a job. One
+ * spare worker is kept loaded and waiting, so a job does not wait for a cold start.
  * Going over a limit rejects with a {@link LimitExceededError} naming it.
  */
 export function compileWithBudget<T extends BudgetTask>(options: CompileWithBudgetOptions<T>): Promise<BudgetTaskResult<T>> {
   const limits: JobLimits = { ...DEFAULT_JOB_LIMITS, ...options.limits };
+  const worker = takeWorker(limits.memoryMb);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(findWorkerScript(), {
-      workerData: { task: options.task, limits },
-      resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
-      // The worker needs no secret: LLM requests come back here.
-      env: {},
-      stdout: false,
-      stderr: false,
-    });
     let settled = false;
     const finish = (err: Error | undefined, result?: unknown) => {
       if (settled) return;
       settled = true;
       clearInterval(poll);
       clearTimeout(wall);
+      worker.removeAllListeners("message");
       void worker.terminate();
       if (err) reject(err);
       else resolve(result as BudgetTaskResult<T>);
     };
+    // Busy time counts from the task on: the warm-up of a spare worker is not the job's.
+    const start = worker.performance.eventLoopUtilization();
     const poll = setInterval(() => {
-      const busy = worker.performance.eventLoopUtilization().active;
+      const busy = worker.performance.eventLoopUtilization(start).active;
       if (busy > limits.cpuMs) finish(new LimitExceededError("cpuMs", `compiling took more than ${limits.cpuMs} ms of busy time`));
     }, POLL_MS);
     const wall = setTimeout(() => finish(new LimitExceededError("wallMs", `compiling took more than ${limits.wallMs} ms`)), limits.wallMs);
@@ -74,6 +74,42 @@ export function compileWithBudget<T extends BudgetTask>(options: CompileWithBudg
       else finish(err);
     });
     worker.on("exit", (code) => finish(new Error(`the compile worker stopped (exit code ${code}) before it answered`)));
+    worker.ref();
+    worker.postMessage({ type: "task", task: options.task, limits } satisfies WorkerRequest);
+  });
+}
+
+/** The loaded worker waiting for the next job, and the heap limit it was started with. */
+let spare: { worker: Worker; memoryMb: number } | undefined;
+
+/** A worker for one job: the spare when it fits, a new one otherwise; a new spare is started behind it. */
+function takeWorker(memoryMb: number): Worker {
+  const ready = spare && spare.memoryMb === memoryMb ? spare.worker : undefined;
+  if (spare && !ready) void spare.worker.terminate();
+  spare = undefined;
+  const worker = ready ?? startWorker(memoryMb);
+  // The next job's worker loads while this one works (it waits unref'd: it never keeps a process alive).
+  setImmediate(() => {
+    if (spare) return;
+    const next = startWorker(memoryMb);
+    next.unref();
+    const drop = () => {
+      if (spare?.worker === next) spare = undefined;
+    };
+    next.once("error", drop);
+    next.once("exit", drop);
+    spare = { worker: next, memoryMb };
+  });
+  return worker;
+}
+
+function startWorker(memoryMb: number): Worker {
+  return new Worker(findWorkerScript(), {
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+    // The worker needs no secret: LLM requests come back here.
+    env: {},
+    stdout: false,
+    stderr: false,
   });
 }
 

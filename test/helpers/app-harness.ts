@@ -10,6 +10,7 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
+import { readAppSettings } from "../../app/app-settings.js";
 import { createPenultApp } from "../../app/index.js";
 import { WorkQueue } from "../../app/work-queue.js";
 import { startGitHubEmulator, type GitHubEmulator, type Permission } from "./github-emulator.js";
@@ -27,14 +28,27 @@ export const OWNER = "acme";
 export const REPO = "widgets";
 const SECRET = "test-secret";
 
-export interface Harness {
-  gh: GitHubEmulator;
+/** One repository behind the emulator, with a work clone to commit and push from. */
+export interface HarnessRepo {
+  name: string;
   bare: string;
   work: string;
   /** Writes files into the work clone (null deletes), commits as `author` and pushes main; returns the push payload. */
   commitAndPush(files: Record<string, string | null>, message: string, options?: { author?: string }): PushPayload;
-  /** Sends one signed webhook; resolves with the HTTP status once the handlers finished. */
-  deliver(event: string, payload: unknown, options?: { id?: string; signature?: string }): Promise<number>;
+}
+
+export interface Harness extends HarnessRepo {
+  gh: GitHubEmulator;
+  /**
+   * Another repository of owner `acme` (a second installation when `installationId` differs):
+   * for `_extends` targets and for jobs of other installations running at the same time.
+   */
+  addRepository(options: { name: string; files?: Record<string, string>; copyDir?: string; installationId?: number }): HarnessRepo;
+  /**
+   * Sends one signed webhook; resolves with the HTTP status once the handlers finished (and, unless
+   * `settle` is false, once every queued job is done).
+   */
+  deliver(event: string, payload: unknown, options?: { id?: string; signature?: string; settle?: boolean }): Promise<number>;
   git(...args: string[]): string;
   /** `git show <ref>:<path>` on the bare repository, or undefined. */
   show(ref: string, path: string): string | undefined;
@@ -51,23 +65,45 @@ export interface PushPayload {
 const run = (cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
   execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 }).trim();
 
-export async function startHarness(options: { files?: Record<string, string>; copyDir?: string; permissions?: Record<string, Permission> } = {}): Promise<Harness> {
+export async function startHarness(
+  options: {
+    files?: Record<string, string>;
+    copyDir?: string;
+    permissions?: Record<string, Permission>;
+    /** The App's environment over the test process's (PENULT_* limits, PENULT_LLM_*). */
+    env?: Record<string, string>;
+  } = {},
+): Promise<Harness> {
   const tmp = mkdtempSync(join(tmpdir(), "penult-app-"));
-  const bare = join(tmp, `${REPO}.git`);
-  const work = join(tmp, "work");
-  run(tmp, ["init", "-q", "--bare", "-b", "main", bare]);
-  run(tmp, ["clone", "-q", bare, work]);
-  run(work, ["config", "user.name", "Alice"]);
-  run(work, ["config", "user.email", "alice@example.test"]);
-  if (options.copyDir) cpSync(options.copyDir, work, { recursive: true });
-  for (const [p, c] of Object.entries(options.files ?? {})) writeAt(work, p, c);
-  writeAt(work, "README.md", "# widgets\n");
-  run(work, ["add", "-A"]);
-  run(work, ["commit", "-qm", "initial statements"]);
-  run(work, ["push", "-q", "origin", "main"]);
-
   const gh = await startGitHubEmulator({ permissions: { alice: "write", mallory: "read", ...options.permissions } });
-  gh.addRepo({ owner: OWNER, name: REPO, dir: bare, defaultBranch: "main", id: 4242 });
+  let nextRepoId = 4243;
+  const makeRepo = (name: string, init: { files?: Record<string, string>; copyDir?: string }, installationId: number, id: number): HarnessRepo => {
+    const bare = join(tmp, `${name}.git`);
+    const work = join(tmp, `work-${name}`);
+    run(tmp, ["init", "-q", "--bare", "-b", "main", bare]);
+    run(tmp, ["clone", "-q", bare, work]);
+    run(work, ["config", "user.name", "Alice"]);
+    run(work, ["config", "user.email", "alice@example.test"]);
+    if (init.copyDir) cpSync(init.copyDir, work, { recursive: true });
+    for (const [p, c] of Object.entries(init.files ?? {})) writeAt(work, p, c);
+    writeAt(work, "README.md", `# ${name}\n`);
+    run(work, ["add", "-A"]);
+    run(work, ["commit", "-qm", "initial statements"]);
+    run(work, ["push", "-q", "origin", "main"]);
+    gh.addRepo({ owner: OWNER, name, dir: bare, defaultBranch: "main", id });
+    const repository = {
+      id,
+      name,
+      full_name: `${OWNER}/${name}`,
+      private: false,
+      default_branch: "main",
+      master_branch: "main",
+      owner: { login: OWNER, name: OWNER, id: 1, type: "Organization" },
+    };
+    return { name, bare, work, commitAndPush: (files, message, opts = {}) => commitAndPushIn({ work, files, message, author: opts.author ?? "Alice", repository, installationId }) };
+  };
+  const main = makeRepo(REPO, options, 1, 4242);
+  const { bare, work } = main;
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
   const probot = new Probot({
     appId: 1,
@@ -78,7 +114,8 @@ export async function startHarness(options: { files?: Record<string, string>; co
     Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, throttle: { enabled: false }, retry: { enabled: false } })),
   });
   const queue = new WorkQueue();
-  const middleware = await createNodeMiddleware(createPenultApp({ queue }), { probot });
+  const settings = readAppSettings({ ...process.env, ...options.env });
+  const middleware = await createNodeMiddleware(createPenultApp({ queue, settings }), { probot });
   const server: Server = createServer((req, res) => {
     void middleware(req, res, () => {
       res.writeHead(404);
@@ -90,53 +127,13 @@ export async function startHarness(options: { files?: Record<string, string>; co
   const addr = server.address();
   const url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}/api/github/webhooks`;
 
-  const repository = {
-    id: 4242,
-    name: REPO,
-    full_name: `${OWNER}/${REPO}`,
-    private: false,
-    default_branch: "main",
-    master_branch: "main",
-    owner: { login: OWNER, name: OWNER, id: 1, type: "Organization" },
-  };
-
   return {
     gh,
+    name: REPO,
     bare,
     work,
-    commitAndPush(files, message, opts = {}) {
-      const before = run(work, ["rev-parse", "HEAD"]);
-      for (const [p, c] of Object.entries(files)) {
-        if (c === null) rmSync(join(work, p), { recursive: true, force: true });
-        else writeAt(work, p, c);
-      }
-      run(work, ["add", "-A"]);
-      const author = opts.author ?? "Alice";
-      run(work, ["-c", `user.name=${author}`, "-c", `user.email=${author.toLowerCase()}@example.test`, "commit", "-qm", message, "--allow-empty"]);
-      run(work, ["push", "-q", "origin", "main"]);
-      const after = run(work, ["rev-parse", "HEAD"]);
-      const tree = run(work, ["rev-parse", "HEAD^{tree}"]);
-      const changed = run(work, ["diff", "--name-status", before, after]).split("\n").filter(Boolean);
-      const pick = (s: string) => changed.filter((l) => l.startsWith(s)).map((l) => l.split("\t").pop() as string);
-      const base = example("push", (p) => p.ref.startsWith("refs/heads/") && p.commits.length > 0);
-      return {
-        ...base,
-        ref: "refs/heads/main",
-        before,
-        after,
-        created: false,
-        deleted: false,
-        forced: false,
-        base_ref: null,
-        compare: "",
-        commits: [{ id: after, tree_id: tree, distinct: true, message, timestamp: "2026-01-01T00:00:00Z", url: "", author: { name: author, email: "", username: author.toLowerCase() }, committer: { name: author, email: "" }, added: pick("A"), removed: pick("D"), modified: pick("M") }],
-        head_commit: { id: after, tree_id: tree, distinct: true, message, timestamp: "2026-01-01T00:00:00Z", url: "", author: { name: author, email: "" }, committer: { name: author, email: "" }, added: pick("A"), removed: pick("D"), modified: pick("M") },
-        repository: { ...base.repository, ...repository },
-        pusher: { name: author.toLowerCase(), email: "" },
-        sender: { ...base.sender, login: author.toLowerCase(), id: 7, type: "User" },
-        installation: { id: 1, node_id: "x" },
-      };
-    },
+    commitAndPush: main.commitAndPush,
+    addRepository: (o) => makeRepo(o.name, o, o.installationId ?? 1, nextRepoId++),
     async deliver(event, payload, o = {}) {
       const body = JSON.stringify(payload);
       const res = await fetch(url, {
@@ -151,7 +148,7 @@ export async function startHarness(options: { files?: Record<string, string>; co
       });
       await res.text();
       // Past 9 s Probot answers 202 and the job goes on: a test sees its effects only once it is done.
-      await queue.idle();
+      if (o.settle !== false) await queue.idle();
       return res.status;
     },
     git: (...args) => run(bare, args),
@@ -173,6 +170,41 @@ export async function startHarness(options: { files?: Record<string, string>; co
   };
 }
 
+function commitAndPushIn(o: { work: string; files: Record<string, string | null>; message: string; author: string; repository: Record<string, unknown>; installationId: number }): PushPayload {
+  const { work, files, message, author } = o;
+  const before = run(work, ["rev-parse", "HEAD"]);
+  for (const [p, c] of Object.entries(files)) {
+    if (c === null) rmSync(join(work, p), { recursive: true, force: true });
+    else writeAt(work, p, c);
+  }
+  run(work, ["add", "-A"]);
+  run(work, ["-c", `user.name=${author}`, "-c", `user.email=${author.toLowerCase()}@example.test`, "commit", "-qm", message, "--allow-empty"]);
+  run(work, ["push", "-q", "origin", "main"]);
+  const after = run(work, ["rev-parse", "HEAD"]);
+  const tree = run(work, ["rev-parse", "HEAD^{tree}"]);
+  // GitHub's push payloads list a rename as a removal and an addition.
+  const changed = run(work, ["diff", "--name-status", "--no-renames", before, after]).split("\n").filter(Boolean);
+  const pick = (s: string) => changed.filter((l) => l.startsWith(s)).map((l) => l.split("\t").pop() as string);
+  const base = example("push", (p) => p.ref.startsWith("refs/heads/") && p.commits.length > 0);
+  return {
+    ...base,
+    ref: "refs/heads/main",
+    before,
+    after,
+    created: false,
+    deleted: false,
+    forced: false,
+    base_ref: null,
+    compare: "",
+    commits: [{ id: after, tree_id: tree, distinct: true, message, timestamp: "2026-01-01T00:00:00Z", url: "", author: { name: author, email: "", username: author.toLowerCase() }, committer: { name: author, email: "" }, added: pick("A"), removed: pick("D"), modified: pick("M") }],
+    head_commit: { id: after, tree_id: tree, distinct: true, message, timestamp: "2026-01-01T00:00:00Z", url: "", author: { name: author, email: "" }, committer: { name: author, email: "" }, added: pick("A"), removed: pick("D"), modified: pick("M") },
+    repository: { ...base.repository, ...o.repository },
+    pusher: { name: author.toLowerCase(), email: "" },
+    sender: { ...base.sender, login: author.toLowerCase(), id: 7, type: "User" },
+    installation: { id: o.installationId, node_id: "x" },
+  };
+}
+
 /** An issue_comment.created payload for a comment by `user` on issue or PR `number`. */
 export function commentPayload(options: { body: string; user: string; number: number; pullRequest?: boolean; userType?: string }) {
   const base = example("issue_comment", (p) => p.action === "created");
@@ -191,8 +223,11 @@ export function commentPayload(options: { body: string; user: string; number: nu
   };
 }
 
-/** A pull_request payload (opened by default) for PR `number` from `head` (at `headSha`) into main. */
-export function pullRequestPayload(options: { number: number; head: string; headSha: string; baseSha: string; user: string; action?: string }) {
+/**
+ * A pull_request payload (opened by default) for PR `number` from `head` (at `headSha`) into main;
+ * from a fork when `headRepo` names another repository (`mallory/widgets`).
+ */
+export function pullRequestPayload(options: { number: number; head: string; headSha: string; baseSha: string; user: string; action?: string; headRepo?: string }) {
   const base = example("pull_request", (p) => p.action === (options.action ?? "opened"));
   const repo = { ...base.repository, id: 4242, name: REPO, full_name: `${OWNER}/${REPO}`, default_branch: "main", owner: { ...base.repository.owner, login: OWNER, id: 1, type: "Organization" } };
   const user = { ...base.pull_request.user, login: options.user, type: "User" };
@@ -204,13 +239,18 @@ export function pullRequestPayload(options: { number: number; head: string; head
       ...base.pull_request,
       number: options.number,
       user,
-      head: { ...base.pull_request.head, ref: options.head, sha: options.headSha, repo },
+      head: { ...base.pull_request.head, ref: options.head, sha: options.headSha, repo: options.headRepo ? forkOf(repo, options.headRepo) : repo },
       base: { ...base.pull_request.base, ref: "main", sha: options.baseSha, repo },
     },
     repository: repo,
     sender: user,
     installation: { id: 1, node_id: "x" },
   };
+}
+
+function forkOf(repo: Record<string, any>, fullName: string): Record<string, any> {
+  const [login, name] = fullName.split("/") as [string, string];
+  return { ...repo, id: 9999, name, full_name: fullName, fork: true, owner: { ...repo.owner, login, id: 9, type: "User" } };
 }
 
 function writeAt(root: string, path: string, content: string): void {
