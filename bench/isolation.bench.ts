@@ -93,7 +93,9 @@ async function measure(other: HarnessRepo, h: Harness): Promise<{ idle: number; 
   const idle = performance.now() - t;
   const push = other.commitAndPush({ "statements/one.md": `The catalog SHALL list books by author ${Date.now() % 1000}.\n` }, "one statement");
   t = performance.now();
-  await h.deliver("push", push, { settle: false });
+  // Until its check run exists: Probot answers 202 after 9 s and lets the job go on.
+  void h.deliver("push", push, { settle: false });
+  while (!h.gh.state.checkRuns.some((c) => c.head_sha === push.after)) await new Promise((r) => setTimeout(r, 20));
   return { idle, job: performance.now() - t };
 }
 
@@ -126,7 +128,7 @@ export async function run(): Promise<BenchTable[]> {
       rows,
       note:
         `Aim: a webhook that starts no job is answered in under 1 s whatever runs (met when every "worker" row's median is under 1000). ` +
-        `The one-statement push includes that push's own compile (a worker of its own). The bomb is stopped at PENULT_JOB_CPU_MS=${ENV.PENULT_JOB_CPU_MS}; the "as before" row runs a ${INLINE_LEVELS}-level bomb on the App's thread. Machine shared with other work: times are noisy.`,
+        `The one-statement push is timed until its check run is posted: its whole job, its own compile (a worker of its own) included. The bomb is stopped at PENULT_JOB_CPU_MS=${ENV.PENULT_JOB_CPU_MS}; the "as before" row runs a ${INLINE_LEVELS}-level bomb on the App's thread. Machine shared with other work: times are noisy.`,
     },
   ];
 }

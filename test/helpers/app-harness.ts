@@ -62,8 +62,9 @@ export interface PushPayload {
   [key: string]: unknown;
 }
 
+// stderr is captured (it is in the error when git fails), so "cloned an empty repository" stays quiet.
 const run = (cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
-  execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 }).trim();
+  execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"] }).trim();
 
 export async function startHarness(
   options: {
