@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { resolveDefaults } from "../lib/config/load-config.js";
 import { runBudgetTask } from "../lib/jobs/run-budget-task.js";
 import { DEFAULT_JOB_LIMITS } from "../lib/limits/job-limits.js";
-import { pullRequestPayload, startHarness, type Harness, type HarnessRepo } from "../test/helpers/app-harness.js";
+import { pullRequestPayload, startHarness, type Harness, type RepoFixture } from "../test/helpers/app-harness.js";
 import { partialBomb } from "../test/helpers/hostile-content.js";
 import type { BenchTable } from "./table.js";
 
@@ -86,7 +86,7 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-async function measure(other: HarnessRepo, h: Harness): Promise<{ idle: number; job: number }> {
+async function measure(other: RepoFixture, h: Harness): Promise<{ idle: number; job: number }> {
   const quiet = other.commitAndPush({ "src/index.ts": `export const n = ${Date.now()};\n` }, "code only");
   let t = performance.now();
   await h.deliver("push", quiet, { settle: false });
@@ -107,7 +107,7 @@ export async function run(): Promise<BenchTable[]> {
     for (let i = 0; i < RUNS; i++) {
       const h = await startHarness({ copyDir: join(ROOT, "examples", "bookshop"), env: ENV });
       try {
-        const other = h.addRepository({ name: "other", installationId: 2, files: { "statements/a.md": "The catalog SHALL list books.\n" } });
+        const other = h.addRepo("other", { installationId: 2, files: { "statements/a.md": "The catalog SHALL list books.\n" } });
         const hostile = scenario.start(h);
         // Let the hostile job reach its compile before the other installation knocks.
         await new Promise((r) => setTimeout(r, scenario.leadMs));

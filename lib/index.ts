@@ -12,3 +12,4 @@ export { walkModel, type ModelVisitor } from "./model/walk-model.js";
 export { formatModelTree, formatTypeRef, type FormatModelTreeOptions } from "./model/format-model-tree.js";
 export { compile } from "./compile.js";
 export type { CompileOptions, CompileResult } from "./compile.js";
+export { compileTree, manifestPath, modelPath, type CompileTreeOptions, type CompiledTree, type PipelineLlm } from "./pipeline/index.js";

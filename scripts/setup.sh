@@ -13,6 +13,7 @@ command -v rustc >/dev/null 2>&1 || need+=(rustc)
 # JUnit 5 jars in /usr/share/java: the `penult implement --lang java` proof compiles its test class.
 [ -f /usr/share/java/junit-jupiter-api.jar ] || need+=(junit5)
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import mypy' >/dev/null 2>&1 || need+=(python3-mypy)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)  # the App's queue tests start their own
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]} (Debian packages)"

@@ -22,6 +22,14 @@ export interface PullInfo {
   url: string;
 }
 
+export interface CommitInfo {
+  sha: string;
+  message: string;
+  parents: string[];
+  author?: { name: string; email: string } | undefined;
+  committer?: { name: string; email: string } | undefined;
+}
+
 /** GitHub's limit of annotations per check-run request. */
 const ANNOTATIONS_PER_REQUEST = 50;
 
@@ -95,8 +103,20 @@ export class RepoClient {
   }
 
   async commitMessage(sha: string): Promise<string> {
+    return (await this.commitInfo(sha)).message;
+  }
+
+  /** A commit's message, parents and identities (one call). */
+  async commitInfo(sha: string): Promise<CommitInfo> {
     const { data } = await this.octokit.rest.git.getCommit({ ...this.o, commit_sha: sha });
-    return data.message;
+    const who = (p: { name?: string; email?: string } | undefined) => (p ? { name: p.name ?? "", email: p.email ?? "" } : undefined);
+    return { sha: data.sha, message: data.message, parents: data.parents.map((p) => p.sha), author: who(data.author), committer: who(data.committer) };
+  }
+
+  /** True when `ancestor` is `descendant` or one of its ancestors (GitHub's compare, one call). */
+  async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    const { data } = await this.octokit.rest.repos.compareCommitsWithBasehead({ ...this.o, basehead: `${ancestor}...${descendant}`, per_page: 1 });
+    return data.status === "ahead" || data.status === "identical";
   }
 
   /** The open PR from `branch` (found by head branch, so repeated runs update the same PR). */

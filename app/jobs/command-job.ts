@@ -23,6 +23,40 @@ export interface CommandJobInput {
   account: string;
 }
 
+const ALLOWED = new Set(["admin", "write", "maintain"]);
+
+export interface CommentCommandInput extends CommandJobInput {
+  /** Who wrote the comment. */
+  user: string;
+  /** The comment is on a pull request (forks are refused). */
+  isPullRequest: boolean;
+  /** `owner/repo` of the repository the webhook came from. */
+  repoFullName: string;
+}
+
+/**
+ * A command written in a comment: runs it for people with write access to the repository, on
+ * pull requests that are not from forks; everyone else gets a polite refusal and nothing is written.
+ */
+export async function runCommentCommand(input: CommentCommandInput): Promise<string> {
+  const { client, user } = input;
+  const permission = await client.permission(user);
+  if (!ALLOWED.has(permission)) {
+    const text = `Sorry @${user}, penult runs commands only for people with write access to this repository. Nothing was changed.`;
+    await client.comment(input.number, text);
+    return text;
+  }
+  if (input.isPullRequest) {
+    const pr = await client.getPull(input.number);
+    if (pr.head.repo && pr.head.repo.full_name !== input.repoFullName) {
+      const text = `Sorry @${user}, penult does not run commands on pull requests from forks. Nothing was changed.`;
+      await client.comment(input.number, text);
+      return text;
+    }
+  }
+  return runCommandJob(input);
+}
+
 /**
  * Runs one slash command for a user already known to have write access, and answers with one
  * comment. `/implement` opens a follow-up PR on `penult/implement/<name>` and never overwrites
@@ -52,7 +86,7 @@ export async function runCommandJob(input: CommandJobInput): Promise<string> {
 
   const archive = await client.downloadArchive(head, input.settings.limits);
   const loaded = await loadRepoConfig({ archive, owner: client.owner, readSharedConfig: () => client.readSharedConfig() });
-  if (!loaded.config) return answer(`\`.github/penult.yml\` is invalid, so penult cannot run:\n\n${loaded.diagnostics.map((d) => `- ${d.message}`).join("\n")}`);
+  if (!loaded.config) return answer(`\`${loaded.file ?? ".github/penult.yml"}\` is invalid, so penult cannot run:\n\n${loaded.diagnostics.map((d) => `- ${d.message}`).join("\n")}`);
   const config = loaded.config;
   const tree = await archive.read(keepForPenult({ statements: matchGlobs(config.statements), output: config.output, templates: config.templates }));
   const compiled = await compileWithinBudget({ tree, label: `${client.owner}/${client.repo}@${head.slice(0, 12)}`, config, settings: input.settings });

@@ -5,7 +5,7 @@ import { SOURCE_TRAILER } from "../../lib/jobs/plan-contracts-update.js";
 import { llmCachePath } from "../../lib/llm/llm-from-env.js";
 import { fitBody, GITHUB_BODY_LIMIT } from "../../lib/jobs/fit-body.js";
 import type { AppSettings } from "../app-settings.js";
-import { keepForPenult, type PullInfo, type RepoClient } from "../github/repo-client.js";
+import { keepForPenult, type CommitInfo, type PullInfo, type RepoClient } from "../github/repo-client.js";
 import { llmForJob } from "../llm-from-env.js";
 import { loadRepoConfig } from "./load-repo-config.js";
 import { planWithBudget } from "./plan-with-budget.js";
@@ -15,7 +15,7 @@ const STATE_RE = /<!-- penult:state head=([0-9a-f]{40}) source=([0-9a-f]{40}) --
 const BLOCKED_MARKER = "<!-- penult:blocked -->";
 export const PR_LABEL = "penult";
 
-export type ContractsJobStatus = "opened" | "updated" | "unchanged" | "closed" | "duplicate" | "blocked" | "invalid-config";
+export type ContractsJobStatus = "opened" | "updated" | "unchanged" | "closed" | "duplicate" | "stale" | "blocked" | "invalid-config";
 
 export interface ContractsJobInput {
   client: RepoClient;
@@ -34,6 +34,12 @@ export interface ContractsJobInput {
    * only ever for a branch under `penult/`.
    */
   force?: boolean;
+  /**
+   * A push (not forced): skip it when its commit is older than the one the PR already shows, as
+   * when GitHub delivers pushes out of order. `before` is the head the push replaced: when the PR
+   * shows that one, the push is newer and no question needs asking.
+   */
+  skipOlder?: { before: string };
 }
 
 export interface ContractsJobResult {
@@ -64,14 +70,20 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
     return { status: "invalid-config", message: "invalid config" };
   }
   const config = loaded.config;
-  const branch = config.branch;
   // A config may name any branch; penult force-resets only its own, whoever asks.
-  if (input.force && !isPenultBranch(branch)) {
-    return { status: "blocked", message: `\`--force\` only resets branches under penult/, and \`branch: ${branch}\` is not one; nothing was changed` };
+  if (input.force && !isPenultBranch(config.branch)) {
+    return { status: "blocked", message: `\`--force\` only resets branches under penult/, and \`branch: ${config.branch}\` is not one; nothing was changed` };
   }
-  const force = Boolean(input.force);
   const tree = await archive.read(keepForPenult({ statements: matchGlobs(config.statements), output: config.output, templates: config.templates }));
   let pull = await client.findOpenPull(config.branch);
+  const state = pull ? STATE_RE.exec(pull.body) : null;
+  if (pull && state && state[2] === sha && state[1] === pull.headSha && !input.force) {
+    // Same commit again (a redelivery, or two events for one push): the work is done.
+    return { status: "duplicate", pull, message: `contracts for ${sha.slice(0, 7)} are already on ${config.branch}` };
+  }
+  if (pull && state && input.skipOlder && !input.force && state[2] !== sha && state[2] !== input.skipOlder.before && (await client.isAncestor(sha, state[2]!))) {
+    return { status: "stale", pull, message: `${sha.slice(0, 7)} is older than ${state[2]!.slice(0, 7)}, which #${pull.number} already shows` };
+  }
   const llm = llmForJob({ config, settings, account: input.account });
   // Answers cached on the open contracts branch are not on the default branch until it is merged.
   const branchCache = llm.ask && pull ? await client.readFileAt(pull.headSha, llmCachePath(llm.config)) : undefined;
@@ -84,6 +96,7 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
     ...(input.subject !== undefined ? { subject: input.subject } : {}),
     ...(branchCache !== undefined ? { extraCacheText: branchCache } : {}),
   });
+  const branch = config.branch;
   const errors = plan.findings.filter((d) => d.severity === "error").length;
   const postCheck = (extra: string) =>
     client.checkRun({
@@ -106,12 +119,9 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
     return { status: "unchanged", message: "no statements" };
   }
 
-  const state = pull ? STATE_RE.exec(pull.body) : null;
-  if (pull && state && state[2] === sha && state[1] === pull.headSha && !force) {
-    // Same commit again (a redelivery, or two events for one push): the work is done.
-    return { status: "duplicate", pull, message: `contracts for ${sha.slice(0, 7)} are already on ${branch}` };
-  }
-  if (pull && (!state || state[1] !== pull.headSha) && !force) {
+  // A run that moved the branch and then failed (a 502, a crash) before updating the PR left the
+  // marker behind; the head is then penult's own commit, and moving it loses nobody's work.
+  if (pull && (!state || state[1] !== pull.headSha) && !input.force && !writtenByPenult(await client.commitInfo(pull.headSha))) {
     await client.upsertComment(
       pull.number,
       BLOCKED_MARKER,
@@ -139,8 +149,8 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
     await client.moveBranch(branch, commit, true);
   } else if (!(await client.createBranch(branch, commit))) {
     const head = await client.branchHead(branch);
-    const ours = head ? (await client.commitMessage(head)).includes(`${SOURCE_TRAILER}:`) : true;
-    if (!ours && !force) {
+    const ours = head ? writtenByPenult(await client.commitInfo(head)) : true;
+    if (!ours && !input.force) {
       await postCheck(`Not applied: the branch ${branch} exists with commits penult did not write; delete it or rename \`branch\` in ${CONFIG_PATH}.`);
       return { status: "blocked", message: `${branch} exists and is not penult's` };
     }
@@ -169,6 +179,18 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
 /** Branches penult owns: the only ones `--force` may reset. */
 export function isPenultBranch(branch: string): boolean {
   return branch.startsWith("penult/") && !branch.split("/").some((s) => s === "" || s === "." || s === "..");
+}
+
+/**
+ * True for a commit penult wrote: its trailer names its only parent (penult commits sit directly on
+ * the default-branch commit they come from), it was authored by an App (`name[bot]`), and nobody
+ * re-committed it (an amend or cherry-pick by a person changes the committer).
+ */
+export function writtenByPenult(commit: CommitInfo): boolean {
+  const source = new RegExp(`^${SOURCE_TRAILER}: ([0-9a-f]{40})\\s*$`, "m").exec(commit.message)?.[1];
+  const { author, committer } = commit;
+  if (!source || commit.parents.length !== 1 || commit.parents[0] !== source || !author?.name.endsWith("[bot]")) return false;
+  return !committer || (committer.name === author.name && committer.email === author.email) || (committer.name === "GitHub" && committer.email === "noreply@github.com");
 }
 
 async function treeOf(client: RepoClient, sha: string): Promise<string> {

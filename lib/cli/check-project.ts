@@ -2,9 +2,7 @@ import { createConfinedFs } from "../confined-fs.js";
 import { loadConfig, type ResolvedConfig } from "../config/load-config.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { writeOutput } from "../write-output.js";
-import { loadTemplateOverrides, manifestPath } from "./project.js";
-import { planCliLlm, renderWithLlm } from "./render-with-llm.js";
-import { checkContractDir, createFsTreeReader, lintStatements, readSourceFiles } from "./stages.js";
+import { checkContractDir, compileTree, createFsTreeReader, lintStatements, manifestPath, sourceTexts } from "./stages.js";
 
 export interface CheckProjectOptions {
   root: string;
@@ -35,31 +33,20 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
   }
   const config = loaded.config;
   const reader = createFsTreeReader({ rootDir: options.root });
-  progress("reading statements");
-  const read = await readSourceFiles({ reader, globs: config.statements });
-  const templates = await loadTemplateOverrides({ reader, folder: config.templates });
-  progress("compiling");
-  // Never a request: answers committed in the LLM cache are reused, so LLM-refined contracts check clean offline.
-  const rendered = await renderWithLlm({
-    files: read.files,
-    plan: { ...planCliLlm({ config, env: {} }), warning: undefined },
-    ...(templates ? { templates } : {}),
-    readCache: async (path) => createConfinedFs(options.root).read(path),
-  });
-  const { compiled } = rendered;
+  progress("compiling statements");
+  // No `ask`: never a request; answers committed in the LLM cache are reused, so LLM-refined contracts check clean offline.
+  const compiled = await compileTree({ tree: reader, config });
   progress("linting statements");
-  const decoder = new TextDecoder();
-  const sources = Object.fromEntries(read.files.map((f) => [f.path, typeof f.content === "string" ? f.content : decoder.decode(f.content)]));
   const lint = lintStatements({
     statements: compiled.statements,
     facts: compiled.facts,
     model: compiled.model,
     config: config.lint,
     configFile: loaded.file ?? ".github/penult.yml",
-    sources,
+    sources: sourceTexts(compiled.sources),
   });
   progress("comparing contracts with the statements");
-  const contracts = writeOutput({ root: options.root, files: rendered.outputs, manifest: manifestPath(config), mode: "check" });
+  const contracts = writeOutput({ root: options.root, files: compiled.files, manifest: manifestPath(config), mode: "check" });
   let inSync = contracts.diagnostics;
   // Never generated at all: one finding says so, instead of one per file that would exist.
   if (!createConfinedFs(options.root).exists(manifestPath(config)) && inSync.length > 0 && inSync.every((d) => d.code === "CONTRACTS_MISSING")) {
@@ -74,7 +61,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
   }
   progress("checking contracts for hand-written implementation");
   const guard = createConfinedFs(options.root).exists(config.output) ? checkContractDir({ root: options.root, dir: config.output }) : [];
-  const statementDiagnostics = [...read.diagnostics, ...rendered.diagnostics];
+  const statementDiagnostics = [...compiled.readDiagnostics, ...compiled.diagnostics];
   return {
     config,
     diagnostics: sortDiagnostics([...statementDiagnostics, ...lint, ...inSync, ...guard]),

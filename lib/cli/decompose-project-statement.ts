@@ -5,7 +5,7 @@ import { decomposeStatement } from "../llm/decompose.js";
 import type { LlmEnv } from "../llm/llm-from-env.js";
 import type { Statement } from "../statements/types.js";
 import { requireConfig } from "./project.js";
-import { planCliLlm } from "./render-with-llm.js";
+import { planCliLlm } from "./plan-cli-llm.js";
 import { createFsTreeReader, parseStatements, readSourceFiles } from "./stages.js";
 
 export interface DecomposeProjectStatementOptions {

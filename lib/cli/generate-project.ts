@@ -1,11 +1,10 @@
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import type { ResolvedConfig } from "../config/load-config.js";
 import { writeOutput, type WriteMode, type WriteOutputResult } from "../write-output.js";
-import { loadTemplateOverrides, manifestPath, requireConfig } from "./project.js";
-import { createConfinedFs } from "../confined-fs.js";
+import { requireConfig } from "./project.js";
 import type { LlmEnv } from "../llm/llm-from-env.js";
-import { planCliLlm, renderWithLlm, type RenderWithLlmResult } from "./render-with-llm.js";
-import { createFsTreeReader, readSourceFiles } from "./stages.js";
+import { planCliLlm, pipelineLlm } from "./plan-cli-llm.js";
+import { compileTree, createFsTreeReader, manifestPath, type CompiledTree } from "./stages.js";
 
 export interface GenerateProjectOptions {
   /** Repository root. */
@@ -23,7 +22,7 @@ export interface GenerateProjectOptions {
 export interface GenerateProjectResult {
   config: ResolvedConfig;
   statementFiles: number;
-  rendered: RenderWithLlmResult;
+  compiled: CompiledTree;
   /** Set when the LLM was asked for but could not run (the compile was offline). */
   llmWarning?: string;
   written: WriteOutputResult;
@@ -40,25 +39,17 @@ export async function generateProject(options: GenerateProjectOptions): Promise<
   const plan = planCliLlm({ config: requireConfig(options.root), ...(options.llm ? { flag: options.llm } : {}), env: options.env ?? {} });
   const { config } = plan;
   const reader = createFsTreeReader({ rootDir: options.root });
-  progress(`reading ${config.statements.join(", ")}`);
-  const read = await readSourceFiles({ reader, globs: config.statements });
-  const templates = await loadTemplateOverrides({ reader, folder: config.templates });
-  progress(`compiling ${read.files.length} statement file${read.files.length === 1 ? "" : "s"}`);
+  progress(`compiling ${config.statements.join(", ")}`);
   if (plan.clients) progress(`asking ${plan.model} about statements not in ${plan.cachePath}`);
-  const rendered = await renderWithLlm({
-    files: read.files,
-    plan,
-    ...(templates ? { templates } : {}),
-    readCache: async (path) => createConfinedFs(options.root).read(path),
-  });
-  progress(`writing ${rendered.outputs.length} files under ${config.output}/`);
-  const written = writeOutput({ root: options.root, files: rendered.outputs, manifest: manifestPath(config), mode: options.mode ?? "write" });
+  const compiled = await compileTree({ tree: reader, config, llm: pipelineLlm(plan) });
+  progress(`writing ${compiled.files.length} files under ${config.output}/`);
+  const written = writeOutput({ root: options.root, files: compiled.files, manifest: manifestPath(config), mode: options.mode ?? "write" });
   return {
     config,
     ...(plan.warning ? { llmWarning: plan.warning } : {}),
-    statementFiles: read.files.length,
-    rendered,
+    statementFiles: compiled.sources.length,
+    compiled,
     written,
-    diagnostics: sortDiagnostics([...read.diagnostics, ...rendered.diagnostics, ...written.diagnostics]),
+    diagnostics: sortDiagnostics([...compiled.readDiagnostics, ...compiled.diagnostics, ...written.diagnostics]),
   };
 }

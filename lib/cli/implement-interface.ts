@@ -6,8 +6,8 @@ import { checkBody, findMethodStubs, placeBodies, type AskBody } from "../llm/fi
 import type { Model } from "../model/types.js";
 import type { Statement } from "../statements/types.js";
 import { normalizeContent } from "../write-output.js";
-import { loadTemplateOverrides, requireConfig } from "./project.js";
-import { compile, createFsTreeReader, readSourceFiles, scaffoldImplementation } from "./stages.js";
+import { requireConfig } from "./project.js";
+import { compileTree, createFsTreeReader, loadTemplateOverrides, scaffoldImplementation } from "./stages.js";
 
 export interface ImplementInterfaceOptions {
   root: string;
@@ -37,9 +37,8 @@ export async function implementInterface(options: ImplementInterfaceOptions): Pr
   const config = requireConfig(options.root);
   const reader = createFsTreeReader({ rootDir: options.root });
   const fs = createConfinedFs(options.root);
-  const read = await readSourceFiles({ reader, globs: config.statements });
   const templates = await loadTemplateOverrides({ reader, folder: config.templates });
-  const compiled = compile({ files: read.files, config });
+  const compiled = await compileTree({ tree: reader, config, emit: false });
   const scaffold = scaffoldImplementation({
     model: compiled.model,
     statements: compiled.statements,
@@ -70,7 +69,7 @@ export async function implementInterface(options: ImplementInterfaceOptions): Pr
     if (!options.dryRun) fs.write(f.path, normalizeContent(f.content), { exclusive: true });
     result.created.push(f.path);
   }
-  result.diagnostics = sortDiagnostics([...read.diagnostics, ...scaffold.diagnostics, ...refused]);
+  result.diagnostics = sortDiagnostics([...compiled.readDiagnostics, ...scaffold.diagnostics, ...refused]);
   return result;
 }
 

@@ -2,9 +2,6 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { loadConfig, type ResolvedConfig } from "../config/load-config.js";
 import type { Diagnostic } from "../diagnostics.js";
-import { DEFAULT_JOB_LIMITS, type JobLimits } from "../limits/job-limits.js";
-import { LimitExceededError } from "../limits/limit-exceeded-error.js";
-import { createRecordTemplateSource, type TemplateSource, type TreeReader } from "./stages.js";
 
 /**
  * The repository a command works on: the nearest folder at or above `cwd` holding
@@ -38,38 +35,4 @@ export function requireConfig(root: string): ResolvedConfig {
   const loaded = loadConfig({ root });
   if (loaded.diagnostics.some((d) => d.severity === "error")) throw new ConfigError(loaded.diagnostics);
   return loaded.config;
-}
-
-/**
- * The repository's template overrides (`<templates>/<target>/...`) from any tree: disk or a git
- * revision. Override files are untrusted input: more files, or a bigger file, than the limits allow
- * stop the job with a {@link LimitExceededError} naming the file.
- */
-export async function loadTemplateOverrides(options: {
-  reader: TreeReader;
-  folder: string;
-  limits?: Partial<Pick<JobLimits, "templateBytes" | "templateFiles">>;
-}): Promise<TemplateSource | undefined> {
-  const maxBytes = options.limits?.templateBytes ?? DEFAULT_JOB_LIMITS.templateBytes;
-  const maxFiles = options.limits?.templateFiles ?? DEFAULT_JOB_LIMITS.templateFiles;
-  const prefix = options.folder.replace(/\/+$/, "") + "/";
-  const paths = await options.reader.listFiles([`${prefix}**`]);
-  if (paths.length === 0) return undefined;
-  if (paths.length > maxFiles) throw new LimitExceededError("templateFiles", `${prefix} holds ${paths.length} template files, more than ${maxFiles}`);
-  const contents = options.reader.readFiles
-    ? await options.reader.readFiles(paths)
-    : new Map(await Promise.all(paths.map(async (p) => [p, await options.reader.readFile(p)] as const)));
-  const decoder = new TextDecoder();
-  const record: Record<string, string> = {};
-  for (const p of paths) {
-    const bytes = contents.get(p) ?? new Uint8Array();
-    if (bytes.length > maxBytes) throw new LimitExceededError("templateBytes", `the template ${p} is ${bytes.length} bytes, more than ${maxBytes}`);
-    record[p.slice(prefix.length)] = decoder.decode(bytes);
-  }
-  return createRecordTemplateSource(record);
-}
-
-/** `<output>/.penult-manifest.json`. */
-export function manifestPath(config: ResolvedConfig): string {
-  return config.output === "." ? ".penult-manifest.json" : `${config.output}/.penult-manifest.json`;
 }

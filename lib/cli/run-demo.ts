@@ -5,8 +5,7 @@ import { cmp } from "../diagnostics.js";
 import { runGit } from "../sync/run-git.js";
 import { syncContracts, SyncError, type SyncContractsResult } from "../sync/sync-contracts.js";
 import { findPackage } from "./package-info.js";
-import { loadTemplateOverrides, requireConfig } from "./project.js";
-import { renderProject } from "./render-project.js";
+import { requireConfig } from "./project.js";
 import { planContractsUpdate } from "../jobs/plan-contracts-update.js";
 import { openGitRevision, type TreeReader } from "./stages.js";
 
@@ -92,7 +91,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoResu
     steps.push({ title: `committed the statements of examples/${example} (${files.length} files) on main`, detail: [`main ${c1.slice(0, 7)} "Add ${example} statements"`, ...files.map((f) => `  ${f}`)] });
 
     progress("sync 1: generating the contracts");
-    const sync = () => syncContracts({ cwd: repoDir, render: renderProject, loadTemplates: loadTemplateOverrides, progress });
+    const sync = () => syncContracts({ cwd: repoDir, progress });
     // What the App posts comes from the App's own job (lib/jobs), run on the pushed commit.
     const planPush = async (sha: string, subject: string) => planContractsUpdate({ tree: await readCommit(repoDir, sha), sha, subject, config });
     const first = await sync();

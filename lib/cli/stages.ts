@@ -17,7 +17,8 @@ export class StageUnavailableError extends Error {
 }
 
 export { compile, type CompileResult } from "../compile.js";
-export { emitContracts, type TemplateSource } from "../emitters/index.js";
+export { compileTree, loadTemplateOverrides, manifestPath, sourceTexts, type CompiledTree } from "../pipeline/index.js";
+export type { TemplateSource } from "../emitters/index.js";
 export { createRecordTemplateSource } from "../emitters/templates.js";
 export { createFsTreeReader, openGitRevision, readSourceFiles, matchGlobs, TreeReadError, type TreeReader } from "../git/index.js";
 

@@ -1,45 +1,47 @@
 import { checkBreaking } from "../breaking/check-breaking.js";
 import type { Finding } from "../breaking/types.js";
-import { compile, type CompileResult } from "../compile.js";
+import { resolveDefaults, type ResolvedConfig } from "../config/load-config.js";
 import type { PenultConfig } from "../config/types.js";
 import { DEFAULT_CONFIG } from "../config/types.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { emitContracts } from "../emitters/index.js";
-import { readSourceFiles } from "../git/read-source-files.js";
 import type { TreeReader } from "../git/tree-reader.js";
+import { llmCachePath } from "../llm/llm-from-env.js";
+import { compileTree, manifestPath, modelPath, outputPath, type CompiledTree } from "../pipeline/index.js";
+import type { OutputFile } from "../write-output.js";
 import type { Model } from "../model/types.js";
 import { buildImpactReport } from "../report/build-impact-report.js";
 import { diffContractFiles } from "../report/diff-contract-files.js";
 import type { ContractFileChange, ImpactReport } from "../report/types.js";
-import type { SourceFile } from "../statements/types.js";
 import { diffModels, type ModelDiff } from "./diff-model.js";
 import { diffStatements } from "./diff-statements.js";
 import type { StatementDiff, StatementInput } from "./types.js";
 
-/** One side of a comparison, compiled. */
-export interface CompiledSide {
-  label: string;
-  files: SourceFile[];
-  compiled: CompileResult;
-  /** Problems reading the tree (binary files, no statement files). */
-  diagnostics: Diagnostic[];
+/**
+ * One side of a comparison: its statements and model, and, when the caller compiled it with
+ * {@link compileTree}, its generated files (a tree compiled once serves both `generate` and the report).
+ */
+export interface ImpactSide {
+  /** Parsed statements (or model.json's statement rows). */
+  statements: readonly StatementInput[];
+  model: Model;
+  /**
+   * Generated files of this side, repository-relative (as in {@link CompiledTree.files}, or the
+   * contract files a commit holds): the per-file explanation compares them instead of emitting the
+   * model again. model.json, the manifest and the LLM cache are not contracts and are ignored.
+   */
+  files?: readonly OutputFile[];
 }
 
 export interface ImpactOfModelsOptions {
-  /** Parsed statements (or model.json's statement rows) and the model of each side. */
-  previous: { statements: readonly StatementInput[]; model: Model };
-  current: { statements: readonly StatementInput[]; model: Model };
+  previous: ImpactSide;
+  current: ImpactSide;
   base?: string;
   head?: string;
-  /** Emit contracts of both models to explain changes per contract file (default true). */
+  /** Explain changes per contract file (default true); a side without `files` is emitted for it. */
   emit?: boolean;
   /** Emitter targets and output folder (defaults: every target, `contracts`). */
-  config?: Partial<Pick<PenultConfig, "targets" | "output">>;
-  /**
-   * The current side's contract files when the caller already emitted them (repository-relative
-   * paths, under the output folder): they are used instead of emitting the current model again.
-   */
-  currentFiles?: readonly { path: string; content: string }[];
+  config?: Partial<Pick<PenultConfig, "targets" | "output" | "llm">>;
   diagnostics?: readonly Diagnostic[];
 }
 
@@ -62,7 +64,7 @@ export function computeImpactOfModels(options: ImpactOfModelsOptions): Impact {
   const diagnostics: Diagnostic[] = [...(options.diagnostics ?? [])];
   let contractFiles: ContractFileChange[] | undefined;
   if (options.emit !== false) {
-    contractFiles = emitBoth(options.previous.model, options.current.model, options.config, diagnostics, options.currentFiles);
+    contractFiles = compareContractFiles(options.previous, options.current, options.config ?? {}, diagnostics);
   }
   const report = buildImpactReport({
     statementDiff,
@@ -78,20 +80,22 @@ export function computeImpactOfModels(options: ImpactOfModelsOptions): Impact {
   return { statementDiff, modelDiff, findings, ...(contractFiles ? { contractFiles } : {}), report };
 }
 
-function emitBoth(
-  previous: Model,
-  current: Model,
-  config: ImpactOfModelsOptions["config"],
+function compareContractFiles(
+  previous: ImpactSide,
+  current: ImpactSide,
+  config: NonNullable<ImpactOfModelsOptions["config"]>,
   diagnostics: Diagnostic[],
-  currentFiles?: readonly { path: string; content: string }[],
 ): ContractFileChange[] | undefined {
-  const targets = config?.targets ?? DEFAULT_CONFIG.targets;
-  const output = config?.output ?? DEFAULT_CONFIG.output;
+  const layout = { output: config.output ?? DEFAULT_CONFIG.output };
+  const notContracts = new Set([modelPath(layout), manifestPath(layout), llmCachePath({ output: layout.output, llm: config.llm })]);
+  const inside = (path: string) => layout.output === "." || path.startsWith(`${layout.output}/`);
+  const contractsOf = (side: ImpactSide): readonly OutputFile[] => {
+    if (side.files) return side.files.filter((f) => inside(f.path) && !notContracts.has(f.path));
+    const emitted = emitContracts({ model: side.model, targets: config.targets ?? DEFAULT_CONFIG.targets, outputDir: layout.output });
+    return emitted.files.map((f) => ({ path: outputPath(layout, f.path), content: f.content }));
+  };
   try {
-    const before = emitContracts({ model: previous, targets, outputDir: output });
-    const prefix = (files: { path: string; content: string }[]) => files.map((f) => ({ path: `${output}/${f.path}`, content: f.content }));
-    const after = currentFiles ? [...currentFiles] : prefix(emitContracts({ model: current, targets, outputDir: output }).files);
-    return diffContractFiles({ previous: prefix(before.files), current: after });
+    return diffContractFiles({ previous: contractsOf(previous), current: contractsOf(current) });
   } catch (err) {
     // Contract files only refine the explanation; the report stands without them.
     diagnostics.push({
@@ -112,26 +116,22 @@ export interface ComputeImpactOptions {
   emit?: boolean;
 }
 
-/** Reads and compiles both trees, then {@link computeImpactOfModels}. */
-export async function computeImpact(options: ComputeImpactOptions): Promise<Impact & { previous: CompiledSide; current: CompiledSide }> {
-  const config = { ...DEFAULT_CONFIG, ...options.config };
-  const previous = await compileTree(options.base, config);
-  const current = await compileTree(options.head, config);
+/** Compiles both trees with {@link compileTree}, then {@link computeImpactOfModels} on the two snapshots. */
+export async function computeImpact(options: ComputeImpactOptions): Promise<Impact & { previous: CompiledTree; current: CompiledTree }> {
+  const config: ResolvedConfig = { ...resolveDefaults(), ...options.config };
+  const emit = options.emit !== false;
+  const previous = await compileTree({ tree: options.base, config, emit });
+  const current = await compileTree({ tree: options.head, config, emit });
   // Reading problems of both sides matter; compile diagnostics of the head are `penult check`'s job.
-  const diagnostics = [...previous.diagnostics, ...current.diagnostics];
+  const diagnostics = [...previous.readDiagnostics, ...current.readDiagnostics];
   const impact = computeImpactOfModels({
-    previous: previous.compiled,
-    current: current.compiled,
+    previous,
+    current,
     base: options.base.label,
     head: options.head.label,
     config,
     diagnostics,
-    ...(options.emit !== undefined ? { emit: options.emit } : {}),
+    emit,
   });
   return { ...impact, previous, current };
-}
-
-async function compileTree(reader: TreeReader, config: PenultConfig): Promise<CompiledSide> {
-  const { files, diagnostics } = await readSourceFiles({ reader, globs: config.statements });
-  return { label: reader.label, files, compiled: compile({ files, config }), diagnostics };
 }

@@ -1,23 +1,22 @@
-import { loadTemplateOverrides, manifestPath } from "../cli/project.js";
-import { renderProject } from "../cli/render-project.js";
 import { CONFIG_PATH, parseConfig, readConfigText, resolveDefaults, type ResolvedConfig } from "../config/load-config.js";
-import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
-import { compile, type CompileResult } from "../compile.js";
-import { fitBody, GITHUB_BODY_LIMIT } from "./fit-body.js";
-import { compileWithLlm } from "../llm/compile-with-llm.js";
-import type { AskModel, LlmStats } from "../llm/enrich-facts.js";
-import { DEFAULT_LLM_CACHE, llmCachePath } from "../llm/llm-from-env.js";
-import { computeImpactOfModels } from "../diff/compute-impact.js";
-import { readSourceFiles } from "../git/read-source-files.js";
-import type { TreeReader } from "../git/tree-reader.js";
-import { lintStatements } from "../lint/index.js";
+import { createRecordTemplateSource } from "../emitters/templates.js";
 import type { JobLimits } from "../limits/job-limits.js";
+import { loadTemplateOverrides } from "../pipeline/load-template-overrides.js";
+import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { compile } from "../compile.js";
+import { fitBody, GITHUB_BODY_LIMIT } from "./fit-body.js";
+import type { AskModel, LlmStats } from "../llm/enrich-facts.js";
+import { DEFAULT_LLM_CACHE } from "../llm/llm-from-env.js";
+import { computeImpactOfModels } from "../diff/compute-impact.js";
+import type { TreeReader } from "../git/tree-reader.js";
+import { compileTree, manifestPath, modelPath, outputPath, sourceTexts } from "../pipeline/index.js";
+import { lintStatements } from "../lint/index.js";
 import type { Model } from "../model/types.js";
 import { MODEL_VERSION } from "../model/types.js";
 import { renderImpactMarkdown } from "../report/render-impact-markdown.js";
 import type { ImpactReport } from "../report/types.js";
 import type { StatementInput } from "../diff/types.js";
-import { type OutputFile, type PlannedChange } from "../write-output.js";
+import type { PlannedChange } from "../write-output.js";
 import { planOutputOnTree, readTextFiles, safeJson } from "../git/plan-output-on-tree.js";
 
 export { DEFAULT_LLM_CACHE };
@@ -84,56 +83,40 @@ export async function planContractsUpdate(options: PlanContractsUpdateOptions): 
   const { tree } = options;
   const diagnostics: Diagnostic[] = [];
   const config = options.config ?? (await readConfig(tree, diagnostics));
-  const read = await readSourceFiles({ reader: tree, globs: config.statements });
-  diagnostics.push(...read.diagnostics);
-  const templates = await loadTemplateOverrides({ reader: options.templatesFrom ?? tree, folder: config.templates, ...(options.limits ? { limits: options.limits } : {}) });
-  let llm: { stats: LlmStats; cache: OutputFile } | undefined;
-  let precompiled: CompileResult | undefined;
-  if (config.llm && options.ask) {
-    const cachePath = llmCachePath(config);
-    const fromTree = (await readTextFiles(tree, [cachePath])).get(cachePath);
-    const cacheText = fromTree === undefined && options.extraCacheText === undefined ? undefined : `${fromTree ?? ""}\n${options.extraCacheText ?? ""}`;
-    const result = await compileWithLlm({ files: read.files, config, model: config.llm.model, ask: options.ask, ...(cacheText !== undefined ? { cacheText } : {}), ...(config.llm.concurrency ? { concurrency: config.llm.concurrency } : {}) });
-    precompiled = result;
-    llm = { stats: result.llm.stats, cache: { path: cachePath, content: result.llm.cacheText } };
-  }
-  const rendered = renderProject({
-    files: read.files,
+  const templates = options.templatesFrom ? await loadTemplateOverrides({ reader: options.templatesFrom, folder: config.templates, ...(options.limits ? { limits: options.limits } : {}) }) : undefined;
+  const compiled = await compileTree({
+    tree,
     config,
-    ...(templates ? { templates } : {}),
-    ...(precompiled ? { compiled: precompiled } : {}),
+    llm: { ...(options.ask ? { ask: options.ask } : {}), ...(options.extraCacheText !== undefined ? { cacheText: options.extraCacheText } : {}) },
+    ...(options.templatesFrom ? { templates: templates ?? createRecordTemplateSource({}) } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
   });
-  const { compiled } = rendered;
-  if (llm) rendered.outputs.push(llm.cache);
+  diagnostics.push(...compiled.readDiagnostics);
 
-  const modelPath = joinPath(config.output, "model.json");
-  const { plan, existing } = await planOutputOnTree({ tree, files: rendered.outputs, manifest: manifestPath(config), alsoRead: [modelPath] });
+  const model = modelPath(config);
+  const { plan, existing } = await planOutputOnTree({ tree, files: compiled.files, manifest: manifestPath(config), alsoRead: [model] });
   diagnostics.push(...plan.diagnostics);
   const changes = plan.changes.filter((c) => c.action === "create" || c.action === "update" || c.action === "remove");
 
-  const previous = previousSide(existing.get(modelPath), config);
+  const previous = previousSide(existing.get(model), config);
   const impact = computeImpactOfModels({
-    previous,
+    // The contract files the commit holds are what the PR's diff compares with: no emit of either side.
+    previous: { ...previous, files: [...existing].map(([path, content]) => ({ path, content })) },
     current: compiled,
-    base: previous.model.statements.length ? `${modelPath} (contracts now in the repository)` : "no contracts yet",
+    base: previous.model.statements.length ? `${model} (contracts now in the repository)` : "no contracts yet",
     head: options.sha.slice(0, 7),
     config,
-    // Already emitted above (with the repository's template overrides): no second emit.
-    currentFiles: rendered.outputs.filter((f) => f.path !== modelPath && f.path !== llm?.cache.path),
   });
   // The LLM account is short and always shown: the report is cut to GitHub's limit before it (with room for the App's state marker).
-  const llmText = llm ? renderLlmStats(llm.stats, config.llm?.model ?? "") : "";
+  const llmText = compiled.llm ? renderLlmStats(compiled.llm.stats, compiled.llm.model) : "";
   const body = fitBody(renderImpactMarkdown(impact.report), { limit: GITHUB_BODY_LIMIT - llmText.length - 200 }) + llmText;
-  const decoder = new TextDecoder();
-  const sources = Object.fromEntries(read.files.map((f) => [f.path, typeof f.content === "string" ? f.content : decoder.decode(f.content)]));
   const lint = lintStatements({
     statements: compiled.statements,
     facts: compiled.facts,
     model: compiled.model,
     config: config.lint,
     configFile: CONFIG_PATH,
-    sources,
+    sources: sourceTexts(compiled.sources),
   });
   const statementChanges = impact.statementDiff.changes;
   return {
@@ -231,7 +214,7 @@ function renderFileNotes(report: ImpactReport, output: string): Omit<FileNote, "
       }
     }
     lines.push("", "Change the statements, not this file: penult regenerates it.");
-    const path = section.file.startsWith(output + "/") || output === "." ? section.file : joinPath(output, section.file);
+    const path = section.file.startsWith(output + "/") || output === "." ? section.file : outputPath({ output }, section.file);
     notes.push({ path, body: lines.join("\n") });
   }
   return notes;
@@ -253,9 +236,3 @@ function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > 160 ? flat.slice(0, 157) + "..." : flat;
 }
-
-
-function joinPath(dir: string, path: string): string {
-  return dir === "." || dir === "" ? path : `${dir}/${path}`;
-}
-

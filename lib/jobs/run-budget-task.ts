@@ -1,12 +1,11 @@
 import { findImplementations } from "../check/find-implementations.js";
 import type { ResolvedConfig } from "../config/load-config.js";
-import { compile } from "../compile.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { createMemoryTreeReader } from "../git/memory-tree-reader.js";
-import { readSourceFiles } from "../git/read-source-files.js";
 import type { JobLimits } from "../limits/job-limits.js";
 import type { AskModel } from "../llm/enrich-facts.js";
 import type { Model } from "../model/types.js";
+import { compileTree } from "../pipeline/compile-tree.js";
 import type { Statement } from "../statements/types.js";
 import { planContractsUpdate, type ContractsUpdatePlan } from "./plan-contracts-update.js";
 
@@ -60,9 +59,9 @@ export type BudgetTaskResult<T extends BudgetTask> = T extends PlanTask ? PlanTa
 export async function runBudgetTask<T extends BudgetTask>(task: T, options: { limits: JobLimits; ask?: AskModel }): Promise<BudgetTaskResult<T>> {
   const tree = createMemoryTreeReader(task.files, task.label);
   if (task.kind === "compile") {
-    const read = await readSourceFiles({ reader: tree, globs: task.config.statements });
-    const compiled = compile({ files: read.files, config: task.config });
-    const result: CompileTaskResult = { statements: compiled.statements, model: compiled.model, diagnostics: [...read.diagnostics, ...compiled.diagnostics] };
+    // No LLM request, but answers already in the tree's cache are used, as every front end does.
+    const compiled = await compileTree({ tree, config: task.config, emit: false, limits: options.limits });
+    const result: CompileTaskResult = { statements: compiled.statements, model: compiled.model, diagnostics: [...compiled.readDiagnostics, ...compiled.diagnostics] };
     return result as BudgetTaskResult<T>;
   }
   const plan = await planContractsUpdate({

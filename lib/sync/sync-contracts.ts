@@ -5,12 +5,10 @@ import { parseConfig, readConfigText, resolveDefaults, CONFIG_PATH, type Resolve
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { diffStatements } from "../diff/diff-statements.js";
 import type { StatementChange, StatementInput } from "../diff/types.js";
-import { manifestPath } from "../cli/project.js";
-import { openGitRevision, readSourceFiles, type TreeReader } from "../git/index.js";
+import { openGitRevision, type TreeReader } from "../git/index.js";
 import { planOutputOnTree, readTextFiles, safeJson } from "../git/plan-output-on-tree.js";
-import type { TemplateSource } from "../emitters/index.js";
-import type { SourceFile } from "../statements/types.js";
-import type { OutputFile, PlannedChange } from "../write-output.js";
+import { compileTree, manifestPath, modelPath, type CompiledTree } from "../pipeline/index.js";
+import type { PlannedChange } from "../write-output.js";
 import { GitError, runGit } from "./run-git.js";
 
 /** Trailer that marks a commit as made by `penult sync`; a branch tip without it is someone's work. */
@@ -24,23 +22,16 @@ const BOT_IDENTITY = {
   GIT_COMMITTER_EMAIL: "penult@users.noreply.github.com",
 };
 
-/** What sync needs from the compiler: files of one tree -> generated files and the statements read. */
-export type RenderContracts = (input: {
-  files: readonly SourceFile[];
-  config: ResolvedConfig;
-  templates?: TemplateSource;
-  /** Reads a file of the HEAD tree (e.g. the LLM answer cache); undefined when absent. */
-  readFile?: (path: string) => Promise<string | undefined>;
-}) => RenderedContracts | Promise<RenderedContracts>;
-
-type RenderedContracts = { outputs: OutputFile[]; diagnostics: Diagnostic[] };
+/**
+ * How sync compiles HEAD's tree; default {@link compileTree} offline. The CLI passes one that turns
+ * the LLM engine on (its answer cache is read from the same tree).
+ */
+export type CompileForSync = (input: { tree: TreeReader; config: ResolvedConfig }) => Promise<Pick<CompiledTree, "files" | "diagnostics" | "readDiagnostics">>;
 
 export interface SyncContractsOptions {
   /** Any folder inside the repository. */
   cwd: string;
-  render: RenderContracts;
-  /** Loads template overrides from the HEAD tree. */
-  loadTemplates?: (input: { reader: TreeReader; folder: string }) => Promise<TemplateSource | undefined>;
+  compile?: CompileForSync;
   /** Branch to commit to; default: `branch` from the config, else `penult/contracts`. */
   branch?: string;
   /** Plan and describe the commit, but write no ref. */
@@ -122,14 +113,11 @@ export async function syncContracts(options: SyncContractsOptions): Promise<Sync
   const current = (await run(["symbolic-ref", "--quiet", "HEAD"], { okCodes: [1] })).stdout.trim();
   if (current === ref) throw new SyncError(`you are on ${branch}, the branch sync writes; switch to your own branch (e.g. git switch main) and run sync again`);
 
-  progress(`reading statements at ${head.slice(0, 7)}`);
-  const statements = await readSourceFiles({ reader, globs: config.statements });
-  const templates = options.loadTemplates ? await options.loadTemplates({ reader, folder: config.templates }) : undefined;
-  progress(`compiling ${statements.files.length} statement files`);
-  const rendered = await options.render({ files: statements.files, config, ...(templates ? { templates } : {}), readFile: async (p) => (await readText([p])).get(p) });
+  progress(`compiling the statements at ${head.slice(0, 7)}`);
+  const compiled = await (options.compile ?? compileTree)({ tree: reader, config });
 
   // Plan against HEAD's tree, exactly as `generate` plans against the disk.
-  const { plan, existing } = await planOutputOnTree({ tree: reader, files: rendered.outputs, manifest: manifestPath(config) });
+  const { plan, existing } = await planOutputOnTree({ tree: reader, files: compiled.files, manifest: manifestPath(config) });
   const fileChanges = plan.changes.filter((c) => c.action === "create" || c.action === "update" || c.action === "remove");
 
   const previous = (await run(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { okCodes: [1] })).stdout.trim() || undefined;
@@ -152,9 +140,9 @@ export async function syncContracts(options: SyncContractsOptions): Promise<Sync
   const upToDate = fileChanges.length === 0 || (previous !== undefined && (await outputTree(previous)) === (await outputTree(tree)));
 
   // Statements changed since what the branch (or, before the first sync, HEAD) already reflects.
-  const modelPath = `${config.output === "." ? "" : config.output + "/"}model.json`;
-  const oldModel = previous ? await readBlob({ run, spec: `${previous}:${modelPath}` }) : existing.get(modelPath);
-  const newModel = rendered.outputs.find((f) => f.path === modelPath)?.content;
+  const model = modelPath(config);
+  const oldModel = previous ? await readBlob({ run, spec: `${previous}:${model}` }) : existing.get(model);
+  const newModel = compiled.files.find((f) => f.path === model)?.content;
   const statementChanges = diffStatements({ previous: statementsOf(oldModel), current: statementsOf(newModel) }).changes;
 
   // diff-index compares HEAD with the working tree without writing the index (git status would refresh it).
@@ -163,7 +151,7 @@ export async function syncContracts(options: SyncContractsOptions): Promise<Sync
   ).stdout
     .split("\0")
     .filter(Boolean);
-  const diagnostics = sortDiagnostics([...statements.diagnostics, ...rendered.diagnostics, ...plan.diagnostics]);
+  const diagnostics = sortDiagnostics([...compiled.readDiagnostics, ...compiled.diagnostics, ...plan.diagnostics]);
   const result: SyncContractsResult = {
     status: "unchanged",
     branch,

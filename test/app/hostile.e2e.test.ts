@@ -116,7 +116,7 @@ describe("config from elsewhere", () => {
 
   it("`_extends` to another repository of the installation is refused, and that repository is never read", async () => {
     h = await startHarness({ copyDir: EXAMPLE });
-    h.addRepository({ name: "secrets", files: { ".github/penult.yml": leaky } });
+    h.addRepo("secrets", { files: { ".github/penult.yml": leaky } });
     const push = h.commitAndPush({ ".github/penult.yml": "_extends: secrets\n" }, "extend");
     await h.deliver("push", push);
     const check = checkOf(h, push.after);
@@ -128,7 +128,7 @@ describe("config from elsewhere", () => {
 
   it("`_extends: .github` merges the owner's shared settings; an invalid shared file is counted, never quoted", async () => {
     h = await startHarness({ copyDir: EXAMPLE });
-    const shared = h.addRepository({ name: ".github", files: { ".github/penult.yml": "targets: [typescript, go]\noutput: generated\n" } });
+    const shared = h.addRepo(".github", { files: { ".github/penult.yml": "targets: [typescript, go]\noutput: generated\n" } });
     const yml = readFileSync(join(h.work, ".github/penult.yml"), "utf8");
     const push = h.commitAndPush({ ".github/penult.yml": `_extends: .github\n${yml}` }, "extend the shared settings");
     await h.deliver("push", push);

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from "@jest/globals";
 import { startFakeOpenAi, type FakeOpenAi, type Scripted } from "../helpers/fake-openai.js";
 import { createRepo } from "../sync/git-fixture.js";
 import { REPO_ROOT, runBinary, runCli } from "./run-cli.js";
+import { llmAnswer } from "../helpers/llm-answer.js";
 
 // Statements from the bundled example and from the Kiro EARS corpus
 // (../shared/corpora/ears-kiro/staneslevski_kiro-autonomous-build/kiro-codebuild-worker/requirements.md).
@@ -19,19 +20,7 @@ const BROAD = "The system SHALL let readers build a social network around the bo
 const MD = ["# Cart", "", ADD_BOOK, "", COMMIT, "", BROAD, ""].join("\n");
 const CONFIG = "targets: [typescript, jsonschema]\n";
 
-const answer = (over: Record<string, unknown> = {}) => ({
-  actors: [],
-  subject: null,
-  actions: [],
-  entities: [],
-  fields: [],
-  events: [],
-  errors: [],
-  constraints: [],
-  functional: true,
-  qualities: [],
-  ...over,
-});
+const answer = llmAnswer;
 
 const SCRIPT: Record<string, Scripted> = {
   [ADD_BOOK]: {

@@ -71,6 +71,19 @@ export interface RequestLogEntry {
   method: string;
   path: string;
   status: number;
+  /** When the request arrived and when it was answered (ms since the epoch). */
+  start: number;
+  end: number;
+}
+
+/** A fault to inject: the next `times` requests matching `method` and `path` get `status` instead of an answer. */
+export interface Fault {
+  method: string;
+  path: RegExp;
+  status: number;
+  times?: number;
+  message?: string;
+  headers?: Record<string, string>;
 }
 
 export interface EmulatorState {
@@ -89,6 +102,10 @@ export interface GitHubEmulator {
   /** Registers a bare repository (created by the test) under owner/name. */
   addRepo(repo: Omit<EmulatedRepo, "id"> & { id?: number }): EmulatedRepo;
   setPermission(user: string, permission: Permission): void;
+  /** Answers matching requests with an error (a 502 from GitHub, a rate limit) instead of doing them. */
+  fail(fault: Fault): void;
+  /** Delays every answer matching `path` by `ms` (0 removes it): lets a test hold a job mid-way. */
+  delay(ms: number, path?: RegExp): void;
   /** Requests made so far that were not token minting (the API calls an app pays for). */
   apiCalls(): RequestLogEntry[];
   close(): Promise<void>;
@@ -126,6 +143,8 @@ export async function startGitHubEmulator(options: { permissions?: Record<string
     unknownRoutes: [],
   };
   let nextId = 1000;
+  const faults: (Fault & { left: number })[] = [];
+  const delays: { ms: number; path: RegExp }[] = [];
   const scratch = mkdtempSync(join(tmpdir(), "penult-gh-"));
   // Git writes to one bare repo are serialised: GitHub is atomic per request, and index files are per call anyway.
   const locks = new Map<string, Promise<unknown>>();
@@ -257,6 +276,17 @@ export async function startGitHubEmulator(options: { permissions?: Record<string
     if (!sha) throw new HttpError(422, `No commit found for SHA: ${ref}`);
     const c = await commitJson(repo, sha);
     return { sha, commit: { message: c.message, tree: c.tree, author: c.author, committer: c.committer }, parents: c.parents };
+  });
+  // GitHub's compare: how `head` relates to `base` (ahead: base is an ancestor of head; behind: the reverse).
+  route("GET", "/repos/:o/:r/compare/*basehead", async (_c, [o, r, basehead]) => {
+    const repo = repoOf(o!, r!);
+    const [base, head] = basehead!.split("...") as [string, string | undefined];
+    const b = await resolveRef(repo, base);
+    const h = head === undefined ? undefined : await resolveRef(repo, head);
+    if (!b || !h) throw new HttpError(404, "Not Found");
+    const [behind, ahead] = (await gitText(repo, ["rev-list", "--left-right", "--count", `${b}...${h}`])).split(/\s+/).map(Number) as [number, number];
+    const status = ahead === 0 && behind === 0 ? "identical" : behind === 0 ? "ahead" : ahead === 0 ? "behind" : "diverged";
+    return { status, ahead_by: ahead, behind_by: behind, total_commits: ahead, base_commit: await commitJson(repo, b), commits: [], files: [] };
   });
   route("GET", "/repos/:o/:r/git/trees/:sha", async (c, [o, r, sha]) => {
     const repo = repoOf(o!, r!);
@@ -566,8 +596,18 @@ export async function startGitHubEmulator(options: { permissions?: Record<string
     const raw = Buffer.concat(chunks).toString("utf8");
     let status = 200;
     let payload: unknown;
+    const start = Date.now();
     const match = routes.find(([m, re]) => m === method && re.test(path));
+    let extraHeaders: Record<string, string> = {};
     try {
+      const wait = delays.find((d) => d.path.test(path));
+      if (wait) await new Promise((r) => setTimeout(r, wait.ms));
+      const fault = faults.find((f) => f.left > 0 && f.method === method && f.path.test(path));
+      if (fault) {
+        fault.left--;
+        extraHeaders = fault.headers ?? {};
+        throw new HttpError(fault.status, fault.message ?? "Server Error (injected by the test)");
+      }
       if (!match) {
         state.unknownRoutes.push(`${method} ${path}`);
         throw new HttpError(404, "Not Found");
@@ -592,7 +632,7 @@ export async function startGitHubEmulator(options: { permissions?: Record<string
         payload = { message: err instanceof Error ? err.message : String(err) };
       }
     }
-    state.requests.push({ method, path, status });
+    state.requests.push({ method, path, status, start, end: Date.now() });
     if (payload instanceof Redirect) {
       res.writeHead(302, { location: `http://127.0.0.1:${port}${payload.location}` });
       res.end();
@@ -608,7 +648,7 @@ export async function startGitHubEmulator(options: { permissions?: Record<string
       res.end();
       return;
     }
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+    res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...extraHeaders });
     res.end(JSON.stringify(payload));
   };
   // Clients reuse connections; a server closing idle ones after Node's default 5 s races them.
@@ -627,6 +667,13 @@ export async function startGitHubEmulator(options: { permissions?: Record<string
     },
     setPermission(user, permission) {
       permissions.set(user, permission);
+    },
+    fail(fault) {
+      faults.push({ ...fault, left: fault.times ?? 1 });
+    },
+    delay(ms, path = /./) {
+      for (let i = delays.length - 1; i >= 0; i--) if (String(delays[i]!.path) === String(path)) delays.splice(i, 1);
+      if (ms > 0) delays.push({ ms, path });
     },
     apiCalls() {
       return state.requests.filter((r) => !r.path.startsWith("/app/") && !r.path.startsWith("/_codeload/"));

@@ -8,6 +8,7 @@ import { createOpenAiAsk } from "../../lib/llm/openai-ask.js";
 import { parseStatements } from "../../lib/statements/parse-statements.js";
 import { serializeModel } from "../../lib/model/serialize-model.js";
 import { startFakeOpenAi, type FakeOpenAi, type Scripted } from "../helpers/fake-openai.js";
+import { llmAnswer } from "../helpers/llm-answer.js";
 
 // Statements from the bundled example and from the Kiro EARS corpus
 // (../shared/corpora/ears-kiro/staneslevski_kiro-autonomous-build/kiro-codebuild-worker/requirements.md).
@@ -26,19 +27,7 @@ const ADD_BOOK = "WHEN a customer adds a book to the cart, THE Cart SHALL add on
 const COMMIT = "WHEN work is completed, THEN the Kiro_Worker SHALL commit all changes to the Feature_Branch.";
 const KEEP = "The cart SHALL keep its contents for 30 days for a signed-in customer.";
 
-const answer = (over: Record<string, unknown> = {}) => ({
-  actors: [],
-  subject: null,
-  actions: [],
-  entities: [],
-  fields: [],
-  events: [],
-  errors: [],
-  constraints: [],
-  functional: true,
-  qualities: [],
-  ...over,
-});
+const answer = llmAnswer;
 
 const GOOD: Record<string, Scripted> = {
   [ADD_BOOK]: {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import Mustache from "mustache";
-import { loadTemplateOverrides } from "../../lib/cli/project.js";
+import { loadTemplateOverrides } from "../../lib/pipeline/load-template-overrides.js";
 import { emitContracts } from "../../lib/emitters/index.js";
 import { createRecordTemplateSource, createRenderMeter, createTemplateRenderer } from "../../lib/emitters/templates.js";
 import { createMemoryTreeReader } from "../../lib/git/memory-tree-reader.js";

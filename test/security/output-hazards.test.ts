@@ -5,7 +5,7 @@
  * something other than what the file holds).
  */
 import { describe, expect, it } from "@jest/globals";
-import { renderProject } from "../../lib/cli/render-project.js";
+import { compileTree } from "../../lib/pipeline/index.js";
 import { resolveDefaults } from "../../lib/config/load-config.js";
 import { isWindowsReserved } from "../../lib/emitters/identifiers.js";
 import { EMITTERS } from "../../lib/emitters/index.js";
@@ -21,7 +21,7 @@ describe("Windows device names", () => {
       content: `# ${d}\n\n- The ${d} service SHALL store the ${d} record.\n- WHEN a ${d} arrives, THE ${d} SHALL send a Nul notice.\n- **${d.toUpperCase()}**: a ${d} record has a name and an Aux code.\n`,
     }));
     const config = { ...resolveDefaults(), system: "aux" };
-    const { outputs, diagnostics } = renderProject({ files, config });
+    const { files: outputs, diagnostics } = await compileTree({ files, config });
     expect(diagnostics.filter((d) => d.code.startsWith("EMIT_"))).toEqual([]);
     const bad = outputs.filter((f) => f.path.split("/").some(isWindowsReserved)).map((f) => f.path);
     expect(bad).toEqual([]);
@@ -41,9 +41,9 @@ describe("Windows device names", () => {
 describe("bidi controls and line separators", () => {
   const HAZARDS = /[\u2028\u2029\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
 
-  it("are escaped in every generated file, model.json included, and model.json still holds the text", () => {
+  it("are escaped in every generated file, model.json included, and model.json still holds the text", async () => {
     const text = "The cart SHALL store the \u202Eitem\u202C price\u2028and the \u2066total\u2069.";
-    const { outputs } = renderProject({ files: [{ path: "statements/cart.md", content: `${text}\n` }], config: resolveDefaults() });
+    const { files: outputs } = await compileTree({ files: [{ path: "statements/cart.md", content: `${text}\n` }], config: resolveDefaults() });
     for (const f of outputs) expect(`${f.path}: ${HAZARDS.test(f.content)}`).toBe(`${f.path}: false`);
     const model = JSON.parse(outputs.find((f) => f.path === "contracts/model.json")!.content) as { statements: { text: string }[] };
     expect(model.statements.some((s) => s.text.includes("\u202Eitem\u202C"))).toBe(true);

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { createHash } from "node:crypto";
 import type { Diagnostic } from "../../lib/diagnostics.js";
+import { readSourceFiles } from "../../lib/git/read-source-files.js";
 import type { SourceFile } from "../../lib/statements/types.js";
-import { syncContracts, SyncError, type RenderContracts } from "../../lib/sync/sync-contracts.js";
+import { syncContracts, SyncError, type CompileForSync } from "../../lib/sync/sync-contracts.js";
 import { createRepo, snapshotUserState } from "./git-fixture.js";
 
 /**
@@ -10,7 +11,8 @@ import { createRepo, snapshotUserState } from "./git-fixture.js";
  * statement file is a statement; each file becomes one contract file; model.json lists the
  * statements the way the real model does (id, file, line, kind, text).
  */
-const render: RenderContracts = ({ files, config }) => {
+const render: CompileForSync = async ({ tree, config }) => {
+  const { files } = await readSourceFiles({ reader: tree, globs: config.statements });
   const text = (f: SourceFile) => (typeof f.content === "string" ? f.content : new TextDecoder().decode(f.content));
   const statements = files.flatMap((f) =>
     text(f)
@@ -21,7 +23,7 @@ const render: RenderContracts = ({ files, config }) => {
   );
   const outputs = files.map((f) => ({ path: `${config.output}/files/${f.path.split("/").pop()}.txt`, content: text(f).toUpperCase() }));
   outputs.push({ path: `${config.output}/model.json`, content: JSON.stringify({ statements }, null, 2) + "\n" });
-  return { outputs, diagnostics: [] as Diagnostic[] };
+  return { files: outputs, diagnostics: [] as Diagnostic[], readDiagnostics: [] as Diagnostic[] };
 };
 
 const repos: { cleanup: () => void }[] = [];
@@ -49,7 +51,7 @@ describe("syncContracts", () => {
     repo.write({ "src/app.ts": "export const x = 3;\n", "notes.txt": "draft\n", "statements/cart.md": "The cart SHALL keep items.\nUNCOMMITTED\n" });
     const before = snapshotUserState(repo);
 
-    const result = await syncContracts({ cwd: repo.dir, render });
+    const result = await syncContracts({ cwd: repo.dir, compile: render });
 
     expect(snapshotUserState(repo)).toEqual(before);
     expect(result.status).toBe("created");
@@ -82,24 +84,24 @@ describe("syncContracts", () => {
 
   it("makes no commit when nothing changed, even after an unrelated commit", async () => {
     const repo = repoWithStatements();
-    const first = await syncContracts({ cwd: repo.dir, render });
-    const second = await syncContracts({ cwd: repo.dir, render });
+    const first = await syncContracts({ cwd: repo.dir, compile: render });
+    const second = await syncContracts({ cwd: repo.dir, compile: render });
     expect(second.status).toBe("unchanged");
     expect(second.commit).toBeUndefined();
     repo.write({ "src/app.ts": "export const x = 9;\n" });
     repo.git("commit", "-q", "-am", "unrelated");
-    const third = await syncContracts({ cwd: repo.dir, render });
+    const third = await syncContracts({ cwd: repo.dir, compile: render });
     expect(third.status).toBe("unchanged");
     expect(repo.git("rev-parse", "penult/contracts").trim()).toBe(first.commit);
   });
 
   it("an edited statement gives one new commit on HEAD whose message lists that statement, old and new text", async () => {
     const repo = repoWithStatements();
-    await syncContracts({ cwd: repo.dir, render });
+    await syncContracts({ cwd: repo.dir, compile: render });
     repo.write({ "statements/cart.md": "The cart SHALL keep items.\nThe cart SHALL show a total with tax.\n" });
     repo.git("commit", "-q", "-am", "tax in totals");
     const before = snapshotUserState(repo);
-    const result = await syncContracts({ cwd: repo.dir, render });
+    const result = await syncContracts({ cwd: repo.dir, compile: render });
     expect(snapshotUserState(repo)).toEqual(before);
     expect(result.status).toBe("updated");
     expect(repo.git("rev-parse", "penult/contracts^").trim()).toBe(repo.git("rev-parse", "HEAD").trim());
@@ -112,11 +114,11 @@ describe("syncContracts", () => {
 
   it("removes the contracts of a deleted statement file", async () => {
     const repo = repoWithStatements();
-    await syncContracts({ cwd: repo.dir, render });
+    await syncContracts({ cwd: repo.dir, compile: render });
     repo.git("merge", "-q", "--ff-only", "penult/contracts"); // the contracts PR was merged
     repo.git("rm", "-q", "statements/orders.md");
     repo.git("commit", "-q", "-m", "drop orders");
-    const result = await syncContracts({ cwd: repo.dir, render });
+    const result = await syncContracts({ cwd: repo.dir, compile: render });
     expect(result.status).toBe("updated");
     const tree = repo.git("ls-tree", "-r", "--name-only", "penult/contracts");
     expect(tree).not.toContain("contracts/files/orders.md.txt");
@@ -126,18 +128,18 @@ describe("syncContracts", () => {
 
   it("does nothing once the contracts are merged and current", async () => {
     const repo = repoWithStatements();
-    await syncContracts({ cwd: repo.dir, render });
+    await syncContracts({ cwd: repo.dir, compile: render });
     repo.git("merge", "-q", "--ff-only", "penult/contracts");
     const tip = repo.git("rev-parse", "penult/contracts");
-    expect((await syncContracts({ cwd: repo.dir, render })).status).toBe("unchanged");
+    expect((await syncContracts({ cwd: repo.dir, compile: render })).status).toBe("unchanged");
     expect(repo.git("rev-parse", "penult/contracts")).toBe(tip);
   });
 
   it("refuses to overwrite a person's commit on the contracts branch, and to run on that branch", async () => {
     const repo = repoWithStatements();
-    await syncContracts({ cwd: repo.dir, render });
+    await syncContracts({ cwd: repo.dir, compile: render });
     repo.git("switch", "-q", "penult/contracts");
-    await expect(syncContracts({ cwd: repo.dir, render })).rejects.toThrow(/you are on penult\/contracts/);
+    await expect(syncContracts({ cwd: repo.dir, compile: render })).rejects.toThrow(/you are on penult\/contracts/);
     repo.write({ "contracts/NOTE.md": "mine\n" });
     repo.git("add", "contracts/NOTE.md");
     repo.git("commit", "-q", "-m", "my note");
@@ -145,26 +147,26 @@ describe("syncContracts", () => {
     repo.git("switch", "-q", "main");
     repo.write({ "statements/cart.md": "The cart SHALL hold at most 99 items.\n" });
     repo.git("commit", "-q", "-am", "limit");
-    await expect(syncContracts({ cwd: repo.dir, render })).rejects.toThrow(SyncError);
-    await expect(syncContracts({ cwd: repo.dir, render })).rejects.toThrow(/has a commit penult did not make .*"my note"/);
+    await expect(syncContracts({ cwd: repo.dir, compile: render })).rejects.toThrow(SyncError);
+    await expect(syncContracts({ cwd: repo.dir, compile: render })).rejects.toThrow(/has a commit penult did not make .*"my note"/);
     expect(repo.git("rev-parse", "penult/contracts")).toBe(tip);
   });
 
   it("explains an empty repository, and reads config and branch from HEAD", async () => {
     const empty = createRepo();
     repos.push(empty);
-    await expect(syncContracts({ cwd: empty.dir, render })).rejects.toThrow(/no commits yet/);
+    await expect(syncContracts({ cwd: empty.dir, compile: render })).rejects.toThrow(/no commits yet/);
 
     const repo = repoWithStatements();
     repo.write({ ".github/penult.yml": "output: gen\nbranch: bot/contracts\n" });
     repo.git("add", ".github/penult.yml");
     repo.git("commit", "-q", "-m", "config");
-    const result = await syncContracts({ cwd: repo.dir, render });
+    const result = await syncContracts({ cwd: repo.dir, compile: render });
     expect(result.branch).toBe("bot/contracts");
     expect(repo.git("ls-tree", "-r", "--name-only", "bot/contracts")).toContain("gen/files/cart.md.txt");
 
     repo.write({ ".github/penult.yml": "targets: [cobol]\n" });
     repo.git("commit", "-q", "-am", "bad config");
-    await expect(syncContracts({ cwd: repo.dir, render })).rejects.toThrow(/\.github\/penult\.yml:1: targets\[0\] must be one of/);
+    await expect(syncContracts({ cwd: repo.dir, compile: render })).rejects.toThrow(/\.github\/penult\.yml:1: targets\[0\] must be one of/);
   });
 });

@@ -3,8 +3,8 @@ import { EXIT } from "../exit-codes.js";
 import type { CommandContext } from "../context.js";
 import { generateProject } from "../generate-project.js";
 import { formatDiagnostic, summarizeDiagnostics } from "../output.js";
-import { manifestPath } from "../project.js";
-import { formatLlmStats, llmJson } from "../render-with-llm.js";
+import { manifestPath } from "../stages.js";
+import { formatLlmStats, llmJson } from "../plan-cli-llm.js";
 
 export function registerGenerate(program: Command, ctx: CommandContext): void {
   program
@@ -39,7 +39,7 @@ Exit codes: 0 ok; 1 statement errors, or (--check) contracts out of date; 2 bad 
       if (opts.json) {
         ctx.io.stdout(
           JSON.stringify(
-            { mode, statementFiles: r.statementFiles, statements: r.rendered.compiled.statements.length, created: w.created, updated: w.updated, removed: w.removed, unchanged: w.unchanged.length, diagnostics: r.diagnostics, ...llmJson(r) },
+            { mode, statementFiles: r.statementFiles, statements: r.compiled.statements.length, created: w.created, updated: w.updated, removed: w.removed, unchanged: w.unchanged.length, diagnostics: r.diagnostics, ...llmJson(r) },
             null,
             2,
           ) + "\n",
@@ -49,7 +49,7 @@ Exit codes: 0 ok; 1 statement errors, or (--check) contracts out of date; 2 bad 
       const c = ctx.colors;
       for (const d of r.diagnostics) ctx.io.stderr(formatDiagnostic(d, c) + "\n");
       if (r.llmWarning) ctx.io.stderr(c.yellow(`warning: ${r.llmWarning}`) + "\n");
-      if (r.rendered.llm) ctx.io.stderr(formatLlmStats(r.rendered.llm) + "\n");
+      if (r.compiled.llm) ctx.io.stderr(formatLlmStats(r.compiled.llm) + "\n");
       if (mode !== "check") {
         const verb = mode === "write" ? "" : "would be ";
         for (const p of w.created) ctx.io.stdout(`${c.green(verb + "created")} ${p}\n`);
@@ -59,8 +59,8 @@ Exit codes: 0 ok; 1 statement errors, or (--check) contracts out of date; 2 bad 
       // The manifest is bookkeeping; counts are of the generated files people read.
       const manifest = manifestPath(r.config);
       const count = (xs: readonly string[]) => xs.filter((p) => p !== manifest).length;
-      const n = r.rendered.compiled.statements.length;
-      const summary = `${n} statement${n === 1 ? "" : "s"} from ${r.statementFiles} file${r.statementFiles === 1 ? "" : "s"} -> ${r.rendered.outputs.length} generated files in ${r.config.output}/ (${count(w.created)} created, ${count(w.updated)} updated, ${count(w.removed)} removed); ${summarizeDiagnostics(r.diagnostics)}`;
+      const n = r.compiled.statements.length;
+      const summary = `${n} statement${n === 1 ? "" : "s"} from ${r.statementFiles} file${r.statementFiles === 1 ? "" : "s"} -> ${r.compiled.files.length} generated files in ${r.config.output}/ (${count(w.created)} created, ${count(w.updated)} updated, ${count(w.removed)} removed); ${summarizeDiagnostics(r.diagnostics)}`;
       ctx.io.stdout(`${mode === "dry-run" ? "dry run: " : ""}${summary}\n`);
       if (mode === "check") {
         if (w.changed) {

@@ -5,7 +5,7 @@ import { EXIT } from "../exit-codes.js";
 import { implementInterface } from "../implement-interface.js";
 import { formatDiagnostic } from "../output.js";
 import { requireConfig } from "../project.js";
-import { planCliLlm } from "../render-with-llm.js";
+import { planCliLlm } from "../plan-cli-llm.js";
 
 export function registerImplement(program: Command, ctx: CommandContext): void {
   program

@@ -3,8 +3,8 @@ import { syncContracts } from "../../sync/sync-contracts.js";
 import type { CommandContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { formatDiagnostic } from "../output.js";
-import { loadTemplateOverrides } from "../project.js";
-import { formatLlmStats, llmJson, planCliLlm, renderWithLlm, type RenderWithLlmResult } from "../render-with-llm.js";
+import { formatLlmStats, llmJson, pipelineLlm, planCliLlm } from "../plan-cli-llm.js";
+import { compileTree, type CompiledTree } from "../stages.js";
 
 export function registerSync(program: Command, ctx: CommandContext): void {
   program
@@ -29,16 +29,15 @@ Examples:
   $ git push origin penult/contracts   # then open a PR from it`,
     )
     .action(async (opts: { branch?: string; dryRun?: boolean; json?: boolean; llm?: string }) => {
-      let llmRun: { rendered: RenderWithLlmResult; llmWarning?: string } | undefined;
+      let llmRun: { compiled: CompiledTree; llmWarning?: string } | undefined;
       const r = await syncContracts({
         cwd: ctx.cwd,
-        render: async ({ files, config, templates, readFile }) => {
+        compile: async ({ tree, config }) => {
           const plan = planCliLlm({ config, ...(opts.llm ? { flag: opts.llm } : {}), env: ctx.io.env });
-          const rendered = await renderWithLlm({ files, plan, ...(templates ? { templates } : {}), readCache: readFile ?? (async () => undefined) });
-          llmRun = { rendered, ...(plan.warning ? { llmWarning: plan.warning } : {}) };
-          return rendered;
+          const compiled = await compileTree({ tree, config: plan.config, llm: pipelineLlm(plan) });
+          llmRun = { compiled, ...(plan.warning ? { llmWarning: plan.warning } : {}) };
+          return compiled;
         },
-        loadTemplates: loadTemplateOverrides,
         ...(opts.branch ? { branch: opts.branch } : {}),
         ...(opts.dryRun ? { dryRun: true } : {}),
         progress: ctx.progress(!opts.json),
@@ -51,7 +50,7 @@ Examples:
       const c = ctx.colors;
       for (const d of r.diagnostics) ctx.io.stderr(formatDiagnostic(d, c) + "\n");
       if (llmRun?.llmWarning) ctx.io.stderr(c.yellow(`warning: ${llmRun.llmWarning}`) + "\n");
-      if (llmRun?.rendered.llm) ctx.io.stderr(formatLlmStats(llmRun.rendered.llm) + "\n");
+      if (llmRun?.compiled.llm) ctx.io.stderr(formatLlmStats(llmRun.compiled.llm) + "\n");
       if (r.uncommittedStatements.length) {
         ctx.io.stderr(
           c.yellow(`note: sync reads the statements committed at HEAD; uncommitted edits in ${r.uncommittedStatements.join(", ")} are not included (commit them, then sync again)\n`),

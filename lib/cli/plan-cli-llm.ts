@@ -1,11 +1,7 @@
 import type { ResolvedConfig } from "../config/load-config.js";
-import { sortDiagnostics } from "../diagnostics.js";
-import { compileWithLlm } from "../llm/compile-with-llm.js";
 import type { LlmStats } from "../llm/enrich-facts.js";
 import { createLlmFromEnv, hasLlmEndpoint, llmCachePath, type LlmClients, type LlmEnv } from "../llm/llm-from-env.js";
-import type { SourceFile } from "../statements/types.js";
-import { renderProject, type RenderProjectResult } from "./render-project.js";
-import type { TemplateSource } from "./stages.js";
+import type { PipelineLlm } from "../pipeline/index.js";
 
 /** What the CLI decided about the LLM engine for one run. */
 export interface CliLlmPlan {
@@ -49,48 +45,9 @@ export function planCliLlm(options: { config: ResolvedConfig; flag?: string; env
   return { config, model, cachePath, ...(clients ? { clients } : {}) };
 }
 
-export interface RenderWithLlmResult extends RenderProjectResult {
-  /** Requests, tokens, cache hits and fallbacks when the LLM ran. */
-  llm?: { model: string; stats: LlmStats };
-}
-
-/**
- * {@link renderProject} with the LLM engine when the plan has clients: the answer cache is read
- * through `readCache` (working tree or a git revision) and its new text becomes one more generated
- * file. When the LLM does not run, an existing cache file is carried through unchanged, so an
- * offline run never throws away answers someone paid for.
- */
-export async function renderWithLlm(options: {
-  files: readonly SourceFile[];
-  plan: CliLlmPlan;
-  templates?: TemplateSource;
-  readCache: (path: string) => Promise<string | undefined>;
-}): Promise<RenderWithLlmResult> {
-  const { plan } = options;
-  const { config } = plan;
-  const cacheText = await options.readCache(plan.cachePath);
-  const templates = options.templates ? { templates: options.templates } : {};
-  if (!config.llm || (!plan.clients && !(plan.cacheOnly && cacheText !== undefined))) {
-    const rendered = renderProject({ files: options.files, config, ...templates });
-    if (cacheText !== undefined) rendered.outputs.push({ path: plan.cachePath, content: cacheText });
-    return rendered;
-  }
-  const compiled = await compileWithLlm({
-    files: options.files,
-    config,
-    model: config.llm.model,
-    ask: plan.clients?.ask ?? askNothing,
-    ...(cacheText !== undefined ? { cacheText } : {}),
-    ...(config.llm.concurrency ? { concurrency: config.llm.concurrency } : {}),
-  });
-  const rendered = renderProject({ files: options.files, config, compiled, ...templates });
-  // No answer at all (endpoint down) and no cache yet: no empty file.
-  if (compiled.llm.cacheText !== "" || cacheText !== undefined) rendered.outputs.push({ path: plan.cachePath, content: compiled.llm.cacheText });
-  return { ...rendered, diagnostics: sortDiagnostics(rendered.diagnostics), llm: { model: config.llm.model, stats: compiled.llm.stats } };
-}
-
-async function askNothing(): Promise<never> {
-  throw new Error("not in the answer cache, and no LLM endpoint is configured");
+/** The pipeline's LLM option for a plan: ask when there are clients; otherwise only cached answers are used. */
+export function pipelineLlm(plan: CliLlmPlan): PipelineLlm {
+  return plan.clients ? { ask: plan.clients.ask } : {};
 }
 
 /** One line for people: "LLM gpt-x: 3 requests (360 tokens), 2 cache hits, 1 fallback (id: reason)". */
@@ -105,9 +62,9 @@ export function formatLlmStats(llm: { model: string; stats: LlmStats }): string 
 }
 
 /** The `llm` and `llmWarning` fields of `--json` output (absent when the LLM was not asked for). */
-export function llmJson(r: { rendered: RenderWithLlmResult; llmWarning?: string }): { llm?: { model: string } & LlmStats; llmWarning?: string } {
+export function llmJson(r: { compiled: { llm?: { model: string; stats: LlmStats } }; llmWarning?: string }): { llm?: { model: string } & LlmStats; llmWarning?: string } {
   return {
-    ...(r.rendered.llm ? { llm: { model: r.rendered.llm.model, ...r.rendered.llm.stats } } : {}),
+    ...(r.compiled.llm ? { llm: { model: r.compiled.llm.model, ...r.compiled.llm.stats } } : {}),
     ...(r.llmWarning ? { llmWarning: r.llmWarning } : {}),
   };
 }
