@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { gzipSync } from "node:zlib";
 import { pack } from "tar-stream";
 import { readArchiveBody, readTarballTree } from "../../app/github/tarball-tree-reader.js";
-import { LimitExceededError } from "../../lib/limits/limit-exceeded-error.js";
+import { limitHit } from "../helpers/hostile-content.js";
 
 /** A GitHub-style archive: every path under one top folder. */
 async function tarball(entries: { name: string; content?: string | Buffer; type?: "file" | "symlink"; linkname?: string }[]): Promise<Uint8Array> {
@@ -19,16 +19,6 @@ async function tarball(entries: { name: string; content?: string | Buffer; type?
   return new Uint8Array(gzipSync(Buffer.concat(chunks)));
 }
 
-async function limitOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof LimitExceededError) return err.limit;
-    throw err;
-  }
-  return "none";
-}
-
 describe("readTarballTree", () => {
   it("keeps only wanted regular files; links and paths climbing out are never kept", async () => {
     const archive = await tarball([
@@ -43,21 +33,21 @@ describe("readTarballTree", () => {
 
   it("stops at each limit: entries, one file, all kept files, inflated bytes, the compressed body", async () => {
     const many = await tarball(Array.from({ length: 20 }, (_, i) => ({ name: `x/${i}.txt`, content: "x" })));
-    expect(await limitOf(readTarballTree({ archive: many, label: "t", keep: () => false, limits: { archiveEntries: 10 } }))).toBe("archiveEntries");
+    expect(await limitHit(() => readTarballTree({ archive: many, label: "t", keep: () => false, limits: { archiveEntries: 10 } }))).toBe("archiveEntries");
     const files = await tarball([
       { name: "statements/a.md", content: "a".repeat(600) },
       { name: "statements/b.md", content: "b".repeat(600) },
     ]);
-    expect(await limitOf(readTarballTree({ archive: files, label: "t", keep: () => true, limits: { fileBytes: 500 } }))).toBe("fileBytes");
-    expect(await limitOf(readTarballTree({ archive: files, label: "t", keep: () => true, limits: { keptBytes: 1000 } }))).toBe("keptBytes");
+    expect(await limitHit(() => readTarballTree({ archive: files, label: "t", keep: () => true, limits: { fileBytes: 500 } }))).toBe("fileBytes");
+    expect(await limitHit(() => readTarballTree({ archive: files, label: "t", keep: () => true, limits: { keptBytes: 1000 } }))).toBe("keptBytes");
     const bomb = await tarball([{ name: "zeros.bin", content: Buffer.alloc(8 * 1024 * 1024) }]);
     expect(bomb.length).toBeLessThan(100_000);
-    expect(await limitOf(readTarballTree({ archive: bomb, label: "t", keep: () => false, limits: { unpackedBytes: 1_000_000 } }))).toBe("unpackedBytes");
+    expect(await limitHit(() => readTarballTree({ archive: bomb, label: "t", keep: () => false, limits: { unpackedBytes: 1_000_000 } }))).toBe("unpackedBytes");
     const body = new ReadableStream<Uint8Array>({
       pull(c) {
         c.enqueue(new Uint8Array(64 * 1024));
       },
     });
-    expect(await limitOf(readArchiveBody(body, { archiveBytes: 1_000_000 }))).toBe("archiveBytes");
+    expect(await limitHit(() => readArchiveBody(body, { archiveBytes: 1_000_000 }))).toBe("archiveBytes");
   });
 });

@@ -4,28 +4,20 @@
  * and runs the CLI on it: nothing may be written, removed or read outside the repository, nor
  * through a symbolic link, whatever the repository commits.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { hashContent } from "../../lib/write-output.js";
-import { copyExample, REPO_ROOT, runCli } from "../cli/run-cli.js";
+import { cleanAfterEach, REPO_ROOT, runCli } from "../cli/run-cli.js";
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
-});
-
-function bookshop(): string {
-  const ex = copyExample("bookshop");
-  cleanups.push(ex.cleanup);
-  return ex.dir;
-}
+const cleanup = cleanAfterEach();
+const bookshop = (): string => cleanup.example("bookshop");
 
 /** A folder outside the repository holding what an attacker would aim at. */
 function outside(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), "penult-outside-"));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  cleanup.add(() => rmSync(dir, { recursive: true, force: true }));
   for (const [p, c] of Object.entries(files)) write(dir, p, c);
   return dir;
 }
@@ -169,7 +161,7 @@ describe("other commands on a hostile repository", () => {
 
   it("init writes nothing through a symlinked .github or contracts folder", async () => {
     const dir = mkdtempSync(join(tmpdir(), "penult-init-"));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    cleanup.add(() => rmSync(dir, { recursive: true, force: true }));
     const target = outside();
     symlinkSync(target, join(dir, ".github"));
     symlinkSync(target, join(dir, "contracts"));

@@ -11,9 +11,8 @@ import { createMemoryTreeReader } from "../../lib/git/memory-tree-reader.js";
 import { compileWithBudget } from "../../lib/jobs/compile-with-budget.js";
 import { planContractsUpdate } from "../../lib/jobs/plan-contracts-update.js";
 import type { PlanTask } from "../../lib/jobs/run-budget-task.js";
-import { LimitExceededError } from "../../lib/limits/limit-exceeded-error.js";
 import type { Statement } from "../../lib/statements/types.js";
-import { partialBomb } from "../helpers/hostile-content.js";
+import { limitHit, partialBomb } from "../helpers/hostile-content.js";
 
 const SHA = "a".repeat(40);
 
@@ -28,16 +27,6 @@ function bookshopFiles(): Record<string, Uint8Array> {
 
 function planTask(extra: Partial<PlanTask> = {}): PlanTask {
   return { kind: "plan", files: bookshopFiles(), label: "bookshop", sha: SHA, config: resolveDefaults(), ...extra };
-}
-
-async function limitOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof LimitExceededError) return err.limit;
-    throw err;
-  }
-  return "none";
 }
 
 describe("compileWithBudget", () => {
@@ -59,17 +48,17 @@ describe("compileWithBudget", () => {
   it("a template bomb ends in a LimitExceededError naming the limit, from inside the worker", async () => {
     const files = { ...planTask().files };
     for (const [p, t] of Object.entries({ ...partialBomb("typescript", 8), "typescript/module.ts.mustache": "{{> p0}}" })) files[`.penult/templates/${p}`] = new TextEncoder().encode(t);
-    await expect(limitOf(compileWithBudget({ task: planTask({ files }), limits: { renderedChars: 1_000_000 } }))).resolves.toBe("renderedChars");
+    await expect(limitHit(() => compileWithBudget({ task: planTask({ files }), limits: { renderedChars: 1_000_000 } }))).resolves.toBe("renderedChars");
   });
 
   it("stops a job over its busy-time limit", async () => {
     const files = { ...planTask().files };
     for (const [p, t] of Object.entries({ ...partialBomb("typescript", 10), "typescript/module.ts.mustache": "{{> p0}}" })) files[`.penult/templates/${p}`] = new TextEncoder().encode(t);
-    await expect(limitOf(compileWithBudget({ task: planTask({ files }), limits: { cpuMs: 1_500, partialDepth: 20, renderedChars: Number.MAX_SAFE_INTEGER } }))).resolves.toBe("cpuMs");
+    await expect(limitHit(() => compileWithBudget({ task: planTask({ files }), limits: { cpuMs: 1_500, partialDepth: 20, renderedChars: Number.MAX_SAFE_INTEGER } }))).resolves.toBe("cpuMs");
   });
 
   it("stops a job over its heap limit", async () => {
-    await expect(limitOf(compileWithBudget({ task: planTask(), limits: { memoryMb: 8 } }))).resolves.toBe("memoryMb");
+    await expect(limitHit(() => compileWithBudget({ task: planTask(), limits: { memoryMb: 8 } }))).resolves.toBe("memoryMb");
   });
 
   it("proxies LLM requests to the caller, and a failure keeps the offline facts with the reason", async () => {

@@ -10,41 +10,30 @@ import { loadTemplateOverrides } from "../../lib/pipeline/load-template-override
 import { emitContracts } from "../../lib/emitters/index.js";
 import { createRecordTemplateSource, createRenderMeter, createTemplateRenderer } from "../../lib/emitters/templates.js";
 import { createMemoryTreeReader } from "../../lib/git/memory-tree-reader.js";
-import { LimitExceededError } from "../../lib/limits/limit-exceeded-error.js";
 import { boundForTagger, MAX_TAGGED_TEXT, MAX_TAGGED_WORD, tagText } from "../../lib/nlp/tag-text.js";
 import { compile } from "../../lib/compile.js";
-import { partialBomb } from "../helpers/hostile-content.js";
-
-function limitOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof LimitExceededError) return err.limit;
-    throw err;
-  }
-  return undefined;
-}
+import { limitHit, partialBomb } from "../helpers/hostile-content.js";
 
 describe("template budgets", () => {
-  it("the partial bomb of the issue (ten levels) stops at the depth limit; a shallower one at the rendered-size limit", () => {
+  it("the partial bomb of the issue (ten levels) stops at the depth limit; a shallower one at the rendered-size limit", async () => {
     const deep = createRecordTemplateSource({ ...partialBomb("t", 10), "t/main.mustache": "{{> p0}}" });
-    expect(limitOf(() => createTemplateRenderer({ target: "t", source: deep }).render("main", {}))).toBe("partialDepth");
+    expect(await limitHit(() => createTemplateRenderer({ target: "t", source: deep }).render("main", {}))).toBe("partialDepth");
     const wide = createRecordTemplateSource({ ...partialBomb("t", 8), "t/main.mustache": "{{> p0}}" });
     const render = createTemplateRenderer({ target: "t", source: wide, meter: createRenderMeter({ renderedChars: 1_000_000 }) });
-    expect(limitOf(() => render.render("main", {}))).toBe("renderedChars");
+    expect(await limitHit(() => render.render("main", {}))).toBe("renderedChars");
   });
 
-  it("a partial that includes itself stops at the depth limit", () => {
+  it("a partial that includes itself stops at the depth limit", async () => {
     const source = createRecordTemplateSource({ "t/main.mustache": "a{{> main}}" });
     const render = createTemplateRenderer({ target: "t", source });
-    expect(limitOf(() => render.render("main", {}))).toBe("partialDepth");
+    expect(await limitHit(() => render.render("main", {}))).toBe("partialDepth");
   });
 
-  it("nested sections that render nothing still count their work", () => {
+  it("nested sections that render nothing still count their work", async () => {
     const nest = "{{#items}}".repeat(8) + "{{/items}}".repeat(8);
     const source = createRecordTemplateSource({ "t/main.mustache": nest });
     const render = createTemplateRenderer({ target: "t", source, meter: createRenderMeter({ renderedChars: 1_000_000 }) });
-    expect(limitOf(() => render.render("main", { items: Array.from({ length: 30 }, (_, i) => ({ i })) }))).toBe("renderedChars");
+    expect(await limitHit(() => render.render("main", { items: Array.from({ length: 30 }, (_, i) => ({ i })) }))).toBe("renderedChars");
   });
 
   it("ordinary templates with partials and sections render as before", () => {
@@ -52,10 +41,10 @@ describe("template budgets", () => {
     expect(render.render("main", { items: [{ name: "a" }, { name: "b" }] })).toBe("- a\n- b\n");
   });
 
-  it("emitContracts stops the whole job on a template bomb instead of dropping that target", () => {
+  it("emitContracts stops the whole job on a template bomb instead of dropping that target", async () => {
     const { model } = compile({ files: [{ path: "statements/a.md", content: "The cart SHALL store items.\n" }] });
     const templates = createRecordTemplateSource({ ...partialBomb("typescript", 8), "typescript/module.ts.mustache": "{{> p0}}" });
-    expect(limitOf(() => emitContracts({ model, targets: ["typescript", "go"], templates, limits: { renderedChars: 1_000_000 } }))).toBe("renderedChars");
+    expect(await limitHit(() => emitContracts({ model, targets: ["typescript", "go"], templates, limits: { renderedChars: 1_000_000 } }))).toBe("renderedChars");
   });
 
   it("override templates never enter Mustache's module-wide cache (it is never cleared)", () => {
