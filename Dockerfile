@@ -6,6 +6,8 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
+# The App's own dependencies (probot, bullmq, ...) are those of the app/ workspace.
+COPY app/package.json ./app/
 # --ignore-scripts: `prepare` would build before the sources are copied; the build runs below.
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY . .
@@ -18,7 +20,8 @@ ENV NODE_ENV=production \
     PORT=3000
 WORKDIR /app
 COPY package.json package-lock.json ./
-# Runtime dependencies only, no lifecycle scripts (there is nothing to build here).
+COPY app/package.json ./app/
+# Runtime dependencies only (penult's and the app/ workspace's), no lifecycle scripts (there is nothing to build here).
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /src/dist/lib ./dist/lib
 COPY --from=build /src/dist/app ./dist/app

@@ -1,30 +1,18 @@
 /**
  * `penult generate` and `penult sync` wall time, through the real binary, on a repository of about
- * 10k statements built from the corpora in ../shared/corpora (each corpus under its own folder,
+ * 10k statements built from the corpora in test/corpora (each corpus under its own folder,
  * repeated under copy-N/ folders until the count is reached), cold and after editing one statement.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseStatements } from "../lib/statements/parse-statements.js";
 import type { SourceFile } from "../lib/statements/types.js";
+import { corporaDir, repoRoot } from "./corpus-path.js";
 import type { BenchTable } from "./table.js";
 
 const TARGET_STATEMENTS = 10_000;
-
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json"))) dir = dirname(dir);
-  return dir;
-}
-
-function corpusDir(root: string): string {
-  const dir = join(root, "..", "shared", "corpora");
-  if (!existsSync(dir)) throw new Error(`corpora missing: ${dir} (expected ../shared/corpora beside the repository checkout)`);
-  return dir;
-}
 
 function listFiles(dir: string, pattern: RegExp): string[] {
   const out: string[] = [];
@@ -64,8 +52,8 @@ function git(cwd: string, args: string[]): void {
 }
 
 export async function run_(): Promise<BenchTable[]> {
-  const root = packageRoot();
-  const base = corpusFiles(corpusDir(root));
+  const root = repoRoot();
+  const base = corpusFiles(corporaDir());
   const perCopy = parseStatements(base).statements.length;
   if (perCopy === 0) throw new Error("the corpora gave no statements");
   const copies = Math.ceil(TARGET_STATEMENTS / perCopy);

@@ -1,7 +1,7 @@
 /**
  * Statement diff and change impact (issue 5).
  *
- * 1. Speed: two revisions of ~10k statements (the corpora in ../shared/corpora copied under
+ * 1. Speed: two revisions of ~10k statements (the corpora in test/corpora copied under
  *    copy-N/ folders) that differ by 100 seeded one-word edits. Timed separately: statement diff,
  *    model diff, breaking rules, report (data + markdown); their sum is the "diff" time, which
  *    EXCLUDES compiling the two sides. Compiling both sides, and emitting TypeScript contracts of
@@ -12,8 +12,7 @@
  *    explained by an element traced to it (or by a quote of it). Aim: 0.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { checkBreaking } from "../lib/breaking/check-breaking.js";
 import { compile } from "../lib/compile.js";
 import { diffModels } from "../lib/diff/diff-model.js";
@@ -24,11 +23,10 @@ import { buildImpactReport } from "../lib/report/build-impact-report.js";
 import { diffContractFiles } from "../lib/report/diff-contract-files.js";
 import { renderImpactMarkdown } from "../lib/report/render-impact-markdown.js";
 import type { SourceFile, Statement } from "../lib/statements/types.js";
+import { corporaDir } from "./corpus-path.js";
 import type { BenchTable } from "./table.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = existsSync(join(here, "..", "package.json")) ? join(here, "..") : join(here, "..", "..");
-const corpora = join(repo, "..", "shared", "corpora");
+const corpora = corporaDir();
 
 /** Deterministic PRNG (mulberry32): the same edits on every machine. */
 function prng(seed: number): () => number {
@@ -43,7 +41,7 @@ function prng(seed: number): () => number {
 }
 
 function corpusFiles(): SourceFile[] {
-  if (!existsSync(corpora)) throw new Error(`diff bench: ${corpora} is missing (the shared corpora sit beside the repository)`);
+  if (!existsSync(corpora)) throw new Error(`diff bench: ${corpora} is missing (see test/corpora/README.md)`);
   const out: SourceFile[] = [];
   const walk = (dir: string, rel: string) => {
     for (const name of readdirSync(dir).sort()) {

@@ -7,8 +7,7 @@
  * (c) speed: wink-nlp vs compromise tagging the same corpus sentences, and the whole extractor.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { classifyQuality } from "../lib/extract/classify-quality.js";
@@ -18,25 +17,9 @@ import type { QualityAttribute } from "../lib/extract/types.js";
 import { tagText } from "../lib/nlp/tag-text.js";
 import { parseStatements } from "../lib/statements/parse-statements.js";
 import type { Statement, StatementKind } from "../lib/statements/types.js";
+import { corpusPath } from "./corpus-path.js";
 import type { BenchTable } from "./table.js";
 
-/** The repository root: the nearest folder above this file holding package.json (bench/ or dist/bench/). */
-function findRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json"))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error("extract bench: package.json not found above " + fileURLToPath(import.meta.url));
-    dir = up;
-  }
-  return dir;
-}
-
-/** `../shared/corpora/<name>` beside the repository; throws a clear error when it is missing. */
-export function corpusPath(name: string): string {
-  const path = join(findRoot(), "..", "shared", "corpora", name);
-  if (!existsSync(path)) throw new Error(`corpus missing: ${path} (expected ../shared/corpora/${name} beside the repository checkout)`);
-  return path;
-}
 
 export type PromiseClass = "F" | "A" | "FT" | "L" | "LF" | "MN" | "O" | "PE" | "PO" | "SC" | "SE" | "US";
 

@@ -7,24 +7,13 @@
  * - ears-shape and vague-terms findings per file on the Kiro EARS corpus.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, relative } from "node:path";
 import { lintStatements } from "../lib/lint/lint-statements.js";
 import { findAmbiguousPronouns, type PronounParams } from "../lib/lint/rules/ambiguous-pronoun.js";
 import type { Statement } from "../lib/statements/types.js";
+import { corporaDir } from "./corpus-path.js";
 import { timeIt, type BenchTable } from "./table.js";
 import { parseStatements } from "../lib/statements/parse-statements.js";
-
-/** The repository root: the nearest folder above this file holding package.json (works from bench/ and dist/bench/). */
-function findRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json"))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error("lint bench: package.json not found above " + fileURLToPath(import.meta.url));
-    dir = up;
-  }
-  return dir;
-}
 
 export interface GoldRow {
   id: string;
@@ -37,7 +26,7 @@ export interface GoldRow {
 
 /** Reads a ReqEval TSV: ID, Sentence (pronoun tagged <referential>), NOCUOUS|INNOCUOUS, resolution. */
 export function readGold(path: string): GoldRow[] {
-  if (!existsSync(path)) throw new Error(`lint bench: gold set missing at ${path} (expected ../shared/corpora beside the repository)`);
+  if (!existsSync(path)) throw new Error(`lint bench: gold set missing at ${path} (test/corpora is part of the repository)`);
   const rows: GoldRow[] = [];
   for (const line of readFileSync(path, "utf8").split(/\r?\n/).slice(1)) {
     if (!line.trim()) continue;
@@ -100,8 +89,7 @@ function listMarkdown(dir: string): string[] {
 }
 
 export async function run(): Promise<BenchTable[]> {
-  const root = findRoot();
-  const corpora = join(root, "..", "shared", "corpora");
+  const corpora = corporaDir();
   const gold = join(corpora, "reqeval-pure-sentences");
   const train = readGold(join(gold, "training.tsv"));
   const test = readGold(join(gold, "test.tsv"));

@@ -8,7 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compile } from "../lib/compile.js";
 import { formatModelTree } from "../lib/model/format-model-tree.js";
@@ -16,16 +16,13 @@ import { splitWords, singularWord } from "../lib/model/naming.js";
 import type { Model } from "../lib/model/types.js";
 import { walkModel } from "../lib/model/walk-model.js";
 import type { SourceFile } from "../lib/statements/types.js";
+import { repoRoot, seedConversationPath } from "./corpus-path.js";
 import type { BenchTable } from "./table.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
-/** Repository root from bench/ (ts-jest) or dist/bench/ (npm run bench). */
-const repo = existsSync(join(here, "..", "package.json")) ? join(here, "..") : join(here, "..", "..");
-const corpora = join(repo, "..", "shared", "corpora");
-const seedPath = join(repo, "..", "shared", "seed", "000_bbe30278221eec2b.txt");
+const corpora = join(repoRoot(), "test", "corpora");
 
 function need(path: string): string {
-  if (!existsSync(path)) throw new Error(`model bench: ${path} is missing (the shared corpora sit beside the repository)`);
+  if (!existsSync(path)) throw new Error(`model bench: ${path} is missing (see test/corpora/README.md)`);
   return path;
 }
 
@@ -227,7 +224,7 @@ export function findSeedParts(model: Model): { part: string; found: string[] }[]
 }
 
 function compileSeed() {
-  return compile({ files: [{ path: "statements/conversation.txt", content: readFileSync(need(seedPath), "utf8") }] });
+  return compile({ files: [{ path: "statements/conversation.txt", content: readFileSync(seedConversationPath(), "utf8") }] });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { kebabCase } from "change-case";
 import { formatLocation } from "../../lib/diagnostics.js";
 import { matchGlobs } from "../../lib/git/match-globs.js";
-import { scaffoldImplementation } from "../../lib/implement/index.js";
+import { detectTestFramework, scaffoldImplementation, TEST_FRAMEWORK_FILES } from "../../lib/implement/index.js";
 import { explainElement, renderExplanation } from "../../lib/jobs/explain-element.js";
 import { COMMAND_HELP, type Command } from "../../lib/jobs/parse-command.js";
 import { decomposeStatement } from "../../lib/llm/decompose.js";
@@ -85,7 +85,7 @@ export async function runCommandJob(input: CommandJobInput): Promise<string> {
   }
 
   const archive = await client.downloadArchive(head, input.settings.limits);
-  const loaded = await loadRepoConfig({ archive, owner: client.owner, readSharedConfig: () => client.readSharedConfig() });
+  const loaded = await loadRepoConfig({ archive, owner: client.owner, readSharedConfig: () => client.readSharedConfig(), repoName: client.repo });
   if (!loaded.config) return answer(`\`${loaded.file ?? ".github/penult.yml"}\` is invalid, so penult cannot run:\n\n${loaded.diagnostics.map((d) => `- ${d.message}`).join("\n")}`);
   const config = loaded.config;
   const tree = await archive.read(keepForPenult({ statements: matchGlobs(config.statements), output: config.output, templates: config.templates }));
@@ -126,7 +126,13 @@ export async function runCommandJob(input: CommandJobInput): Promise<string> {
   }
 
   const lang = command.lang ?? config.implement.lang;
-  const scaffold = scaffoldImplementation({ model: compiled.model, statements: compiled.statements, interfaceName: command.target, lang, config });
+  // Tests for the framework the repository uses (read from its build files at the same commit).
+  const buildFiles = new Set<string>(TEST_FRAMEWORK_FILES);
+  const buildTree = await archive.read((p) => buildFiles.has(p));
+  const buildText = new Map<string, string>();
+  for (const p of await buildTree.listFiles(["*"])) buildText.set(p, new TextDecoder().decode(await buildTree.readFile(p)));
+  const { framework } = detectTestFramework({ lang, readFile: (p) => buildText.get(p) });
+  const scaffold = scaffoldImplementation({ model: compiled.model, statements: compiled.statements, interfaceName: command.target, lang, config, testFramework: framework });
   const errors = scaffold.diagnostics.filter((d) => d.severity === "error");
   if (errors.length || scaffold.files.length === 0) {
     return answer(`Could not scaffold \`${command.target}\`:\n\n${(errors.length ? errors : scaffold.diagnostics).map((d) => `- ${d.message}`).join("\n") || "- no files to write"}`);

@@ -58,7 +58,7 @@ export interface ContractsJobResult {
 export async function runContractsJob(input: ContractsJobInput): Promise<ContractsJobResult> {
   const { client, sha, settings } = input;
   const archive = await client.downloadArchive(sha, settings.limits);
-  const loaded = await loadRepoConfig({ archive, owner: client.owner, readSharedConfig: () => client.readSharedConfig() });
+  const loaded = await loadRepoConfig({ archive, owner: client.owner, readSharedConfig: () => client.readSharedConfig(), repoName: client.repo });
   if (!loaded.config) {
     await client.checkRun({
       headSha: sha,

@@ -13,6 +13,8 @@ export interface RepoConfigSources {
   owner: string;
   /** Reads the shared config of `<owner>/.github` (RepoClient.readSharedConfig). */
   readSharedConfig: () => Promise<{ file: string; text: string } | undefined>;
+  /** The repository's name: the system's name when the config sets no `system:`, as the CLI names it. */
+  repoName: string;
 }
 
 /**
@@ -20,9 +22,15 @@ export interface RepoConfigSources {
  * statements and config always match. `_extends` may only bring in the shared settings of the same
  * owner's `.github` repository (`_extends: .github`): never another repository of the
  * installation, and never a chain. Problems in the shared file are counted, never quoted: its
- * keys and values are not this repository's to read in a check run.
+ * keys and values are not this repository's to read in a check run. Without `system:`, the
+ * system is named after the repository.
  */
 export async function loadRepoConfig(sources: RepoConfigSources): Promise<{ config?: ResolvedConfig; diagnostics: Diagnostic[]; file?: string }> {
+  const loaded = await loadConfigOf(sources);
+  return loaded.config && !loaded.config.system ? { ...loaded, config: { ...loaded.config, system: sources.repoName } } : loaded;
+}
+
+async function loadConfigOf(sources: RepoConfigSources): Promise<{ config?: ResolvedConfig; diagnostics: Diagnostic[]; file?: string }> {
   const tree = await sources.archive.read((p) => CONFIG_PATHS.includes(p));
   const found = await readConfigText(tree);
   if (!found) return { config: resolveDefaults(), diagnostics: [] };

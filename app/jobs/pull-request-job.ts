@@ -34,7 +34,7 @@ export interface PullRequestJobResult {
 export async function runPullRequestJob(input: PullRequestJobInput): Promise<PullRequestJobResult> {
   const { client, settings } = input;
   const archive = await client.downloadArchive(input.headSha, settings.limits);
-  const loaded = await loadRepoConfig({ archive, owner: client.owner, readSharedConfig: () => client.readSharedConfig() });
+  const loaded = await loadRepoConfig({ archive, owner: client.owner, readSharedConfig: () => client.readSharedConfig(), repoName: client.repo });
   if (!loaded.config) {
     const file = loaded.file ?? CONFIG_PATH;
     await client.checkRun({ headSha: input.headSha, conclusion: "failure", title: "penult config is invalid", summary: `Fix ${file}.`, findings: loaded.diagnostics });

@@ -77,7 +77,15 @@ export function findImplementations(options: { files: readonly ContractFile[]; p
   }
   if (pythonFiles.length) {
     const summaries = (options.python ?? summarisePython)(pythonFiles);
-    for (const s of summaries) for (const f of scanPythonSummary(s)) out.push(toDiagnostic(s.path, f));
+    if ("unavailable" in summaries) {
+      // One plain warning instead of an "unparseable" error per file: nothing is wrong with the files.
+      const n = pythonFiles.length;
+      out.push({
+        code: "N1_PYTHON_UNAVAILABLE",
+        severity: "warning",
+        message: `${summaries.unavailable}: the n-1 guard reads Python contracts with Python's own parser, so ${n} Python contract file${n === 1 ? " was" : "s were"} not checked for implementation; install python3 to check ${n === 1 ? "it" : "them"}, or leave python out of \`targets\` in .github/penult.yml`,
+      });
+    } else for (const s of summaries) for (const f of scanPythonSummary(s)) out.push(toDiagnostic(s.path, f));
   }
   return sortDiagnostics(out);
 }

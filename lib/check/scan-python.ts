@@ -167,8 +167,13 @@ export function scanPythonSummary(summary: PySummary): Finding[] {
   return findings;
 }
 
+/** Python is not installed: nothing could be checked (`why` is the system's own words). */
+export interface PythonUnavailable {
+  unavailable: string;
+}
+
 /** Runs Python's parser over files; one process for all of them. */
-export type PythonSummariser = (files: readonly { path: string; content: string }[]) => PySummary[];
+export type PythonSummariser = (files: readonly { path: string; content: string }[]) => PySummary[] | PythonUnavailable;
 
 /** The default summariser: `python3 -c <script>` (Debian's /usr/bin/python3 when present). */
 export const summarisePython: PythonSummariser = (files) => {
@@ -179,6 +184,7 @@ export const summarisePython: PythonSummariser = (files) => {
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
   });
+  if ((res.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT") return { unavailable: `${python} not found` };
   if (res.error || res.status !== 0) {
     const why = res.error ? res.error.message : (res.stderr || `exit ${res.status}`).trim().split("\n").pop();
     return files.map((f) => ({ path: f.path, error: { line: 1, col: 1, message: `could not run ${python}: ${why}` }, defs: [], lambdas: [], statements: [] }));

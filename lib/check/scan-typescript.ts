@@ -1,5 +1,17 @@
-import ts from "typescript";
+import { createRequire } from "node:module";
+import type TypeScript from "typescript";
 import type { Finding } from "./n1-codes.js";
+
+let loaded: typeof TypeScript | undefined;
+
+/**
+ * The compiler is loaded on the first TypeScript file, not when penult starts: it is the largest
+ * module penult uses, and most commands never scan a contract file.
+ */
+function typescript(): typeof TypeScript {
+  loaded ??= createRequire(import.meta.url)("typescript") as typeof TypeScript;
+  return loaded;
+}
 
 /**
  * Finds implementation in TypeScript with the TypeScript compiler's own parser: functions,
@@ -8,10 +20,11 @@ import type { Finding } from "./n1-codes.js";
  * type aliases, abstract members, overload signatures, `declare` items, constants) pass.
  */
 export function scanTypeScript(options: { path: string; text: string }): Finding[] {
+  const ts = typescript();
   const kind = options.path.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
   const sf = ts.createSourceFile(options.path, options.text, ts.ScriptTarget.Latest, true, kind);
   const findings: Finding[] = [];
-  const parseErrors = (sf as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
+  const parseErrors = (sf as unknown as { parseDiagnostics?: readonly TypeScript.Diagnostic[] }).parseDiagnostics ?? [];
   const firstError = parseErrors[0];
   if (firstError) {
     const pos = sf.getLineAndCharacterOfPosition(firstError.start ?? 0);
@@ -24,22 +37,22 @@ export function scanTypeScript(options: { path: string; text: string }): Finding
     return findings;
   }
 
-  const at = (node: ts.Node): { line: number; column: number } => {
+  const at = (node: TypeScript.Node): { line: number; column: number } => {
     const p = sf.getLineAndCharacterOfPosition(node.getStart(sf));
     return { line: p.line + 1, column: p.character + 1 };
   };
-  const nameOf = (node: ts.Node): string | undefined => {
-    const n = (node as { name?: ts.Node }).name;
+  const nameOf = (node: TypeScript.Node): string | undefined => {
+    const n = (node as { name?: TypeScript.Node }).name;
     return n && (ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isPrivateIdentifier(n) || ts.isNumericLiteral(n)) ? n.text : undefined;
   };
-  const ownerOf = (node: ts.Node): string | undefined => {
-    for (let p: ts.Node | undefined = node.parent; p; p = p.parent) {
+  const ownerOf = (node: TypeScript.Node): string | undefined => {
+    for (let p: TypeScript.Node | undefined = node.parent; p; p = p.parent) {
       if ((ts.isClassLike(p) || ts.isInterfaceDeclaration(p)) && p.name) return p.name.text;
     }
     return undefined;
   };
 
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TypeScript.Node): void => {
     let what: string | undefined;
     if (ts.isFunctionDeclaration(node) && node.body) what = `function \`${nameOf(node) ?? "default"}\` has a body`;
     else if (ts.isMethodDeclaration(node) && node.body) what = `method \`${nameOf(node) ?? "?"}\`${ownerOf(node) ? ` of \`${ownerOf(node)}\`` : ""} has a body`;

@@ -37,7 +37,7 @@ export async function decomposeProjectStatement(options: DecomposeProjectStateme
   const statement = statements.find((s) => s.id === options.id);
   if (!statement) return { status: "usage", message: unknownIdMessage(options.id, statements) };
   if (!plan.model) return { status: "usage", message: "decompose needs a model: pass --llm <model> or set llm.model in .github/penult.yml" };
-  if (!plan.clients) return { status: "usage", message: `decompose needs an LLM endpoint: set OPENAI_BASE_URL (any OpenAI-compatible server) or OPENAI_API_KEY` };
+  if (!plan.clients) return { status: "usage", message: `decompose needs ${plan.unavailable ?? "an LLM endpoint"}` };
   const proposal = await decomposeStatement({ statement, ask: plan.clients.decompose });
   if ("error" in proposal) return { status: "failed", message: `${statement.id}: ${proposal.error}` };
   const fs = createConfinedFs(options.root);

@@ -1,7 +1,7 @@
 import { createConfinedFs } from "../confined-fs.js";
 import type { ImplementLanguage } from "../config/types.js";
 import { cmp, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
-import { findInterface, type ScaffoldFile } from "../implement/index.js";
+import { detectTestFramework, findInterface, type ScaffoldFile, type TestFramework } from "../implement/index.js";
 import { checkBody, findMethodStubs, placeBodies, type AskBody } from "../llm/fill-bodies.js";
 import type { Model } from "../model/types.js";
 import type { Statement } from "../statements/types.js";
@@ -17,6 +17,8 @@ export interface ImplementInterfaceOptions {
   dryRun?: boolean;
   /** `--llm`: draft each method body from its statements (untrusted text placed in the scaffold only). */
   bodies?: { ask: AskBody; model: string; concurrency?: number };
+  /** `--test <framework>`; default: detected from the repository's build files (see detectTestFramework). */
+  testFramework?: TestFramework;
 }
 
 export interface ImplementInterfaceResult {
@@ -26,6 +28,8 @@ export interface ImplementInterfaceResult {
   diagnostics: Diagnostic[];
   /** With `bodies`: methods drafted by the model, and methods left throwing, with why. */
   llm?: { model: string; requests: number; filled: string[]; refused: { method: string; reason: string }[] };
+  /** The framework the tests are written for, and the file that said so (absent: the built-in runner, or `--test`). */
+  testFramework?: { name: TestFramework; from?: string; chosen?: true };
 }
 
 /**
@@ -39,19 +43,24 @@ export async function implementInterface(options: ImplementInterfaceOptions): Pr
   const fs = createConfinedFs(options.root);
   const templates = await loadTemplateOverrides({ reader, folder: config.templates });
   const compiled = await compileTree({ tree: reader, config, emit: false });
+  const lang = options.lang ?? config.implement.lang;
+  // Build files are read like everything else in the repository: never through a link.
+  const detected = options.testFramework ? undefined : detectTestFramework({ lang, readFile: (p) => fs.read(p) });
+  const testFramework = options.testFramework ?? detected!.framework;
   const scaffold = scaffoldImplementation({
     model: compiled.model,
     statements: compiled.statements,
     interfaceName: options.interfaceName,
-    lang: options.lang ?? config.implement.lang,
+    lang,
     config,
     ...(templates ? { templates } : {}),
     existing: (path) => fs.exists(path),
+    testFramework,
   });
   const result: ImplementInterfaceResult = { created: [], skipped: [], diagnostics: [] };
+  if (scaffold.testFramework) result.testFramework = { name: scaffold.testFramework, ...(detected?.from ? { from: detected.from } : {}), ...(options.testFramework ? { chosen: true as const } : {}) };
   // A dry run lists files only: no request is worth paying for output nobody writes.
   if (options.bodies && !options.dryRun) {
-    const lang = options.lang ?? config.implement.lang;
     result.llm = await draftBodies({ files: scaffold.files, model: compiled.model, statements: compiled.statements, interfaceName: options.interfaceName, lang, bodies: options.bodies });
   }
   const refused: Diagnostic[] = [];

@@ -1,5 +1,8 @@
 import { createConfinedFs } from "../confined-fs.js";
 import { CONFIG_PATH } from "../config/load-config.js";
+import { findPackage } from "./package-info.js";
+import { renderActionWorkflow } from "./render-action-workflow.js";
+import { defaultBranch, repositoryName } from "./repository-name.js";
 import { ALL_TARGETS, DEFAULT_BRANCH, DEFAULT_CONFIG, DEFAULT_IMPLEMENT, DEFAULT_TEMPLATES } from "../config/types.js";
 
 export interface InitProjectResult {
@@ -9,8 +12,12 @@ export interface InitProjectResult {
   skipped: string[];
 }
 
-/** `.github/penult.yml` with every default written out and explained; a test checks it parses to the defaults. */
-export function renderDefaultConfig(): string {
+/**
+ * `.github/penult.yml` with every default written out and explained; a test checks it parses to the
+ * defaults. With `system`, the system's name is pinned to it (init passes the repository's name),
+ * so every clone, CI and the GitHub App generate the same names whatever folder they run in.
+ */
+export function renderDefaultConfig(options: { system?: string } = {}): string {
   const list = (xs: readonly string[]) => xs.map((x) => `  - ${x}`).join("\n");
   return `# penult configuration. Every value below is the default; delete what you do not change.
 # Validated against schema/config.schema.json of the penult package (JSON Schema 2020-12);
@@ -36,8 +43,9 @@ ${list(ALL_TARGETS)}
 #     shopping basket: Cart
 names: {}
 
-# Name of the system (the root subsystem). Default: the repository folder's name.
-# system: MyShop
+# Name of the system (the root subsystem). Default: the repository's name (the origin remote's,
+# else the folder's).
+${options.system ? `system: ${JSON.stringify(options.system)}` : "# system: MyShop"}
 
 # Statement lint (\`npx penult check\`): rule id -> off | info | warning | error,
 # or { level: <severity>, options: { ... } }. Rules not listed keep their default.
@@ -85,16 +93,24 @@ Do not edit the generated files: change the statements instead. \`npx penult che
 contracts that are out of step with the statements and implementation code added here by hand.
 `;
 
+/** Where `penult init --action` writes the workflow. */
+export const ACTION_WORKFLOW_PATH = ".github/workflows/penult.yml";
+
 /**
  * `penult init`: the config with every default spelled out, a first statements file and the
- * contracts folder. Never overwrites: an existing file is reported as skipped and left untouched.
+ * contracts folder; with `action`, also the workflow that runs the penult GitHub Action. Never
+ * overwrites: an existing file is reported as skipped and left untouched.
  */
-export function initProject(options: { root: string }): InitProjectResult {
+export function initProject(options: { root: string; action?: boolean }): InitProjectResult {
   const files: [string, string][] = [
-    [CONFIG_PATH, renderDefaultConfig()],
+    [CONFIG_PATH, renderDefaultConfig({ system: repositoryName(options.root) })],
     ["statements/notes.md", EXAMPLE_STATEMENTS],
     [`${DEFAULT_CONFIG.output}/README.md`, CONTRACTS_README],
   ];
+  if (options.action) {
+    const pkg = findPackage();
+    files.push([ACTION_WORKFLOW_PATH, renderActionWorkflow({ defaultBranch: defaultBranch(options.root), action: `${pkg.repository}@v${pkg.version}` })]);
+  }
   const result: InitProjectResult = { created: [], skipped: [] };
   // Links are neither followed nor replaced: a cloned `.github -> ~` gets nothing written through it.
   const fs = createConfinedFs(options.root);

@@ -1,8 +1,6 @@
 import { ConfinedPathError } from "../confined-fs.js";
 import { LimitExceededError } from "../limits/limit-exceeded-error.js";
 import { Command, CommanderError } from "commander";
-import { TreeReadError } from "../git/tree-reader.js";
-import { SyncError } from "../sync/sync-contracts.js";
 import { registerCheck } from "./commands/check.js";
 import { registerDecompose } from "./commands/decompose.js";
 import { registerDemo } from "./commands/demo.js";
@@ -14,10 +12,9 @@ import { registerInit } from "./commands/init.js";
 import { registerSync } from "./commands/sync.js";
 import type { CommandContext } from "./context.js";
 import { EXIT } from "./exit-codes.js";
+import { findProjectRoot } from "./find-project-root.js";
 import { createColors, createProgress, formatDiagnostic, shouldColor, type CliIo } from "./output.js";
 import { findPackage } from "./package-info.js";
-import { ConfigError, findProjectRoot } from "./project.js";
-import { StageUnavailableError } from "./stages.js";
 import { resolve } from "node:path";
 
 export { EXIT };
@@ -43,7 +40,9 @@ Docs: docs/cli.md`;
 
 /**
  * The `penult` command line. Returns the exit code instead of exiting, so tests drive it
- * in-process and bin/penult.js stays a two-line launcher.
+ * in-process and bin/penult.js stays a two-line launcher. Only commander and the command
+ * definitions load at start-up; each command imports its pipeline when it runs, so `--version`,
+ * `--help` and `init` never load the parser, the NLP model or the TypeScript compiler.
  */
 export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> = {}): Promise<number> {
   const io: CliIo = {
@@ -98,11 +97,11 @@ export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> 
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
   } catch (err) {
-    return reportError(err, ctx);
+    return await reportError(err, ctx);
   }
 }
 
-function reportError(err: unknown, ctx: CommandContext): number {
+async function reportError(err: unknown, ctx: CommandContext): Promise<number> {
   const c = ctx.colors;
   const say = (s: string) => ctx.io.stderr(s.endsWith("\n") ? s : s + "\n");
   if (err instanceof CommanderError) {
@@ -110,6 +109,12 @@ function reportError(err: unknown, ctx: CommandContext): number {
     if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return EXIT.ok;
     return EXIT.usage;
   }
+  // Loaded on the error path only (the module of the error thrown is loaded already), so start-up stays light.
+  // One at a time: concurrent import() of modules sharing dependencies trips jest's ESM loader.
+  const { ConfigError } = await import("./project.js");
+  const { SyncError } = await import("../sync/sync-contracts.js");
+  const { TreeReadError } = await import("../git/tree-reader.js");
+  const { StageUnavailableError } = await import("./stages.js");
   if (err instanceof ConfigError) {
     for (const d of err.diagnostics) say(formatDiagnostic(d, c));
     say(`penult: ${err.message}; fix them (schema: schema/config.schema.json) and run again`);

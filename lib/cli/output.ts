@@ -38,25 +38,7 @@ export function formatDiagnostic(d: Diagnostic, c: Colors = createColors(false))
   return `${where ? where + " " : ""}${paint(d.severity)} ${c.dim(d.code)} ${d.message}`;
 }
 
-/** GitHub Actions workflow command: an annotation on the file and line. */
-export function formatGithubAnnotation(d: Diagnostic): string {
-  const level = d.severity === "error" ? "error" : d.severity === "warning" ? "warning" : "notice";
-  const props = [
-    d.file ? `file=${escapeProperty(d.file)}` : "",
-    d.line !== undefined ? `line=${d.line}` : "",
-    d.column !== undefined ? `col=${d.column}` : "",
-    `title=${escapeProperty(`penult ${d.code}`)}`,
-  ].filter(Boolean);
-  return `::${level} ${props.join(",")}::${escapeData(d.message)}`;
-}
-
-function escapeData(s: string): string {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-
-function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
+export { formatGithubAnnotation } from "../format-github-annotation.js";
 
 /** "2 errors, 1 warning" (zero counts left out); "no problems" when empty. */
 export function summarizeDiagnostics(list: readonly Diagnostic[]): string {

@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from "../config/load-config.js";
 import type { LlmStats } from "../llm/enrich-facts.js";
 import { createLlmFromEnv, hasLlmEndpoint, llmCachePath, type LlmClients, type LlmEnv } from "../llm/llm-from-env.js";
+import { OPENAI_MISSING, openAiInstalled } from "../llm/openai-client.js";
 import type { PipelineLlm } from "../pipeline/index.js";
 
 /** What the CLI decided about the LLM engine for one run. */
@@ -15,6 +16,8 @@ export interface CliLlmPlan {
   cachePath: string;
   /** Set when the LLM was asked for but cannot run: say it, then compile offline. */
   warning?: string;
+  /** Why the LLM cannot run, in one phrase (no endpoint named, or the `openai` package missing). */
+  unavailable?: string;
   /**
    * The LLM was asked for without an endpoint: answers already in the cache are still used (no
    * request is made), so a machine without the key (CI, `check`) reproduces the committed bytes.
@@ -38,8 +41,12 @@ export function planCliLlm(options: { config: ResolvedConfig; flag?: string; env
       model,
       cachePath,
       cacheOnly: true,
+      unavailable: "an LLM endpoint: set OPENAI_BASE_URL (any OpenAI-compatible server) or OPENAI_API_KEY",
       warning: `the LLM engine (${model}) is on but no endpoint is configured: set OPENAI_BASE_URL (any OpenAI-compatible server) or OPENAI_API_KEY; compiling offline (answers already in ${cachePath} are reused)`,
     };
+  }
+  if (!openAiInstalled()) {
+    return { config, model, cachePath, cacheOnly: true, unavailable: OPENAI_MISSING.replace(/^the LLM engine needs /, ""), warning: `${OPENAI_MISSING}; compiling offline (answers already in ${cachePath} are reused)` };
   }
   const clients = createLlmFromEnv({ llm: config.llm, env: options.env });
   return { config, model, cachePath, ...(clients ? { clients } : {}) };

@@ -1,6 +1,6 @@
 /**
  * Word lists the extractor uses. Each list was grounded in reading the corpora under
- * ../shared/corpora (Dalpiaz backlogs, Kiro EARS files, OpenSpec and spec-kit specs, PROMISE
+ * test/corpora (Dalpiaz backlogs, Kiro EARS files, OpenSpec and spec-kit specs, PROMISE
  * projects 1-10 only: projects 11-15 are held out for the benchmark).
  */
 

@@ -3,6 +3,7 @@ import { emitContracts } from "../emitters/index.js";
 import { canonicalizeModel } from "../emitters/model-index.js";
 import { builtinTemplateSource, createTemplateRenderer, layerTemplateSources, normalizeFileContent } from "../emitters/templates.js";
 import { collectTestCases } from "./collect-test-cases.js";
+import { builtinTestFramework, TEST_FRAMEWORKS } from "./detect-test-framework.js";
 import { findInterface } from "./find-interface.js";
 import { ADAPTERS } from "./languages/index.js";
 import type { ScaffoldOptions, ScaffoldResult } from "./types.js";
@@ -36,6 +37,10 @@ export function scaffoldImplementation(options: ScaffoldOptions): ScaffoldResult
   if (emitted.files.length === 0 || emitErrors.some((d) => d.code === "EMIT_UNKNOWN_TARGET")) {
     return fail("IMPLEMENT_NO_CONTRACTS", `no ${adapter.emitterTarget} contracts to implement against (${emitErrors.map((d) => d.message).join("; ") || "the emitter produced no files"})`);
   }
+  const testFramework = options.testFramework ?? builtinTestFramework(adapter.lang);
+  if (!(TEST_FRAMEWORKS[adapter.lang] as readonly string[]).includes(testFramework)) {
+    return fail("IMPLEMENT_UNKNOWN_TEST_FRAMEWORK", `penult writes ${adapter.lang} tests for ${TEST_FRAMEWORKS[adapter.lang].join(", ")}, not "${testFramework}"`);
+  }
   const cases = collectTestCases({ model, target, statements: options.statements });
   const source = layerTemplateSources(options.templates, builtinTemplateSource);
   let files;
@@ -48,6 +53,7 @@ export function scaffoldImplementation(options: ScaffoldOptions): ScaffoldResult
       sourceDir: options.config?.implement?.source ?? "src",
       testDir: options.config?.implement?.test ?? "test",
       contractsDir: options.config?.output ?? "contracts",
+      testFramework,
       report: (d) => diagnostics.push(d),
     });
   } catch (err) {
@@ -60,5 +66,6 @@ export function scaffoldImplementation(options: ScaffoldOptions): ScaffoldResult
       .map((f) => ({ path: f.path, content: normalizeFileContent(f.content), isNew: !isExisting(f.path) }))
       .sort((a, b) => cmp(a.path, b.path)),
     diagnostics: sortDiagnostics(diagnostics),
+    testFramework,
   };
 }

@@ -3,6 +3,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { TemplateSource } from "../emitters/types.js";
 import type { Component, Interface, Model, Subsystem } from "../model/types.js";
 import type { Statement, StepKeyword } from "../statements/types.js";
+import type { TestFramework } from "./detect-test-framework.js";
 
 /** What `penult implement` and the App's `/implement` ask for: the scaffold of one interface. */
 export interface ScaffoldOptions {
@@ -24,6 +25,8 @@ export interface ScaffoldOptions {
   templates?: TemplateSource;
   /** Paths (repository-relative) that already exist; they are returned with `isNew: false`. */
   existing?: ReadonlySet<string> | ((path: string) => boolean);
+  /** Test framework of the test file (see detectTestFramework); default: the language's built-in runner. */
+  testFramework?: TestFramework;
 }
 
 export interface ScaffoldFile {
@@ -38,6 +41,8 @@ export interface ScaffoldResult {
   /** The implementation class and its test file (sorted by path); empty on error. */
   files: ScaffoldFile[];
   diagnostics: Diagnostic[];
+  /** The framework the test file is written for (absent on error). */
+  testFramework?: TestFramework;
 }
 
 /** The interface the user named, with where it lives. */

@@ -1,5 +1,5 @@
-import OpenAI from "openai";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import { openAiClient } from "./openai-client.js";
 import type { Statement } from "../statements/types.js";
 
 export const DECOMPOSE_SCHEMA = {
@@ -27,14 +27,9 @@ const SYSTEM = [
 export type AskDecomposition = (statement: Statement) => Promise<string | null>;
 
 export function createOpenAiDecomposer(options: { model: string; baseURL?: string; apiKey?: string; timeoutMs?: number; maxRetries?: number }): AskDecomposition {
-  const client = new OpenAI({
-    apiKey: options.apiKey ?? "unused",
-    ...(options.baseURL ? { baseURL: options.baseURL } : {}),
-    timeout: options.timeoutMs ?? 60_000,
-    maxRetries: options.maxRetries ?? 2,
-  });
+  const client = openAiClient({ ...options, timeoutMs: options.timeoutMs ?? 60_000 });
   return async (statement) => {
-    const res = await client.chat.completions.create({
+    const res = await client.createChat({
       model: options.model,
       temperature: 0,
       messages: [

@@ -1,5 +1,5 @@
-import OpenAI from "openai";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import { openAiClient } from "./openai-client.js";
 import type { ImplementLanguage } from "../config/types.js";
 
 /** What the model is asked for one method: its signature and the statements behind it. */
@@ -30,14 +30,9 @@ const SYSTEM = [
 
 /** Asks the OpenAI-compatible endpoint for one method body (JSON Schema structured output, temperature 0). */
 export function createOpenAiBodyWriter(options: { model: string; baseURL?: string; apiKey?: string; timeoutMs?: number; maxRetries?: number }): AskBody {
-  const client = new OpenAI({
-    apiKey: options.apiKey ?? "unused",
-    ...(options.baseURL ? { baseURL: options.baseURL } : {}),
-    timeout: options.timeoutMs ?? 60_000,
-    maxRetries: options.maxRetries ?? 2,
-  });
+  const client = openAiClient({ ...options, timeoutMs: options.timeoutMs ?? 60_000 });
   return async (q) => {
-    const res = await client.chat.completions.create({
+    const res = await client.createChat({
       model: options.model,
       temperature: 0,
       messages: [

@@ -1,7 +1,7 @@
-import OpenAI from "openai";
 import type { Statement } from "../statements/types.js";
 import { ANSWER_SCHEMA, renderQuestion, SYSTEM_PROMPT } from "./answer-schema.js";
 import type { AskModel } from "./enrich-facts.js";
+import { openAiClient } from "./openai-client.js";
 
 export interface OpenAiAskOptions {
   model: string;
@@ -17,18 +17,13 @@ export interface OpenAiAskOptions {
  * The SDK retries 429 and 5xx with back-off (`maxRetries`) and honours `retry-after`.
  */
 export function createOpenAiAsk(options: OpenAiAskOptions): AskModel {
-  const client = new OpenAI({
-    apiKey: options.apiKey ?? "unused",
-    ...(options.baseURL ? { baseURL: options.baseURL } : {}),
-    timeout: options.timeoutMs ?? 30_000,
-    maxRetries: options.maxRetries ?? 2,
-  });
-  const schema = requestSchema(ANSWER_SCHEMA);
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const client = openAiClient({ ...options, timeoutMs });
+  const schema = requestSchema(ANSWER_SCHEMA);
   return async (statement: Statement) => {
     const started = performance.now();
-    const res = await client.chat.completions
-      .create({
+    const res = await client
+      .createChat({
       model: options.model,
       temperature: 0,
       messages: [

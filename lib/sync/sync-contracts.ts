@@ -37,6 +37,8 @@ export interface SyncContractsOptions {
   /** Plan and describe the commit, but write no ref. */
   dryRun?: boolean;
   progress?: (message: string) => void;
+  /** Name of the system when the config at HEAD does not set `system` (the CLI passes the repository's name). */
+  defaultSystem?: string;
 }
 
 export type SyncStatus = "created" | "updated" | "unchanged";
@@ -104,7 +106,7 @@ export async function syncContracts(options: SyncContractsOptions): Promise<Sync
       diagnostics: parsed.diagnostics,
     });
   }
-  const config = parsed.config;
+  const config = parsed.config.system || !options.defaultSystem ? parsed.config : { ...parsed.config, system: options.defaultSystem };
   const branch = options.branch ?? config.branch;
   const ref = `refs/heads/${branch}`;
   await run(["check-ref-format", ref]).catch(() => {

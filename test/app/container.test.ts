@@ -59,6 +59,10 @@ describe("the App's container", () => {
     const copies = stage.filter((s) => s.op === "COPY").map((s) => s.args);
     expect(copies.filter((c) => c.includes("--from=")).every((c) => /dist\/(lib|app)\b/.test(c))).toBe(true);
     expect(JSON.parse(stage.find((s) => s.op === "CMD")!.args)).toEqual(imageCommand());
+    // npm ci needs every workspace's package.json (the App's dependencies are the app/ workspace's).
+    const workspaces = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { workspaces?: string[] }).workspaces ?? [];
+    const ci = stage.findIndex((s) => s.op === "RUN" && /\bnpm ci\b/.test(s.args));
+    for (const ws of workspaces) expect(stage.slice(0, ci).some((s) => s.op === "COPY" && s.args.startsWith(`${ws}/package.json `))).toBe(true);
   });
 
   it("docker-compose.yml: Redis, one webhook process and two workers, all on REDIS_URL", () => {

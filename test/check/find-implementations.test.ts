@@ -132,6 +132,21 @@ describe("Python rules apply to a parsed summary without a Python process", () =
     });
     expect(diags.map((d) => `${d.file}:${d.line}:${d.code}`)).toEqual(["p/x.py:2:N1_EXECUTABLE_CODE"]);
   });
+
+  it("without Python, says so once and still checks the other languages", () => {
+    const diags = findImplementations({
+      files: [
+        { path: "p/a.py", content: "def f():\n    return 1\n" },
+        { path: "p/b.py", content: "x = 1\n" },
+        { path: "t/c.ts", content: "export function f(): number { return 1; }\n" },
+      ],
+      python: () => ({ unavailable: "python3 not found" }),
+    });
+    expect(diags.map((d) => `${d.severity}:${d.code}`)).toEqual(["warning:N1_PYTHON_UNAVAILABLE", "error:N1_FUNCTION_BODY"]);
+    expect(diags[0]!.message).toBe(
+      "python3 not found: the n-1 guard reads Python contracts with Python's own parser, so 2 Python contract files were not checked for implementation; install python3 to check them, or leave python out of `targets` in .github/penult.yml",
+    );
+  });
 });
 
 describe("more shapes per language", () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -72,6 +73,26 @@ describe("penult init", () => {
     const r = await runCli(["init"], { cwd: dir });
     expect(r.stdout).toContain("exists  statements/");
     expect(existsSync(join(dir, "statements/notes.md"))).toBe(false);
+  });
+
+  it("pins the system to the repository's name: the origin remote's, else the folder's", async () => {
+    const parent = tmp();
+    const dir = join(parent, "corner-shop");
+    mkdirSync(dir);
+    await runCli(["init"], { cwd: dir });
+    expect(readFileSync(join(dir, ".github/penult.yml"), "utf8")).toMatch(/^system: "corner-shop"$/m);
+
+    const cloned = join(parent, "some-clone-folder");
+    mkdirSync(cloned);
+    for (const args of [["init", "-q"], ["remote", "add", "origin", "git@github.com:acme/book-store.git"]]) {
+      expect(spawnSync("git", args, { cwd: cloned }).status).toBe(0);
+    }
+    await runCli(["init"], { cwd: cloned });
+    expect(readFileSync(join(cloned, ".github/penult.yml"), "utf8")).toMatch(/^system: "book-store"$/m);
+    // Without `system:` in the config, the same name is the default.
+    writeFileSync(join(cloned, ".github/penult.yml"), "targets: [typescript]\n");
+    await runCli(["generate"], { cwd: cloned });
+    expect(readFileSync(join(cloned, "contracts/model.json"), "utf8")).toMatch(/"name": "BookStore"/);
   });
 
   it("the written config spells out exactly the defaults, and every top-level key of the schema", () => {

@@ -113,9 +113,15 @@ describe("penult check", () => {
     writeFileSync(join(dir, "contracts/model.json"), "{}\n");
     const r = await runCli(["check"], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^contracts\/typescript\/index\.ts error CONTRACTS_STALE contracts\/typescript\/index\.ts is out of date with the statements; run `npx penult generate`/m);
+    // Out-of-date files are one finding (one cause, one fix), not one line per file.
+    expect(r.stdout).toMatch(
+      /^contracts\/\.penult-manifest\.json error CONTRACTS_OUT_OF_DATE 2 files are out of date with the statements in contracts\/ \(2 stale: contracts\/model\.json, contracts\/typescript\/index\.ts\): run `npx penult generate` and commit the result, or let the penult pull request do it$/m,
+    );
+    expect(r.stdout).not.toContain("CONTRACTS_STALE");
     expect(r.stdout).toMatch(new RegExp(`^contracts/typescript/index\\.ts:${lines}(:\\d+)? error N1_\\w+ `, "m"));
-    expect(r.stdout).toMatch(/^contracts\/model\.json error CONTRACTS_STALE/m);
+    const json = JSON.parse((await runCli(["check", "--json"], { cwd: dir })).stdout) as { ok: boolean; outOfDate: { stale: string[]; missing: string[]; extra: string[] } };
+    expect(json.ok).toBe(false);
+    expect(json.outOfDate).toEqual({ stale: ["contracts/model.json", "contracts/typescript/index.ts"], missing: [], extra: [] });
     const gh = await runCli(["check", "--format", "github"], { cwd: dir });
     expect(gh.code).toBe(1);
     expect(gh.stdout).toMatch(new RegExp(`^::error file=contracts/typescript/index\\.ts,line=${lines},(col=\\d+,)?title=penult N1_\\w+::`, "m"));
@@ -161,6 +167,27 @@ describe("penult implement", () => {
     const unknown = await runCli(["implement", "NoSuchThing"], { cwd: dir });
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain(name);
+  });
+
+  it("writes tests for the framework package.json names, else for node:test; --test overrides", async () => {
+    const dir = bookshop();
+    await runCli(["generate"], { cwd: dir });
+    const [a, b, c] = interfaceNames((JSON.parse(readFileSync(join(dir, "contracts/model.json"), "utf8")) as { system: SubsystemJson }).system);
+    const testFile = (r: { stdout: string }) => readFileSync(join(dir, /^created (test\/\S+)$/m.exec(r.stdout)![1]!), "utf8");
+
+    const builtin = await runCli(["implement", a!], { cwd: dir });
+    expect(builtin.stderr).toContain("tests use node:test (no test framework found: the built-in runner)");
+    expect(testFile(builtin)).toContain('import { describe, it } from "node:test";');
+
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ devDependencies: { vitest: "^3.0.0" }, scripts: { test: "vitest run" } }));
+    const vitest = await runCli(["implement", b!], { cwd: dir });
+    expect(vitest.stderr).toContain("tests use vitest (as package.json says)");
+    expect(testFile(vitest)).toContain('import { describe, expect, it } from "vitest";');
+
+    const chosen = await runCli(["implement", c!, "--test", "mocha"], { cwd: dir });
+    expect(chosen.stderr).toContain("tests use mocha (as asked)");
+    expect(testFile(chosen)).not.toMatch(/from "(vitest|node:test|@jest\/globals)"/);
+    expect((await runCli(["implement", c!, "--test", "pytest", "--dry-run"], { cwd: dir })).stderr).toContain('penult writes ts tests for node:test, jest, vitest, mocha, not "pytest"');
   });
 });
 

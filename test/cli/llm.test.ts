@@ -13,7 +13,7 @@ import { REPO_ROOT, runBinary, runCli } from "./run-cli.js";
 import { llmAnswer } from "../helpers/llm-answer.js";
 
 // Statements from the bundled example and from the Kiro EARS corpus
-// (../shared/corpora/ears-kiro/staneslevski_kiro-autonomous-build/kiro-codebuild-worker/requirements.md).
+// (test/corpora/ears-kiro/staneslevski_kiro-autonomous-build/kiro-codebuild-worker/requirements.md).
 const ADD_BOOK = "WHEN a customer adds a book to the cart, THE Cart SHALL add one copy of the book and update the cart total.";
 const COMMIT = "WHEN work is completed, THEN the Kiro_Worker SHALL commit all changes to the Feature_Branch.";
 const BROAD = "The system SHALL let readers build a social network around the books they read.";

@@ -1,13 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { SourceFile } from "../../lib/statements/types.js";
-
-/** ../shared/corpora beside the checkout (CI lays it there); missing corpora fail loudly. */
-export function corporaDir(): string {
-  const dir = join("..", "shared", "corpora");
-  if (!existsSync(dir)) throw new Error(`corpora missing: ${dir} must sit beside the repository checkout`);
-  return dir;
-}
+import { corporaDir } from "../../bench/corpus-path.js";
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir)
@@ -55,7 +49,7 @@ export function readCorpus(name: string): SourceFile[] {
   return files;
 }
 
-/** Every corpus name under ../shared/corpora. */
+/** Every corpus name under test/corpora. */
 export function listCorpora(): string[] {
   return readdirSync(corporaDir()).filter((n) => statSync(join(corporaDir(), n)).isDirectory()).sort();
 }

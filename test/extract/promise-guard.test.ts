@@ -5,7 +5,7 @@ import { loadPromise, promiseSplit, scoreFunctional } from "../../bench/extract.
  * Quality regression guard (not a timed test). Floors are the scores measured when this test was
  * written (test half: NFR F1 0.906, F F1 0.894; unseen projects 11-15: NFR recall 0.720) minus a
  * margin of about 0.035, on splits whose rows were never used to tune the cue lexicons.
- * Reads ../shared/corpora/promise-nfr: fails with a clear message when the corpus is missing.
+ * Reads test/corpora/promise-nfr: fails with a clear message when the corpus is missing.
  */
 describe("PROMISE NFR functional-vs-NFR guard (held-out splits)", () => {
   const rows = loadPromise();

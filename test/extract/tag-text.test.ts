@@ -5,19 +5,20 @@ import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { loadNlp, tagText } from "../../lib/nlp/tag-text.js";
 import { parseStatements } from "../../lib/statements/parse-statements.js";
+import { corporaDir } from "../../bench/corpus-path.js";
 
 /**
  * tagText runs wink with only sentence breaks and POS, and memoises by exact text. Both are speed
  * measures that must not change a token: checked here against wink's full default pipe on real
- * statements (../shared/corpora/ears-kiro and openspec-specs, which nobody here wrote).
+ * statements (test/corpora/ears-kiro and openspec-specs, which nobody here wrote).
  */
-const corpora = join(process.cwd(), "../shared/corpora");
+const corpora = corporaDir();
 
 function corpusSentences(): string[] {
   const files = [];
   for (const corpus of ["ears-kiro", "openspec-specs"]) {
     const dir = join(corpora, corpus);
-    if (!existsSync(dir)) throw new Error(`corpus not found at ${dir}: clone shared/ beside the repo`);
+    if (!existsSync(dir)) throw new Error(`corpus not found at ${dir}: see test/corpora/README.md`);
     for (const name of readdirSync(dir, { recursive: true }).map(String).sort()) {
       if (name.endsWith(".md")) files.push({ path: `${corpus}/${name}`, content: readFileSync(join(dir, name), "utf8") });
     }

@@ -5,7 +5,7 @@
  * path), rustc (the contracts crate, then the scaffold crate with --test).
  */
 import { describe, expect, it } from "@jest/globals";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +16,7 @@ import { listInterfaces, scaffoldImplementation } from "../../lib/implement/inde
 import type { Statement } from "../../lib/statements/types.js";
 import type { Model } from "../../lib/model/types.js";
 import { PYTHON } from "../helpers/compile/python.js";
+import { listFiles } from "../helpers/list-files.js";
 import { runTool, type CompileOutcome } from "../helpers/compile/run-tool.js";
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -31,13 +32,6 @@ const CASES: { model: string; interfaces: string[] }[] = [
 ];
 
 const TARGET: Record<string, string> = { ts: "typescript", python: "python", java: "java", rust: "rust", go: "go", csharp: "csharp" };
-
-function listFiles(dir: string, ext: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => (statSync(join(dir, n)).isDirectory() ? listFiles(join(dir, n), ext) : n.endsWith(ext) ? [join(dir, n)] : []));
-}
 
 /** Writes contracts (under contracts/) and scaffolds (src/, test/) of one model into a fresh project. */
 function writeProject(root: string, model: Model, lang: ImplementLanguage, interfaces: string[], statements?: readonly Statement[]): string[] {
@@ -65,7 +59,7 @@ async function compileTs(root: string): Promise<CompileOutcome> {
       compilerOptions: {
         target: "ES2022", lib: ["ES2023"], module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true,
         noUnusedLocals: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, verbatimModuleSyntax: true,
-        isolatedModules: true, skipLibCheck: true, types: [],
+        isolatedModules: true, skipLibCheck: true, types: ["node"],
       },
       include: ["contracts/**/*.ts", "src/**/*.ts", "test/**/*.ts"],
     }),
@@ -170,7 +164,7 @@ const SKIP: Record<string, string[]> = { ts: ["nested"], python: ["nested"], go:
 
 describe.each(Object.keys(COMPILE))("scaffold in %s compiles against the contracts", (lang) => {
   it.each(CASES.filter((c) => !SKIP[lang]?.includes(c.model)).map((c) => [c.model, c.interfaces] as const))("%s", async (modelName, interfaces) => {
-    // Inside the repository so tsc finds @jest/globals in node_modules; test/**/tmp/ is ignored by git.
+    // Inside the repository so tsc finds @types/node (node:test) in node_modules; test/**/tmp/ is ignored by git.
     const base = join(REPO, "test", "implement", "tmp");
     mkdirSync(base, { recursive: true });
     const root = mkdtempSync(join(base, `${lang}-${modelName}-`));

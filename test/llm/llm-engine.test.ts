@@ -11,7 +11,7 @@ import { startFakeOpenAi, type FakeOpenAi, type Scripted } from "../helpers/fake
 import { llmAnswer } from "../helpers/llm-answer.js";
 
 // Statements from the bundled example and from the Kiro EARS corpus
-// (../shared/corpora/ears-kiro/staneslevski_kiro-autonomous-build/kiro-codebuild-worker/requirements.md).
+// (test/corpora/ears-kiro/staneslevski_kiro-autonomous-build/kiro-codebuild-worker/requirements.md).
 const MD = [
   "# Cart",
   "",

@@ -1,20 +1,21 @@
 import { describe, expect, it } from "@jest/globals";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compile } from "../../lib/compile.js";
 import { serializeModel } from "../../lib/model/serialize-model.js";
 import type { SourceFile } from "../../lib/statements/types.js";
 import { findInvariantViolations } from "./model-invariants.js";
+import { corporaDir } from "../../bench/corpus-path.js";
 
 /*
- * Every markdown corpus in ../shared/corpora, compiled through the real pipeline: the model keeps
+ * Every markdown corpus in test/corpora, compiled through the real pipeline: the model keeps
  * its invariants (traces, ids, names, references) and validates against the published schema.
  */
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..", "..");
-const corpora = join(repo, "..", "shared", "corpora");
+const corpora = corporaDir();
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(join(repo, "schema", "model.schema.json"), "utf8")) as object);
 
 function markdownUnder(dir: string): SourceFile[] {
@@ -28,7 +29,6 @@ function markdownUnder(dir: string): SourceFile[] {
 }
 
 describe("models of the corpora", () => {
-  if (!existsSync(corpora)) throw new Error(`corpora missing at ${corpora}: the shared folder must sit beside the repository`);
   for (const corpus of ["speckit-specs", "ears-kiro", "openspec-specs"]) {
     it(corpus, () => {
       const files = markdownUnder(join(corpora, corpus));

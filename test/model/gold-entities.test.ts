@@ -1,12 +1,11 @@
 import { describe, expect, it } from "@jest/globals";
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { normalizeEntityName, readGoldEntities } from "../../bench/model.bench.js";
+import { corpusPath } from "../../bench/corpus-path.js";
 
 /* The benchmark's gold reader is only as good as its reading of the data models: test it on them. */
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, "..", "..", "..", "shared", "corpora", "speckit-specs", "microsoft_CommunityManagement-Sample-Spec-Kit");
+const root = join(corpusPath("speckit-specs"), "microsoft_CommunityManagement-Sample-Spec-Kit");
 
 function gold(feature: string): string[] {
   const path = join(root, feature, "data-model.md");

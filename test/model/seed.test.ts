@@ -1,24 +1,21 @@
 import { describe, expect, it } from "@jest/globals";
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { findSeedParts } from "../../bench/model.bench.js";
 import { compile } from "../../lib/compile.js";
 import { walkModel } from "../../lib/model/walk-model.js";
 import { findInvariantViolations } from "./model-invariants.js";
+import { seedConversationPath } from "../../bench/corpus-path.js";
 
 /*
- * The seed conversation (../shared/seed/000_bbe30278221eec2b.txt, beside the repository) describes
+ * The seed conversation (examples/seed-conversation, a chat transcript kept unchanged) describes
  * a system that parses intent from statements, generates the architecture, creates abstractions and
  * manifests the implementation. The model must name those parts through the general rules of
  * docs/model.md (chat turns, verb-initial fragments); nothing here or in lib/ knows this file.
  */
-const here = dirname(fileURLToPath(import.meta.url));
-const seed = join(here, "..", "..", "..", "shared", "seed", "000_bbe30278221eec2b.txt");
 
 describe("the seed conversation", () => {
   it("yields a model naming the four parts it describes", () => {
-    if (!existsSync(seed)) throw new Error(`seed conversation missing at ${seed}: the shared folder must sit beside the repository`);
+    const seed = seedConversationPath();
     const { model, statements } = compile({ files: [{ path: "statements/conversation.txt", content: readFileSync(seed, "utf8") }] });
     expect(statements.length).toBeGreaterThan(100);
     expect(findInvariantViolations(model)).toEqual([]);

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { generateProject } from "../../lib/cli/generate-project.js";
+import { requireConfig } from "../../lib/cli/project.js";
 import { resolveDefaults, type ResolvedConfig } from "../../lib/config/load-config.js";
 import { createFsTreeReader } from "../../lib/git/fs-tree-reader.js";
 import { createMemoryTreeReader } from "../../lib/git/memory-tree-reader.js";
@@ -114,7 +115,8 @@ describe("compileTree (lib/pipeline)", () => {
       }
       const generated = await generateProject({ root });
       expect(generated.written.diagnostics).toEqual([]);
-      const snapshot = await compileTree({ tree: createFsTreeReader({ rootDir: root }), config: resolveDefaults() });
+      // The CLI's config: the defaults, with the system named after the repository (its folder here).
+      const snapshot = await compileTree({ tree: createFsTreeReader({ rootDir: root }), config: requireConfig(root) });
       const written = listFiles(join(root, "contracts")).filter((p) => !p.endsWith(".penult-manifest.json"));
       expect(written.sort()).toEqual(snapshot.files.map((f) => f.path).sort());
       for (const f of snapshot.files) expect(readFileSync(join(root, f.path), "utf8")).toBe(f.content);

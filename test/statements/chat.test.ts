@@ -1,13 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { parseStatements } from "../../lib/statements/parse-statements.js";
-
-const seedPath = join(process.cwd(), "../shared/seed/000_bbe30278221eec2b.txt");
+import { seedConversationPath } from "../../bench/corpus-path.js";
 
 function readSeed(): Buffer {
-  if (!existsSync(seedPath)) throw new Error(`seed conversation missing at ${seedPath} (expected ../shared beside the repo)`);
-  return readFileSync(seedPath);
+  return readFileSync(seedConversationPath());
 }
 
 /** Lines of the seed that are code pasted without fences (a language line, then code). */

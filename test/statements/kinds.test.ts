@@ -5,6 +5,7 @@ import { parseStatements } from "../../lib/statements/parse-statements.js";
 import { classifyText, parseEars, parseUserStory } from "../../lib/statements/classify-statement.js";
 import { splitSentences } from "../../lib/statements/split-sentences.js";
 import type { Statement } from "../../lib/statements/types.js";
+import { corpusPath } from "../../bench/corpus-path.js";
 
 const fixtures = join(process.cwd(), "test/fixtures/statements");
 
@@ -35,7 +36,7 @@ describe("user stories", () => {
 
   it("handles the Dalpiaz backlog lines, prefix and all", () => {
     // SOURCE: corpus dalpiaz-userstories, github.com/ace-design/nlp-stories inputs/individual_backlog/dataset/g04-recycling.txt
-    const lines = readFileSync(join(process.cwd(), "../shared/corpora/dalpiaz-userstories/g04-recycling.txt"), "utf8")
+    const lines = readFileSync(join(corpusPath("dalpiaz-userstories"), "g04-recycling.txt"), "utf8")
       .split("\n")
       .filter((l) => l.trim());
     const asMarkdown = parseText(lines.join("\n\n"));

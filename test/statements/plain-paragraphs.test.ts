@@ -1,26 +1,26 @@
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { parsePlainParagraphs } from "../../lib/statements/parse-plain-paragraphs.js";
+import { corporaDir } from "../../bench/corpus-path.js";
 
 /**
  * The plain-paragraph fast path must build exactly the tree remark-parse builds, or decline.
- * Checked on every file of ../shared/corpora and on the Dalpiaz backlogs written one story per
+ * Checked on every file of test/corpora and on the Dalpiaz backlogs written one story per
  * paragraph (as the model bench and many real backlogs do), plus hand-made edge cases.
  */
-const corpora = join(process.cwd(), "../shared/corpora");
+const corpora = corporaDir();
 const remark = unified().use(remarkParse);
 
 function corpusTexts(): { name: string; text: string }[] {
-  if (!existsSync(corpora)) throw new Error(`corpora not found at ${corpora}: clone shared/ beside the repo`);
   const out: { name: string; text: string }[] = [];
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir).sort()) {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(md|txt)$/.test(name)) out.push({ name: p, text: readFileSync(p, "utf8").replace(/\r\n?/g, "\n") });
+      else if (/\.(md|txt)$/.test(name) && p !== join(corpora, "README.md")) out.push({ name: p, text: readFileSync(p, "utf8").replace(/\r\n?/g, "\n") });
     }
   };
   walk(corpora);

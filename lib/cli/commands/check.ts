@@ -1,5 +1,4 @@
 import { Option, type Command } from "commander";
-import { checkProject } from "../check-project.js";
 import type { CommandContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { formatDiagnostic, formatGithubAnnotation, summarizeDiagnostics } from "../output.js";
@@ -9,6 +8,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .command("check")
     .description("lint the statements, check the contracts are in step with them, and guard the n-1 layer against hand-written implementation")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json", "github"]).default("text"))
+    .option("--json", "print the result as JSON (same as --format json)")
     .addHelpText(
       "after",
       `
@@ -17,26 +17,28 @@ Checks:
               duplicate or contradictory statements, undefined terms (rules: lint.rules in
               .github/penult.yml)
   contracts   the files in the output folder are exactly what the statements generate
-              (stale, missing and extra files)
+              (stale, missing and extra files: one finding, with the list in --json)
   n-1 guard   no implementation in the contracts: function bodies, non-abstract methods,
               impl blocks with code, default methods
 
 Examples:
   $ npx penult check
   $ npx penult check --format github    # GitHub Actions annotations on the statement lines
-  $ npx penult check --format json | jq '.diagnostics[] | select(.severity == "error")'
+  $ npx penult check --json | jq '.diagnostics[] | select(.severity == "error")'
 
 Exit codes: 0 no errors (warnings allowed); 1 errors found; 2 invalid config or usage.`,
     )
-    .action(async (opts: { format: "text" | "json" | "github" }) => {
-      const r = await checkProject({ root: ctx.root, progress: ctx.progress(opts.format === "text") });
+    .action(async (opts: { format: "text" | "json" | "github"; json?: boolean }) => {
+      const format = opts.json ? "json" : opts.format;
+      const { checkProject } = await import("../check-project.js");
+      const r = await checkProject({ root: ctx.root, progress: ctx.progress(format === "text") });
       const errors = r.diagnostics.filter((d) => d.severity === "error").length;
       ctx.setExit(r.configInvalid ? EXIT.usage : errors > 0 ? EXIT.findings : EXIT.ok);
-      if (opts.format === "json") {
-        ctx.io.stdout(JSON.stringify({ ok: errors === 0 && !r.configInvalid, sections: r.sections, diagnostics: r.diagnostics }, null, 2) + "\n");
+      if (format === "json") {
+        ctx.io.stdout(JSON.stringify({ ok: errors === 0 && !r.configInvalid, sections: r.sections, outOfDate: r.outOfDate, diagnostics: r.diagnostics }, null, 2) + "\n");
         return;
       }
-      if (opts.format === "github") {
+      if (format === "github") {
         for (const d of r.diagnostics) ctx.io.stdout(formatGithubAnnotation(d) + "\n");
         ctx.io.stdout(`penult check: ${summarizeDiagnostics(r.diagnostics)}\n`);
         return;

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../context.js";
-import { decomposeProjectStatement } from "../decompose-project-statement.js";
 import { EXIT } from "../exit-codes.js";
 
 export function registerDecompose(program: Command, ctx: CommandContext): void {
@@ -26,6 +25,7 @@ Examples:
 Exit codes: 0 proposed; 1 the request failed, the answer was unusable, or --write found the file already there; 2 unknown id, no model or no endpoint.`,
     )
     .action(async (id: string, opts: { write?: boolean; llm?: string; json?: boolean }) => {
+      const { decomposeProjectStatement } = await import("../decompose-project-statement.js");
       const r = await decomposeProjectStatement({ root: ctx.root, id, env: ctx.io.env, ...(opts.llm ? { llm: opts.llm } : {}), ...(opts.write ? { write: true } : {}) });
       const c = ctx.colors;
       if (r.status !== "proposed") {

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../context.js";
-import { runDemo } from "../run-demo.js";
 
 export function registerDemo(program: Command, ctx: CommandContext): void {
   program
@@ -24,6 +23,7 @@ Examples:
   $ npx penult demo --example seed-conversation --keep`,
     )
     .action(async (opts: { example: string; keep?: boolean; json?: boolean }) => {
+      const { runDemo } = await import("../run-demo.js");
       const r = await runDemo({ example: opts.example, ...(opts.keep ? { keep: true } : {}), progress: ctx.progress(!opts.json) });
       if (opts.json) {
         ctx.io.stdout(JSON.stringify({ example: r.example, repoDir: r.kept ? r.repoDir : undefined, steps: r.steps, pullRequest: r.pullRequest }, null, 2) + "\n");

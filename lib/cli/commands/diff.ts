@@ -1,8 +1,6 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
-import { requireConfig } from "../project.js";
-import { runDiff } from "../stages.js";
 
 export function registerDiff(program: Command, ctx: CommandContext): void {
   program
@@ -22,6 +20,8 @@ Examples:
   $ npx penult diff origin/main HEAD --fail-on-breaking`,
     )
     .action(async (base: string, head: string | undefined, opts: { json?: boolean; failOnBreaking?: boolean }) => {
+      const { requireConfig } = await import("../project.js");
+      const { runDiff } = await import("../stages.js");
       const config = requireConfig(ctx.root);
       const r = await runDiff({ repoDir: ctx.root, base, ...(head ? { head } : {}), format: opts.json ? "json" : "markdown", config });
       ctx.io.stdout(r.output);

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
-import { extractStatements } from "../extract-statements.js";
 import { formatDiagnostic } from "../output.js";
 
 export function registerExtract(program: Command, ctx: CommandContext): void {
@@ -19,6 +18,7 @@ Examples:
   $ npx penult extract statements/orders/    # readable listing`,
     )
     .action(async (paths: string[], opts: { json?: boolean }) => {
+      const { extractStatements } = await import("../extract-statements.js");
       const r = await extractStatements({ root: ctx.root, cwd: ctx.cwd, paths });
       const c = ctx.colors;
       for (const d of r.diagnostics) ctx.io.stderr(formatDiagnostic(d, c) + "\n");

@@ -1,10 +1,7 @@
 import type { Command } from "commander";
 import { EXIT } from "../exit-codes.js";
 import type { CommandContext } from "../context.js";
-import { generateProject } from "../generate-project.js";
 import { formatDiagnostic, summarizeDiagnostics } from "../output.js";
-import { manifestPath } from "../stages.js";
-import { formatLlmStats, llmJson } from "../plan-cli-llm.js";
 
 export function registerGenerate(program: Command, ctx: CommandContext): void {
   program
@@ -32,6 +29,9 @@ Exit codes: 0 ok; 1 statement errors, or (--check) contracts out of date; 2 bad 
     )
     .action(async (opts: { check?: boolean; dryRun?: boolean; json?: boolean; llm?: string }) => {
       const mode = opts.check ? "check" : opts.dryRun ? "dry-run" : "write";
+      const { generateProject } = await import("../generate-project.js");
+      const { manifestPath } = await import("../stages.js");
+      const { formatLlmStats, llmJson } = await import("../plan-cli-llm.js");
       const r = await generateProject({ root: ctx.root, mode, progress: ctx.progress(!opts.json), ...(opts.llm ? { llm: opts.llm } : {}), env: ctx.io.env });
       const w = r.written;
       const errors = r.diagnostics.some((d) => d.severity === "error");

@@ -1,10 +1,8 @@
 import type { Command } from "commander";
-import { syncContracts } from "../../sync/sync-contracts.js";
 import type { CommandContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { formatDiagnostic } from "../output.js";
-import { formatLlmStats, llmJson, pipelineLlm, planCliLlm } from "../plan-cli-llm.js";
-import { compileTree, type CompiledTree } from "../stages.js";
+import type { CompiledTree } from "../stages.js";
 
 export function registerSync(program: Command, ctx: CommandContext): void {
   program
@@ -29,6 +27,10 @@ Examples:
   $ git push origin penult/contracts   # then open a PR from it`,
     )
     .action(async (opts: { branch?: string; dryRun?: boolean; json?: boolean; llm?: string }) => {
+      const { syncContracts } = await import("../../sync/sync-contracts.js");
+      const { repositoryName } = await import("../repository-name.js");
+      const { compileTree } = await import("../stages.js");
+      const { formatLlmStats, llmJson, pipelineLlm, planCliLlm } = await import("../plan-cli-llm.js");
       let llmRun: { compiled: CompiledTree; llmWarning?: string } | undefined;
       const r = await syncContracts({
         cwd: ctx.cwd,
@@ -40,6 +42,7 @@ Examples:
         },
         ...(opts.branch ? { branch: opts.branch } : {}),
         ...(opts.dryRun ? { dryRun: true } : {}),
+        defaultSystem: repositoryName(ctx.root),
         progress: ctx.progress(!opts.json),
       });
       if (r.diagnostics.some((d) => d.severity === "error")) ctx.setExit(EXIT.findings);

@@ -2,6 +2,7 @@ import type { ImplementLanguage } from "../../config/types.js";
 import type { Diagnostic } from "../../diagnostics.js";
 import type { OutputFile } from "../../emitters/types.js";
 import type { TemplateRenderer } from "../../emitters/templates.js";
+import type { TestFramework } from "../detect-test-framework.js";
 import type { InterfaceTarget, TestCase } from "../types.js";
 
 /** What a language adapter gets: the emitted contracts of its target and where things go. */
@@ -15,6 +16,8 @@ export interface AdapterContext {
   sourceDir: string;
   testDir: string;
   contractsDir: string;
+  /** The test framework to write the tests for (one of TEST_FRAMEWORKS[lang]). */
+  testFramework: TestFramework;
   report(d: Diagnostic): void;
 }
 
@@ -23,7 +26,7 @@ export interface LanguageAdapter {
   lang: ImplementLanguage;
   /** Emitter target whose output the scaffold compiles against. */
   emitterTarget: string;
-  /** Test framework used, for docs and `--help`. */
+  /** Test frameworks, for docs and `--help`. */
   framework: string;
   /** Scaffold files (repository-relative paths), or [] after reporting why not. */
   build(ctx: AdapterContext): OutputFile[];

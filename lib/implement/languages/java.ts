@@ -20,7 +20,7 @@ const quoteJava = quoteJsString;
 export const javaAdapter: LanguageAdapter = {
   lang: "java",
   emitterTarget: "java",
-  framework: "JUnit 5 (Jupiter)",
+  framework: "JUnit 5 (Jupiter), or JUnit 4 when pom.xml or build.gradle uses it",
   build(ctx: AdapterContext) {
     const { target } = ctx;
     const base = makeIdentifier(target.iface.name, { naming: JAVA_NAMING, style: "pascal", kind: "type" });
@@ -50,7 +50,7 @@ export const javaAdapter: LanguageAdapter = {
     });
     const methodOf = new Map(methods.flatMap((m) => (m.operation ? [[m.operation, m.name] as const] : [])));
     const cases = buildCaseViews({ cases: ctx.cases, naming: JAVA_NAMING, style: "camel", comment: "javadoc", quote: quoteJava, methodOf, className });
-    const test = ctx.templates.render("test.java", {
+    const test = ctx.templates.render(ctx.testFramework === "junit4" ? "test-junit4.java" : "test.java", {
       header: describeScaffold(target, "Tests").map(comment),
       package: pkg,
       interfaceName: decl.name,

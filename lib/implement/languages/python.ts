@@ -38,7 +38,7 @@ function classBody(text: string, at: number): string {
 export const pythonAdapter: LanguageAdapter = {
   lang: "python",
   emitterTarget: "python",
-  framework: "unittest (stdlib; pytest collects it too)",
+  framework: "unittest (built in) or pytest, as pyproject.toml, pytest.ini, setup.cfg, tox.ini or requirements say",
   build(ctx: AdapterContext) {
     const { target } = ctx;
     const base = makeIdentifier(target.iface.name, { naming: PYTHON_NAMING, style: "pascal", kind: "type" });
@@ -90,7 +90,8 @@ export const pythonAdapter: LanguageAdapter = {
       methods: methods.map((m, i) => ({ ...m, first: i === 0, message: quotePythonString(`not implemented: ${decl.name}.${m.name}`) })),
     });
     const cases = buildCaseViews({ cases: ctx.cases, naming: PYTHON_NAMING, style: "snake", prefix: "test", comment: "hash-line", quote: quotePythonString, methodOf, className });
-    const test = ctx.templates.render("test.py", {
+    // pytest: plain test functions with `assert`; unittest: a TestCase class (pytest runs that too).
+    const test = ctx.templates.render(ctx.testFramework === "pytest" ? "test-pytest.py" : "test.py", {
       header: describeScaffold(target, "Tests").map((l) => sanitizeCommentText(l, "hash-line")),
       interfaceName: decl.name,
       className,

@@ -13,13 +13,27 @@ const METHOD = /^ {2}([A-Za-z_$][\w$]*)\((.*)\): (.+);$/gm;
 const toJs = (p: string) => p.replace(/\.ts$/, ".js");
 
 /**
+ * What the test file imports and how it asserts, per framework. jest and vitest assert with
+ * `expect`; node:test and mocha with `node:assert/strict`. Mocha's `describe`/`it` are its globals
+ * (typed by @types/mocha); node:test's come from the module itself, so that test file needs
+ * nothing but Node (`node --test`).
+ */
+const TS_TEST_STYLE: Record<string, { imports: string[]; expect: boolean }> = {
+  "node:test": { imports: ['import assert from "node:assert/strict";', 'import { describe, it } from "node:test";'], expect: false },
+  jest: { imports: ['import { describe, expect, it } from "@jest/globals";'], expect: true },
+  vitest: { imports: ['import { describe, expect, it } from "vitest";'], expect: true },
+  mocha: { imports: ['import assert from "node:assert/strict";'], expect: false },
+};
+
+/**
  * TypeScript: `<source>/<kebab-name>.ts` with `export class <Name>Impl implements <Name>` whose
- * methods throw; `<test>/<kebab-name>.test.ts` with one jest `it` per scenario.
+ * methods throw; `<test>/<kebab-name>.test.ts` with one `it` per scenario, for node:test, jest,
+ * vitest or mocha.
  */
 export const typescriptAdapter: LanguageAdapter = {
   lang: "ts",
   emitterTarget: "typescript",
-  framework: "jest (@jest/globals)",
+  framework: "node:test (built in), jest, vitest or mocha, as the repository's package.json says",
   build(ctx: AdapterContext) {
     const { target } = ctx;
     const base = makeIdentifier(target.iface.name, { naming: TYPESCRIPT_NAMING, style: "pascal", kind: "type" });
@@ -81,8 +95,11 @@ export const typescriptAdapter: LanguageAdapter = {
       methods: methods.map((m, i) => ({ ...m, first: i === 0, message: quoteJsString(`not implemented: ${decl.name}.${m.name}`) })),
     });
     const cases = buildCaseViews({ cases: ctx.cases, naming: TYPESCRIPT_NAMING, style: "camel", comment: "slash-line", quote: quoteJsString, methodOf, className });
+    const style = TS_TEST_STYLE[ctx.testFramework] ?? TS_TEST_STYLE["node:test"]!;
     const test = ctx.templates.render("test.ts", {
       header: describeScaffold(target, "Tests").map((l) => sanitizeCommentText(l, "slash-line")),
+      imports: style.imports,
+      expect: style.expect,
       className,
       implFrom: quoteJsString(toJs(relativeImport(testPath, implPath))),
       suite: quoteJsString(decl.name),

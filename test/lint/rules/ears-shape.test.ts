@@ -1,10 +1,11 @@
 import { describe, expect, it } from "@jest/globals";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { lintStatements } from "../../../lib/lint/lint-statements.js";
 import { earsShape } from "../../../lib/lint/rules/ears-shape.js";
-import { expectGolden, lintFixture, REPO } from "../helpers/golden.js";
+import { expectGolden, lintFixture } from "../helpers/golden.js";
 import { readStatements } from "../helpers/read-statements.js";
+import { corpusPath } from "../../../bench/corpus-path.js";
 
 describe("ears-shape", () => {
   it("matches the golden findings on its fixture", () => {
@@ -13,8 +14,7 @@ describe("ears-shape", () => {
   });
 
   it("finds no shape problems in real Kiro EARS (corpus read directly)", () => {
-    const corpus = join(REPO, "..", "shared", "corpora", "ears-kiro");
-    if (!existsSync(corpus)) throw new Error(`corpus missing: ${corpus} (../shared/corpora must sit beside the repository)`);
+    const corpus = corpusPath("ears-kiro");
     const file = "staneslevski_kiro-autonomous-build/kiro-codebuild-worker/requirements.md";
     const content = readFileSync(join(corpus, file), "utf8");
     const statements = readStatements({ file, content });
