@@ -1,4 +1,5 @@
 import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from "probot";
+import { readAppSettings, type AppSettings } from "./app-settings.js";
 import { onIssueComment } from "./handlers/issue-comment.js";
 import { onPullRequest } from "./handlers/pull-request.js";
 import { onPush } from "./handlers/push.js";
@@ -11,15 +12,20 @@ import { createQueueFromEnv } from "./queue/queue-from-env.js";
  * decision about statements and contracts is made in lib/, and the jobs run in app/jobs.
  */
 export default async function penultApp(app: Probot, options?: Partial<ApplicationFunctionOptions>): Promise<void> {
-  const queue = await createQueueFromEnv();
+  const settings = readAppSettings();
+  const queue = await createQueueFromEnv(process.env, settings);
   // A deploy stops the process with SIGTERM: finish (local mode) or hand back (Redis mode) what runs.
   process.once("SIGTERM", () => void queue.close().finally(() => process.exit(0)));
-  await createPenultApp({ queue })(app, { cwd: process.cwd(), addHandler: () => undefined, ...options });
+  await createPenultApp({ queue, settings })(app, { cwd: process.cwd(), addHandler: () => undefined, ...options });
 }
 
-/** The app function around a given queue, which a host (or a test) can wait on. */
-export function createPenultApp(options: { queue: JobQueue }): ApplicationFunction {
+/**
+ * The app function around a given queue, which a host (or a test) can wait on, and the App's
+ * settings (limits, LLM policy, command rate), read from the environment unless given.
+ */
+export function createPenultApp(options: { queue: JobQueue; settings?: AppSettings }): ApplicationFunction {
   const { queue } = options;
+  const settings = options.settings ?? readAppSettings();
   return (app, { addHandler }) => {
     queue.start(app);
     try {
@@ -29,6 +35,6 @@ export function createPenultApp(options: { queue: JobQueue }): ApplicationFuncti
     }
     app.on("push", (context) => onPush(context, queue));
     app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) => onPullRequest(context, queue));
-    app.on("issue_comment.created", (context) => onIssueComment(context, queue));
+    app.on("issue_comment.created", (context) => onIssueComment(context, queue, settings.commandLimiter));
   };
 }

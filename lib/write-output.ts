@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, posix } from "node:path";
+import { posix } from "node:path";
+import { checkRelativePath, ConfinedPathError, createConfinedFs } from "./confined-fs.js";
 import { cmp, type Diagnostic } from "./diagnostics.js";
 
 /**
@@ -9,6 +9,9 @@ import { cmp, type Diagnostic } from "./diagnostics.js";
  * removal of files penult generated before and no longer generates. It never removes or
  * overwrites a file penult did not generate: the manifest (`<output>/.penult-manifest.json`)
  * lists what it wrote, with a hash, so a stale file is removed only while nobody edited it.
+ *
+ * A repository is untrusted: its manifest is honoured only for paths inside the output folder
+ * (the manifest's own folder), and nothing is written or removed through a symbolic link.
  */
 
 /** A generated file: repository-relative POSIX path and its text. */
@@ -51,6 +54,8 @@ export interface PlanOutputOptions {
   manifest: string;
   read: ReadFile;
   knownHash?: KnownHash;
+  /** Why a path may not be written or removed (a symbolic link on the way), or undefined. */
+  blocked?: (path: string) => string | undefined;
 }
 
 export interface OutputPlan {
@@ -132,13 +137,6 @@ function parseManifest(text: string | undefined): Record<string, string> | undef
   return undefined;
 }
 
-function checkPath(path: string): string | undefined {
-  if (!path || path.startsWith("/") || /^[A-Za-z]:/.test(path)) return "must be a relative path";
-  if (path.includes("\\")) return "must use / as separator";
-  if (path.split("/").some((s) => s === ".." || s === "." || s === "")) return "must not contain '.', '..' or empty segments";
-  return undefined;
-}
-
 /**
  * Decides, without touching anything, what writing `files` would do given what `read` sees.
  * Pure over `read`, so `penult sync` plans against a git tree and `generate` against the disk.
@@ -146,8 +144,12 @@ function checkPath(path: string): string | undefined {
 export function planOutput(options: PlanOutputOptions): OutputPlan {
   const diagnostics: Diagnostic[] = [];
   const byPath = new Map<string, OutputFile>();
+  // The output folder is the manifest's folder; penult writes and removes nothing outside it.
+  const folder = posix.dirname(options.manifest);
+  const inFolder = (path: string) => folder === "." || path.startsWith(`${folder}/`);
+  const blocked = options.blocked ?? (() => undefined);
   for (const f of options.files) {
-    const bad = checkPath(f.path);
+    const bad = checkRelativePath(f.path) ?? (inFolder(f.path) ? undefined : `lies outside the output folder ${folder}/`);
     if (bad) {
       diagnostics.push({ code: "OUTPUT_BAD_PATH", severity: "error", message: `generated path "${f.path}" ${bad}; this is a bug in the emitter that produced it` });
       continue;
@@ -169,6 +171,12 @@ export function planOutput(options: PlanOutputOptions): OutputPlan {
   for (const path of [...byPath.keys()].sort(cmp)) {
     const file = byPath.get(path)!;
     const hash = file.hash ?? hashContent(file.content);
+    const link = blocked(path);
+    if (link) {
+      changes.push({ path, action: "refuse", reason: link });
+      diagnostics.push({ code: "OUTPUT_LINK", severity: "error", message: `${path} was not written: ${link}`, file: path });
+      continue;
+    }
     // Compare hashes: the file on disk is read only when its hash is not known already.
     const known = options.knownHash?.(path);
     let existing = known === undefined ? options.read(path) : undefined;
@@ -202,7 +210,18 @@ export function planOutput(options: PlanOutputOptions): OutputPlan {
     }
   }
   for (const path of Object.keys(previous).sort(cmp)) {
-    if (byPath.has(path) || checkPath(path)) continue;
+    if (byPath.has(path) || checkRelativePath(path)) continue;
+    if (!inFolder(path) || path === options.manifest) {
+      // A committed manifest is input like any other: it cannot make penult delete a file outside its folder.
+      diagnostics.push({
+        code: "OUTPUT_MANIFEST_OUTSIDE",
+        severity: "warning",
+        message: `${options.manifest} lists ${path}, which is not inside ${folder}/; penult only removes files it generated in its output folder, so it was left alone`,
+        file: options.manifest,
+      });
+      continue;
+    }
+    if (blocked(path)) continue;
     const known = options.knownHash?.(path);
     const existing = known === undefined ? options.read(path) : undefined;
     if (known === undefined && existing === undefined) continue;
@@ -220,11 +239,17 @@ export function planOutput(options: PlanOutputOptions): OutputPlan {
   }
   const manifestText = renderManifestOfHashes(hashes);
   const oldManifest = options.read(options.manifest);
-  changes.push({
-    path: options.manifest,
-    action: oldManifest === undefined ? "create" : oldManifest === manifestText ? "unchanged" : "update",
-    content: manifestText,
-  });
+  const manifestLink = blocked(options.manifest);
+  if (manifestLink) {
+    changes.push({ path: options.manifest, action: "refuse", reason: manifestLink });
+    diagnostics.push({ code: "OUTPUT_LINK", severity: "error", message: `${options.manifest} was not written: ${manifestLink}`, file: options.manifest });
+  } else {
+    changes.push({
+      path: options.manifest,
+      action: oldManifest === undefined ? "create" : oldManifest === manifestText ? "unchanged" : "update",
+      content: manifestText,
+    });
+  }
   changes.sort((a, b) => (a.path === options.manifest ? 1 : b.path === options.manifest ? -1 : cmp(a.path, b.path)));
   const changed = changes.some((c) => c.action === "create" || c.action === "update" || c.action === "remove");
   return { changes, diagnostics, changed, hashes };
@@ -237,14 +262,12 @@ export function planOutput(options: PlanOutputOptions): OutputPlan {
 export function writeOutput(options: WriteOutputOptions): WriteOutputResult {
   const mode = options.mode ?? "write";
   const manifest = options.manifest ?? DEFAULT_MANIFEST;
-  const read: ReadFile = (path) => {
-    try {
-      return readFileSync(join(options.root, path), "utf8");
-    } catch {
-      return undefined;
-    }
+  const fs = createConfinedFs(options.root);
+  const blocked = (path: string): string | undefined => {
+    const link = fs.linkIn(path);
+    return link === undefined ? undefined : `${link} is a symbolic link (or a file where a folder belongs); penult never writes or deletes through links. Replace it with a real folder, or remove it`;
   };
-  const plan = planOutput({ files: options.files, manifest, read, ...(options.knownHash && mode !== "check" ? { knownHash: options.knownHash } : {}) });
+  const plan = planOutput({ files: options.files, manifest, read: (path) => fs.read(path), blocked, ...(options.knownHash && mode !== "check" ? { knownHash: options.knownHash } : {}) });
   const result: WriteOutputResult = { ...plan, diagnostics: [...plan.diagnostics], mode, created: [], updated: [], removed: [], unchanged: [] };
   const manifestDir = posix.dirname(manifest);
   for (const c of plan.changes) {
@@ -259,29 +282,27 @@ export function writeOutput(options: WriteOutputOptions): WriteOutputResult {
       if (c.action === "remove") result.diagnostics.push({ code: "CONTRACTS_EXTRA", severity: "error", message: `${c.path} is no longer generated by the statements; ${fix}`, file: c.path });
     }
     if (mode !== "write") continue;
-    const abs = join(options.root, c.path);
-    if ((c.action === "create" || c.action === "update") && c.content !== undefined) {
-      mkdirSync(dirname(abs), { recursive: true });
-      writeFileSync(abs, c.content);
-    } else if (c.action === "remove") {
-      rmSync(abs, { force: true });
-      pruneEmptyDirs({ root: options.root, from: posix.dirname(c.path), stopAt: manifestDir });
+    try {
+      if ((c.action === "create" || c.action === "update") && c.content !== undefined) {
+        fs.write(c.path, c.content);
+      } else if (c.action === "remove") {
+        fs.remove(c.path);
+        pruneEmptyDirs({ fs, from: posix.dirname(c.path), stopAt: manifestDir });
+      }
+    } catch (err) {
+      // A link that appeared after planning: refuse that file, keep going with the others.
+      if (!(err instanceof ConfinedPathError)) throw err;
+      result.diagnostics.push({ code: "OUTPUT_LINK", severity: "error", message: `${c.path} was not written: ${err.reason}`, file: c.path });
     }
   }
   return result;
 }
 
 /** Removes directories left empty by a removal, up to (not including) `stopAt`. */
-function pruneEmptyDirs(options: { root: string; from: string; stopAt: string }): void {
+function pruneEmptyDirs(options: { fs: ReturnType<typeof createConfinedFs>; from: string; stopAt: string }): void {
   let dir = options.from;
   while (dir !== "." && dir !== options.stopAt && dir.startsWith(options.stopAt === "." ? "" : options.stopAt + "/")) {
-    const abs = join(options.root, dir);
-    try {
-      if (readdirSync(abs).length > 0) return;
-      rmdirSync(abs);
-    } catch {
-      return;
-    }
+    if (!options.fs.removeEmptyDir(dir)) return;
     dir = posix.dirname(dir);
   }
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { ProbotOctokit } from "probot";
 import { formatGithubAnnotation } from "../../lib/format-github-annotation.js";
+import { readAppSettings } from "../app-settings.js";
 import { status } from "../github/repo-client.js";
 import { pushMayChangeContracts } from "../handlers/push.js";
 import { runContractsJob } from "../jobs/contracts-job.js";
@@ -43,6 +44,8 @@ export async function runAction(options: RunActionOptions): Promise<number> {
   }
   const octokit = options.octokit ?? (new ProbotOctokit({ auth: { token }, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}) }) as unknown as Octokit);
   const defaultBranch: string = payload.repository?.default_branch ?? "main";
+  // The same limits and LLM policy as the App, from the step's environment (docs/security.md).
+  const settings = readAppSettings(env);
 
   if (event === "pull_request" || event === "pull_request_target") {
     const pr = payload.pull_request;
@@ -51,7 +54,9 @@ export async function runAction(options: RunActionOptions): Promise<number> {
       return 0;
     }
     const client = new ActionRepoClient(octokit, owner, repo, out, { previewInSummary: true });
-    return run(client, out, () => runPullRequestJob({ client, number: pr.number, headSha: pr.head.sha }));
+    // A fork's templates are never rendered, as in the App: the base's are used.
+    const fork = !pr.head.repo || pr.head.repo.full_name !== `${owner}/${repo}`;
+    return run(client, out, () => runPullRequestJob({ client, number: pr.number, headSha: pr.head.sha, settings, ...(fork && pr.base?.sha ? { forkBaseSha: pr.base.sha } : {}) }));
   }
 
   if (event === "push" || event === "workflow_dispatch") {
@@ -73,6 +78,8 @@ export async function runAction(options: RunActionOptions): Promise<number> {
         ...(payload.head_commit?.tree_id ? { treeSha: payload.head_commit.tree_id } : {}),
         subject: String(payload.head_commit?.message ?? "").split("\n")[0] ?? "",
         defaultBranch,
+        settings,
+        account: `${owner}/${repo}`,
       });
       out.line(`penult: ${result.status}: ${result.message}${result.pull ? ` (#${result.pull.number} ${result.pull.url})` : ""}`);
     });

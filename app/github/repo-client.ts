@@ -1,11 +1,12 @@
 import type { Context } from "probot";
-import { CONFIG_PATH } from "../../lib/config/load-config.js";
+import { CONFIG_PATHS } from "../../lib/config/load-config.js";
 import { cmp, type Diagnostic } from "../../lib/diagnostics.js";
 import type { TreeReader } from "../../lib/git/tree-reader.js";
 import type { PlannedChange } from "../../lib/write-output.js";
 import { fitBody, GITHUB_BODY_LIMIT } from "../../lib/report/fit-body.js";
+import { DEFAULT_JOB_LIMITS } from "../../lib/limits/job-limits.js";
 import { gitBlobSha } from "./git-blob-sha.js";
-import { readTarballTree } from "./tarball-tree-reader.js";
+import { readArchiveBody, readTarballTree, type ArchiveLimits } from "./tarball-tree-reader.js";
 
 type Octokit = Context["octokit"];
 
@@ -58,12 +59,15 @@ export class RepoClient {
     return { owner: this.owner, repo: this.repo };
   }
 
-  /** A commit's files as one archive: one request whatever the number of files. */
-  async downloadArchive(ref: string): Promise<CommitArchive> {
-    const res = await this.octokit.rest.repos.downloadTarballArchive({ ...this.o, ref });
-    const archive = new Uint8Array(res.data as ArrayBuffer);
+  /**
+   * A commit's files as one archive: one request whatever the number of files. The body is
+   * streamed and cut at `limits.archiveBytes`; each `read` inflates it again within the limits.
+   */
+  async downloadArchive(ref: string, limits: Partial<ArchiveLimits> = {}): Promise<CommitArchive> {
+    const res = await this.octokit.rest.repos.downloadTarballArchive({ ...this.o, ref, request: { parseSuccessResponseBody: false } });
+    const archive = await readArchiveBody(res.data, { ...DEFAULT_JOB_LIMITS, ...limits });
     const label = `${this.owner}/${this.repo}@${ref.slice(0, 12)}`;
-    return { read: (keep) => readTarballTree({ archive, label, keep }) };
+    return { read: (keep) => readTarballTree({ archive, label, keep, limits }) };
   }
 
   async branchHead(branch: string): Promise<string | undefined> {
@@ -85,6 +89,23 @@ export class RepoClient {
       if (status(err) === 404) return undefined;
       throw err;
     }
+  }
+
+  /**
+   * The shared config in this owner's `.github` repository (its default branch), the one place
+   * `_extends` may point to; undefined when there is none.
+   */
+  async readSharedConfig(): Promise<{ file: string; text: string } | undefined> {
+    for (const path of CONFIG_PATHS) {
+      try {
+        const res = await this.octokit.rest.repos.getContent({ owner: this.owner, repo: ".github", path, mediaType: { format: "raw" } });
+        return { file: path, text: typeof res.data === "string" ? res.data : new TextDecoder().decode(res.data as unknown as ArrayBuffer) };
+      } catch (err) {
+        if (status(err) === 404) continue;
+        throw err;
+      }
+    }
+    return undefined;
   }
 
   async treeOfCommit(sha: string): Promise<string> {
@@ -288,5 +309,5 @@ export function status(err: unknown): number | undefined {
 export function keepForPenult(options: { statements: (path: string) => boolean; output: string; templates: string }): (path: string) => boolean {
   const out = options.output === "." ? "" : options.output + "/";
   const tpl = options.templates.replace(/\/$/, "") + "/";
-  return (p) => p === CONFIG_PATH || p === ".github/penult.yaml" || options.statements(p) || out === "" || p.startsWith(out) || p.startsWith(tpl);
+  return (p) => CONFIG_PATHS.includes(p) || options.statements(p) || out === "" || p.startsWith(out) || p.startsWith(tpl);
 }

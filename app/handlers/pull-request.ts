@@ -8,6 +8,8 @@ export async function onPullRequest(context: Context<"pull_request">, queue: Job
   if (context.isBot || pr.user?.type === "Bot" || pr.head.ref.startsWith("penult/")) return;
   const target = jobTarget(context);
   if (!target) return;
-  const queued = await queue.add({ kind: "pull_request", ...target, number: pr.number, headSha: pr.head.sha });
+  // A fork (or a deleted one) is someone else's code: its templates are never rendered.
+  const fork = !pr.head.repo || pr.head.repo.full_name !== context.payload.repository.full_name;
+  const queued = await queue.add({ kind: "pull_request", ...target, number: pr.number, headSha: pr.head.sha, ...(fork ? { forkBaseSha: pr.base.sha } : {}) });
   queue.metrics.webhooks.inc({ event: "pull_request", result: queued ? "queued" : "duplicate" });
 }

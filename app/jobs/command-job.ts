@@ -6,10 +6,12 @@ import { explainElement, renderExplanation } from "../../lib/jobs/explain-elemen
 import { escapeMentions } from "../../lib/report/escape-markdown.js";
 import { COMMAND_HELP, type Command } from "../../lib/jobs/parse-command.js";
 import { decomposeStatement } from "../../lib/llm/decompose.js";
-import { compileTree } from "../../lib/pipeline/index.js";
-import { llmFromEnv } from "../llm-from-env.js";
+import type { AppSettings } from "../app-settings.js";
 import { keepForPenult, type RepoClient } from "../github/repo-client.js";
-import { loadRepoConfig, runContractsJob } from "./contracts-job.js";
+import { llmForJob } from "../llm-from-env.js";
+import { runContractsJob } from "./contracts-job.js";
+import { loadRepoConfig } from "./load-repo-config.js";
+import { compileWithinBudget } from "./plan-with-budget.js";
 
 export interface CommandJobInput {
   client: RepoClient;
@@ -17,7 +19,9 @@ export interface CommandJobInput {
   /** Issue or PR number the command was written on (answers go there). */
   number: number;
   defaultBranch: string;
-  loadSharedConfig?: () => Promise<unknown>;
+  settings: AppSettings;
+  /** Whose LLM budget the job spends: the installation id. */
+  account: string;
 }
 
 const ALLOWED = new Set(["admin", "write", "maintain"]);
@@ -75,24 +79,29 @@ export async function runCommandJob(input: CommandJobInput): Promise<string> {
       sha: head,
       defaultBranch: input.defaultBranch,
       force: command.force,
-      ...(input.loadSharedConfig ? { loadSharedConfig: input.loadSharedConfig } : {}),
+      settings: input.settings,
+      account: input.account,
     });
     return answer(`Regenerated from ${head.slice(0, 7)}: ${result.message}${result.pull ? ` (#${result.pull.number})` : ""}.`);
   }
 
-  const archive = await client.downloadArchive(head);
-  const loaded = await loadRepoConfig({ archive, loadSharedConfig: input.loadSharedConfig, repoName: client.repo });
-  if (!loaded.config) return answer(`\`.github/penult.yml\` is invalid, so penult cannot run:\n\n${loaded.diagnostics.map((d) => `- ${d.message}`).join("\n")}`);
+  const archive = await client.downloadArchive(head, input.settings.limits);
+  const loaded = await loadRepoConfig({ archive, owner: client.owner, readSharedConfig: () => client.readSharedConfig(), repoName: client.repo });
+  if (!loaded.config) return answer(`\`${loaded.file ?? ".github/penult.yml"}\` is invalid, so penult cannot run:\n\n${loaded.diagnostics.map((d) => `- ${d.message}`).join("\n")}`);
   const config = loaded.config;
   const tree = await archive.read(keepForPenult({ statements: matchGlobs(config.statements), output: config.output, templates: config.templates }));
-  const compiled = await compileTree({ tree, config, emit: false });
+  const compiled = await compileWithinBudget({ tree, label: `${client.owner}/${client.repo}@${head.slice(0, 12)}`, config, settings: input.settings });
 
   if (command.name === "decompose") {
-    const llm = llmFromEnv(config);
-    if (!llm) return answer("`/penult decompose` needs the LLM engine: set `llm: { model: ... }` in `.github/penult.yml`, and OPENAI_BASE_URL / OPENAI_API_KEY where the App runs.");
+    const llm = llmForJob({ config, settings: input.settings, account: input.account });
+    if (llm.refused) return answer(`\`/penult decompose\` cannot run: ${llm.refused}.`);
+    const refusal = input.settings.ledger.refusal(input.account);
+    if (refusal) return answer(`\`/penult decompose\` cannot run: ${refusal}.`);
+    if (!llm.clients) return answer("`/penult decompose` needs the LLM engine: set `llm: { model: ... }` in `.github/penult.yml`, and OPENAI_BASE_URL / OPENAI_API_KEY where the App runs.");
     const statement = compiled.statements.find((s) => s.id === command.target);
     if (!statement) return answer(`No statement with id \`${command.target}\` on \`${input.defaultBranch}\`. Ids are listed by \`npx penult extract\` and in \`${config.output}/model.json\`.`);
-    const proposal = await decomposeStatement({ statement, ask: llm.decompose });
+    input.settings.ledger.record(input.account, { requests: 1 });
+    const proposal = await decomposeStatement({ statement, ask: llm.clients.decompose });
     if ("error" in proposal) return answer(`Could not decompose \`${statement.id}\`: ${proposal.error}. Nothing was changed.`);
     const branch = `penult/decompose/${kebabCase(statement.id)}`;
     if (await client.branchHead(branch)) return answer(`\`${branch}\` already exists; delete it to propose again.`);

@@ -1,12 +1,15 @@
-import { stringify } from "yaml";
-import { CONFIG_PATH, parseConfig, type ResolvedConfig } from "../../lib/config/load-config.js";
+import { CONFIG_PATH } from "../../lib/config/load-config.js";
 import { formatLocation, type Diagnostic } from "../../lib/diagnostics.js";
 import { matchGlobs } from "../../lib/git/match-globs.js";
-import { DEFAULT_LLM_CACHE, planContractsUpdate, renderPullRequestBody, SOURCE_TRAILER } from "../../lib/jobs/plan-contracts-update.js";
+import { renderPullRequestBody, SOURCE_TRAILER } from "../../lib/jobs/plan-contracts-update.js";
 import { modelPath } from "../../lib/pipeline/index.js";
-import { llmFromEnv } from "../llm-from-env.js";
+import { llmCachePath } from "../../lib/llm/llm-from-env.js";
 import { fitBody, GITHUB_BODY_LIMIT } from "../../lib/report/fit-body.js";
-import { keepForPenult, type CommitArchive, type CommitInfo, type PullInfo, type RepoClient } from "../github/repo-client.js";
+import type { AppSettings } from "../app-settings.js";
+import { keepForPenult, type CommitInfo, type PullInfo, type RepoClient } from "../github/repo-client.js";
+import { llmForJob } from "../llm-from-env.js";
+import { loadRepoConfig } from "./load-repo-config.js";
+import { planWithBudget } from "./plan-with-budget.js";
 
 /** Hidden state the app keeps in the PR body: the branch head it wrote and the commit it came from. */
 const STATE_RE = /<!-- penult:state head=([0-9a-f]{40}) source=([0-9a-f]{40}) -->/;
@@ -29,9 +32,14 @@ export interface ContractsJobInput {
   treeSha?: string;
   subject?: string;
   defaultBranch: string;
-  /** Reads the config through Probot (`context.config`), used only when the file uses `_extends`. */
-  loadSharedConfig?: () => Promise<unknown>;
-  /** Overwrite the contracts branch even when a person pushed to it (`/penult regenerate --force`). */
+  /** The App's limits and LLM policy (from its environment). */
+  settings: AppSettings;
+  /** Whose LLM budget the job spends: the installation id. */
+  account: string;
+  /**
+   * Overwrite the contracts branch even when a person pushed to it (`/penult regenerate --force`);
+   * only ever for a branch under `penult/`.
+   */
   force?: boolean;
   /**
    * A push (not forced): skip it when its commit is older than the one the PR already shows, as
@@ -55,20 +63,24 @@ export interface ContractsJobResult {
  * PR body and writes nothing. Never force-pushes over a person's commit on the contracts branch.
  */
 export async function runContractsJob(input: ContractsJobInput): Promise<ContractsJobResult> {
-  const { client, sha } = input;
-  const archive = await client.downloadArchive(sha);
-  const loaded = await loadRepoConfig({ archive, loadSharedConfig: input.loadSharedConfig, repoName: client.repo });
+  const { client, sha, settings } = input;
+  const archive = await client.downloadArchive(sha, settings.limits);
+  const loaded = await loadRepoConfig({ archive, owner: client.owner, readSharedConfig: () => client.readSharedConfig(), repoName: client.repo });
   if (!loaded.config) {
     await client.checkRun({
       headSha: sha,
       conclusion: "failure",
-      title: `${CONFIG_PATH} is invalid`,
+      title: `${loaded.file ?? CONFIG_PATH} is invalid`,
       summary: `penult did not run because its config is invalid. Fix these and push again:\n\n${formatList(loaded.diagnostics)}`,
       findings: loaded.diagnostics,
     });
     return { status: "invalid-config", message: "invalid config" };
   }
   const config = loaded.config;
+  // A config may name any branch; penult force-resets only its own, whoever asks.
+  if (input.force && !isPenultBranch(config.branch)) {
+    return { status: "blocked", message: `\`--force\` only resets branches under penult/, and \`branch: ${config.branch}\` is not one; nothing was changed` };
+  }
   const tree = await archive.read(keepForPenult({ statements: matchGlobs(config.statements), output: config.output, templates: config.templates }));
   let pull = await client.findOpenPull(config.branch);
   const state = pull ? STATE_RE.exec(pull.body) : null;
@@ -79,18 +91,19 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
   if (pull && state && input.skipOlder && !input.force && state[2] !== sha && state[2] !== input.skipOlder.before && (await client.isAncestor(sha, state[2]!))) {
     return { status: "stale", pull, message: `${sha.slice(0, 7)} is older than ${state[2]!.slice(0, 7)}, which #${pull.number} already shows` };
   }
-  const llm = llmFromEnv(config);
+  const llm = llmForJob({ config, settings, account: input.account });
   // Answers cached on the open contracts branch are not on the default branch until it is merged.
-  const branchCache = llm && pull ? await client.readFileAt(pull.headSha, config.llm?.cache ?? DEFAULT_LLM_CACHE) : undefined;
+  const branchCache = llm.ask && pull ? await client.readFileAt(pull.headSha, llmCachePath(llm.config)) : undefined;
   // The open PR's model is what the previous push generated: the report says what this push changed on top of it.
   // Only when the head is penult's own and from another commit (else the job stops below).
   const previousModel = pull && state && state[1] === pull.headSha && state[2] !== sha ? await client.readFileAt(pull.headSha, modelPath(config)) : undefined;
-  const plan = await planContractsUpdate({
+  const { plan } = await planWithBudget({
     tree,
+    label: `${client.owner}/${client.repo}@${sha.slice(0, 12)}`,
     sha,
-    config,
+    llm,
+    settings,
     ...(input.subject !== undefined ? { subject: input.subject } : {}),
-    ...(llm ? { ask: llm.ask } : {}),
     ...(branchCache !== undefined ? { extraCacheText: branchCache } : {}),
     ...(previousModel !== undefined && state ? { previousPush: { modelJson: previousModel, label: `${state[2]!.slice(0, 7)} (the previous push)` } } : {}),
   });
@@ -184,29 +197,9 @@ export async function runContractsJob(input: ContractsJobInput): Promise<Contrac
   return { status, pull, commit, message: plan.title };
 }
 
-/**
- * The config of the commit itself, so statements and config always match. A file that extends
- * shared settings (`_extends:`) is read through Probot's `context.config`, which resolves them.
- * Without `system:`, the system is named after the repository, as the CLI names it.
- */
-export async function loadRepoConfig(options: {
-  archive: CommitArchive;
-  loadSharedConfig?: (() => Promise<unknown>) | undefined;
-  repoName: string;
-}): Promise<{ config?: ResolvedConfig; diagnostics: Diagnostic[] }> {
-  const named = (config: ResolvedConfig): ResolvedConfig => (config.system ? config : { ...config, system: options.repoName });
-  const tree = await options.archive.read((p) => p === CONFIG_PATH);
-  const [path] = await tree.listFiles([CONFIG_PATH]);
-  if (!path) return { config: named(parseConfig({ text: "{}" }).config), diagnostics: [] };
-  let text = new TextDecoder().decode(await tree.readFile(path));
-  if (/^_extends\s*:/m.test(text) && options.loadSharedConfig) {
-    const merged = (await options.loadSharedConfig()) as Record<string, unknown> | null;
-    const { _extends: _ignored, ...rest } = merged ?? {};
-    text = stringify(rest);
-  }
-  const parsed = parseConfig({ text, file: CONFIG_PATH });
-  const errors = parsed.diagnostics.filter((d) => d.severity === "error");
-  return errors.length ? { diagnostics: parsed.diagnostics } : { config: named(parsed.config), diagnostics: parsed.diagnostics };
+/** Branches penult owns: the only ones `--force` may reset. */
+export function isPenultBranch(branch: string): boolean {
+  return branch.startsWith("penult/") && !branch.split("/").some((s) => s === "" || s === "." || s === "..");
 }
 
 /**

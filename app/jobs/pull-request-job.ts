@@ -1,9 +1,11 @@
-import { findImplementations } from "../../lib/check/find-implementations.js";
+import { CONFIG_PATH } from "../../lib/config/load-config.js";
 import { sortDiagnostics, type Diagnostic } from "../../lib/diagnostics.js";
 import { matchGlobs } from "../../lib/git/match-globs.js";
-import { planContractsUpdate, renderPullRequestBody } from "../../lib/jobs/plan-contracts-update.js";
+import { renderPullRequestBody } from "../../lib/jobs/plan-contracts-update.js";
+import type { AppSettings } from "../app-settings.js";
 import { keepForPenult, type RepoClient } from "../github/repo-client.js";
-import { loadRepoConfig } from "./contracts-job.js";
+import { loadRepoConfig } from "./load-repo-config.js";
+import { planWithBudget } from "./plan-with-budget.js";
 
 const PREVIEW_MARKER = "<!-- penult:impact-preview -->";
 
@@ -11,7 +13,12 @@ export interface PullRequestJobInput {
   client: RepoClient;
   number: number;
   headSha: string;
-  loadSharedConfig?: () => Promise<unknown>;
+  /**
+   * The base commit, when the pull request comes from a fork: its template overrides are used
+   * instead of the fork's (penult never renders a fork's templates).
+   */
+  forkBaseSha?: string;
+  settings: AppSettings;
 }
 
 export interface PullRequestJobResult {
@@ -26,20 +33,32 @@ export interface PullRequestJobResult {
  * the merge will cause.
  */
 export async function runPullRequestJob(input: PullRequestJobInput): Promise<PullRequestJobResult> {
-  const { client } = input;
-  const archive = await client.downloadArchive(input.headSha);
-  const loaded = await loadRepoConfig({ archive, loadSharedConfig: input.loadSharedConfig, repoName: client.repo });
+  const { client, settings } = input;
+  const archive = await client.downloadArchive(input.headSha, settings.limits);
+  const loaded = await loadRepoConfig({ archive, owner: client.owner, readSharedConfig: () => client.readSharedConfig(), repoName: client.repo });
   if (!loaded.config) {
-    await client.checkRun({ headSha: input.headSha, conclusion: "failure", title: "penult config is invalid", summary: "Fix .github/penult.yml.", findings: loaded.diagnostics });
+    const file = loaded.file ?? CONFIG_PATH;
+    await client.checkRun({ headSha: input.headSha, conclusion: "failure", title: "penult config is invalid", summary: `Fix ${file}.`, findings: loaded.diagnostics });
     return { findings: loaded.diagnostics, previewed: false };
   }
   const config = loaded.config;
   const tree = await archive.read(keepForPenult({ statements: matchGlobs(config.statements), output: config.output, templates: config.templates }));
-  const plan = await planContractsUpdate({ tree, sha: input.headSha, config });
   const touched = await client.pullFiles(input.number);
   const isStatement = matchGlobs(config.statements);
   const outPrefix = config.output === "." ? "" : `${config.output}/`;
   const touchedContracts = touched.filter((p) => p.startsWith(outPrefix) && !isStatement(p));
+  const tplPrefix = `${config.templates.replace(/\/+$/, "")}/`;
+  const templates = input.forkBaseSha ? await (await client.downloadArchive(input.forkBaseSha, settings.limits)).read((p) => p.startsWith(tplPrefix)) : undefined;
+  const { plan, implementations } = await planWithBudget({
+    tree,
+    label: `${client.owner}/${client.repo}@${input.headSha.slice(0, 12)}`,
+    sha: input.headSha,
+    // A pull request's check makes no LLM request: anyone may open one.
+    llm: { config },
+    settings,
+    scan: touchedContracts,
+    ...(templates ? { templates } : {}),
+  });
 
   const findings: Diagnostic[] = [...plan.findings];
   // A contract file this PR edits must be what the statements generate: contracts are never edited by hand.
@@ -53,16 +72,7 @@ export async function runPullRequestJob(input: PullRequestJobInput): Promise<Pul
       message: `${change.path} is generated from the statements and this pull request changes it by hand; change the statements instead (penult regenerates the contracts after merge), or run \`npx penult generate\` and commit its output`,
     });
   }
-  const contractFiles = [];
-  const decoder = new TextDecoder();
-  for (const p of touchedContracts) {
-    try {
-      contractFiles.push({ path: p, content: decoder.decode(await tree.readFile(p)) });
-    } catch {
-      // deleted by the PR: nothing to scan
-    }
-  }
-  findings.push(...findImplementations({ files: contractFiles }));
+  findings.push(...implementations);
 
   const previewed = touched.some(isStatement);
   if (previewed) {

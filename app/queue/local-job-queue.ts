@@ -1,4 +1,5 @@
 import type { Probot } from "probot";
+import { readAppSettings, type AppSettings } from "../app-settings.js";
 import type { JobQueue, QueueCounts } from "./job-queue.js";
 import { MemoryPushStore } from "./memory-push-store.js";
 import { repoKey, type JobTarget, type PenultJob, type PendingPush } from "./penult-job.js";
@@ -13,6 +14,8 @@ export interface LocalQueueOptions {
   attempts?: number;
   retry?: RetryOptions;
   metrics?: QueueMetrics;
+  /** Limits and LLM policy for the jobs (default: read from the environment). */
+  settings?: AppSettings;
 }
 
 /**
@@ -28,6 +31,7 @@ export class LocalJobQueue implements JobQueue {
   private readonly maxConcurrent: number;
   private readonly attempts: number;
   private readonly retry: RetryOptions;
+  private readonly settings: AppSettings;
   private app: Probot | undefined;
   private readonly tails = new Map<string, Promise<void>>();
   /** Repositories with a push job queued that has not started yet: one is enough, it takes every push. */
@@ -45,6 +49,7 @@ export class LocalJobQueue implements JobQueue {
     this.maxConcurrent = Math.max(1, options.maxConcurrent ?? 4);
     this.attempts = Math.max(1, options.attempts ?? 5);
     this.retry = options.retry ?? DEFAULT_RETRY;
+    this.settings = options.settings ?? readAppSettings();
     this.metrics = options.metrics ?? new QueueMetrics();
     this.metrics.readCountsFrom(() => this.counts());
   }
@@ -126,7 +131,7 @@ export class LocalJobQueue implements JobQueue {
     const log = app.log.child({ deliveryId: job.deliveryId, repo: repoKey(job), jobId: id, kind: job.kind, attempt });
     try {
       await this.metrics.time(job.kind, () =>
-        runPenultJob(job, { octokit: (installationId) => app.auth(installationId), log, store: this.store, retry: this.retry }, { number: attempt, last: attempt >= this.attempts }),
+        runPenultJob(job, { octokit: (installationId) => app.auth(installationId), log, store: this.store, retry: this.retry, settings: this.settings }, { number: attempt, last: attempt >= this.attempts }),
       );
     } catch (err) {
       if (err instanceof RetryLater) {

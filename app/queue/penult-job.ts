@@ -32,7 +32,7 @@ export interface PendingPush {
 /** The work a webhook turns into. Every kind runs through `runPenultJob`, in one process or on workers. */
 export type PenultJob =
   | ({ kind: "push" } & JobTarget)
-  | ({ kind: "pull_request"; number: number; headSha: string } & JobTarget)
+  | ({ kind: "pull_request"; number: number; headSha: string; /** Set when the PR comes from a fork: its templates are never rendered, the base's are. */ forkBaseSha?: string } & JobTarget)
   | ({ kind: "command"; command: Command; number: number; user: string; isPullRequest: boolean; defaultBranch: string } & JobTarget);
 
 /** `owner/repo`: the key work is serialised on. */

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import { Redis } from "ioredis";
 import type { Probot } from "probot";
+import { readAppSettings, type AppSettings } from "../app-settings.js";
 import { repoKey, type PenultJob } from "./penult-job.js";
 import { QueueMetrics } from "./queue-metrics.js";
 import { RedisJobQueue, redisNames, type RedisQueueOptions } from "./redis-job-queue.js";
@@ -22,6 +23,8 @@ export interface RedisWorkerOptions extends RedisQueueOptions {
   lockMs?: number;
   /** Name in BullMQ's job records and in the logs. */
   name?: string;
+  /** Limits and LLM policy for the jobs (default: read from the environment). */
+  settings?: AppSettings;
 }
 
 export interface RedisWorker {
@@ -52,6 +55,7 @@ export async function startRedisWorker(options: RedisWorkerOptions): Promise<Red
   const locks = new RepoLock(connection, redisNames(options).storePrefix);
   const lockMs = options.lockMs ?? 30_000;
   const retry = options.retry ?? DEFAULT_RETRY;
+  const settings = options.settings ?? readAppSettings();
   const name = options.name ?? `worker-${randomUUID().slice(0, 8)}`;
   const log = options.probot.log.child({ worker: name });
 
@@ -78,7 +82,7 @@ export async function startRedisWorker(options: RedisWorkerOptions): Promise<Red
     const jobLog = log.child({ deliveryId: data.deliveryId, repo, jobId: job.id, kind: data.kind, attempt });
     try {
       return await metrics.time(data.kind, () =>
-        runPenultJob(data, { octokit: (id) => fencedOctokit(id), log: jobLog, store: queue.store, retry }, { number: attempt, last: attempt >= (job.opts.attempts ?? 1) }),
+        runPenultJob(data, { octokit: (id) => fencedOctokit(id), log: jobLog, store: queue.store, retry, settings }, { number: attempt, last: attempt >= (job.opts.attempts ?? 1) }),
       );
     } catch (err) {
       if (err instanceof RetryLater) {

@@ -1,6 +1,7 @@
-import { Context, type Logger, type ProbotOctokit } from "probot";
+import type { Logger, ProbotOctokit } from "probot";
+import type { AppSettings } from "../app-settings.js";
 import { RepoClient } from "../github/repo-client.js";
-import { failCheckRun } from "../handlers/fail.js";
+import { describeFailure, failCheckRun, logFailure } from "../handlers/fail.js";
 import { runCommentCommand } from "../jobs/command-job.js";
 import { runContractsJob } from "../jobs/contracts-job.js";
 import { runPullRequestJob } from "../jobs/pull-request-job.js";
@@ -18,6 +19,8 @@ export interface JobEnv {
   log: Logger;
   store: PushStore;
   retry?: RetryOptions;
+  /** The App's limits and LLM policy, from the environment of the process that runs the job. */
+  settings: AppSettings;
 }
 
 /** Which attempt this is; on the last one a failure is reported instead of retried. */
@@ -72,14 +75,15 @@ export async function runPenultJob(job: PenultJob, env: JobEnv, attempt: Attempt
         return "stale";
       }
       const c = client;
-      report = (err) => failCheckRun({ client: c, sha: newest.after, err, log: env.log });
+      report = (err) => failCheckRun({ client: c, sha: newest.after, err, log: env.log, delivery: newest.deliveryId });
       const result = await runContractsJob({
         client,
         sha: newest.after,
         ...(newest.treeSha ? { treeSha: newest.treeSha } : {}),
         subject: newest.subject,
         defaultBranch: newest.defaultBranch,
-        loadSharedConfig: sharedConfig(job, client, env),
+        settings: env.settings,
+        account: String(job.installationId),
         ...(newest.forced ? {} : { skipOlder: { before: newest.before } }),
       });
       await env.store.finish(key, choice.covered, { remember: result.status !== "invalid-config" });
@@ -89,13 +93,13 @@ export async function runPenultJob(job: PenultJob, env: JobEnv, attempt: Attempt
     client = await clientFor(job, env);
     const c = client;
     if (job.kind === "pull_request") {
-      report = (err) => failCheckRun({ client: c, sha: job.headSha, err, log: env.log });
-      const result = await runPullRequestJob({ client, number: job.number, headSha: job.headSha, loadSharedConfig: sharedConfig(job, client, env) });
+      report = (err) => failCheckRun({ client: c, sha: job.headSha, err, log: env.log, delivery: job.deliveryId });
+      const result = await runPullRequestJob({ client, number: job.number, headSha: job.headSha, settings: env.settings, ...(job.forkBaseSha ? { forkBaseSha: job.forkBaseSha } : {}) });
       return result.findings.some((f) => f.severity === "error") ? "findings" : "checked";
     }
     report = async (err) => {
-      env.log.error({ err }, `penult command failed in ${repoKey(job)}#${job.number}`);
-      await c.comment(job.number, `penult could not run \`${job.command.name}\`: ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`);
+      logFailure(env.log, err, job.deliveryId, `penult command ${job.command.name} in ${repoKey(job)}#${job.number}`);
+      await c.comment(job.number, `penult could not run \`${job.command.name}\`. ${describeFailure(err, job.deliveryId).text}`);
     };
     await runCommentCommand({
       client,
@@ -105,7 +109,8 @@ export async function runPenultJob(job: PenultJob, env: JobEnv, attempt: Attempt
       user: job.user,
       isPullRequest: job.isPullRequest,
       repoFullName: repoKey(job),
-      loadSharedConfig: sharedConfig(job, client, env),
+      settings: env.settings,
+      account: String(job.installationId),
     });
     return "answered";
   } catch (err) {
@@ -129,17 +134,3 @@ export async function runPenultJob(job: PenultJob, env: JobEnv, attempt: Attempt
 async function clientFor(job: JobTarget, env: JobEnv): Promise<RepoClient> {
   return new RepoClient(await env.octokit(job.installationId), job.owner, job.repo);
 }
-
-/**
- * Shared settings (`_extends:` in the repository's config) read the way Probot's `context.config`
- * reads them, from a context rebuilt around the job (a worker has no webhook context).
- */
-function sharedConfig(job: JobTarget, client: RepoClient, env: JobEnv): () => Promise<unknown> {
-  return async () => {
-    const octokit = await env.octokit(job.installationId);
-    const payload = { repository: { owner: { login: client.owner }, name: client.repo }, installation: { id: job.installationId } };
-    const context = new Context({ id: job.deliveryId, name: "push", payload } as unknown as ConstructorParameters<typeof Context>[0], octokit, env.log);
-    return context.config("penult.yml");
-  };
-}
-

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { createConfinedFs } from "../confined-fs.js";
 import { cmp, type Diagnostic } from "../diagnostics.js";
 import { detectContractLanguage, findImplementations, type ContractFile } from "./find-implementations.js";
 
@@ -10,16 +9,18 @@ import { detectContractLanguage, findImplementations, type ContractFile } from "
  */
 export function checkContractDir(options: { root: string; dir: string }): Diagnostic[] {
   const files: ContractFile[] = [];
-  const walk = (abs: string): void => {
-    const entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => cmp(a.name, b.name));
-    for (const e of entries) {
-      const p = join(abs, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile() && detectContractLanguage(e.name)) {
-        files.push({ path: relative(options.root, p).split(sep).join("/"), content: readFileSync(p, "utf8") });
+  // Links are not followed: a contracts folder that links elsewhere is not read.
+  const fs = createConfinedFs(options.root);
+  const walk = (rel: string): void => {
+    for (const e of fs.list(rel).sort((a, b) => cmp(a.name, b.name))) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.kind === "dir") walk(p);
+      else if (e.kind === "file" && detectContractLanguage(e.name)) {
+        const content = fs.read(p);
+        if (content !== undefined) files.push({ path: p, content });
       }
     }
   };
-  walk(join(options.root, options.dir));
+  walk(options.dir === "." ? "" : options.dir);
   return findImplementations({ files });
 }

@@ -1,5 +1,4 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { createConfinedFs } from "../confined-fs.js";
 import { loadConfig, type ResolvedConfig } from "../config/load-config.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { writeOutput } from "../write-output.js";
@@ -55,7 +54,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
   const filesWith = (code: string) => inSync.filter((d) => d.code === code && d.file).map((d) => d.file as string);
   const outOfDate = { stale: filesWith("CONTRACTS_STALE"), missing: filesWith("CONTRACTS_MISSING"), extra: filesWith("CONTRACTS_EXTRA") };
   // Never generated at all: one finding says so, instead of one per file that would exist.
-  if (!existsSync(join(options.root, manifestPath(config))) && inSync.length > 0 && inSync.every((d) => d.code === "CONTRACTS_MISSING")) {
+  if (!createConfinedFs(options.root).exists(manifestPath(config)) && inSync.length > 0 && inSync.every((d) => d.code === "CONTRACTS_MISSING")) {
     inSync = [
       {
         code: "CONTRACTS_NOT_GENERATED",
@@ -70,7 +69,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
     if (summary) inSync = [...inSync.filter((d) => !OUT_OF_DATE_CODES.has(d.code)), { ...summary, file: manifestPath(config) }];
   }
   progress("checking contracts for hand-written implementation");
-  const guard = existsSync(join(options.root, config.output)) ? checkContractDir({ root: options.root, dir: config.output }) : [];
+  const guard = createConfinedFs(options.root).exists(config.output) ? checkContractDir({ root: options.root, dir: config.output }) : [];
   const statementDiagnostics = [...compiled.readDiagnostics, ...compiled.diagnostics];
   return {
     config,

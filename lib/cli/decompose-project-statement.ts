@@ -1,6 +1,5 @@
 import { editDistance } from "../edit-distance.js";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { createConfinedFs } from "../confined-fs.js";
 import { cmp } from "../diagnostics.js";
 import { decomposeStatement } from "../llm/decompose.js";
 import type { LlmEnv } from "../llm/llm-from-env.js";
@@ -41,12 +40,10 @@ export async function decomposeProjectStatement(options: DecomposeProjectStateme
   if (!plan.clients) return { status: "usage", message: `decompose needs ${plan.unavailable ?? "an LLM endpoint"}` };
   const proposal = await decomposeStatement({ statement, ask: plan.clients.decompose });
   if ("error" in proposal) return { status: "failed", message: `${statement.id}: ${proposal.error}` };
-  const target = join(options.root, proposal.path);
-  const exists = existsSync(target);
-  if (options.write && !exists) {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, proposal.content, { flag: "wx" });
-  }
+  const fs = createConfinedFs(options.root);
+  // A link on the way counts as "exists": the proposal is printed, never written through it.
+  const exists = fs.exists(proposal.path) || fs.linkIn(proposal.path) !== undefined;
+  if (options.write && !exists) fs.write(proposal.path, proposal.content, { exclusive: true });
   return {
     status: "proposed",
     statement: { id: statement.id, file: statement.file, line: statement.span.start.line },

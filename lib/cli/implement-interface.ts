@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { createConfinedFs } from "../confined-fs.js";
 import type { ImplementLanguage } from "../config/types.js";
 import { cmp, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { detectTestFramework, findInterface, type ScaffoldFile, type TestFramework } from "../implement/index.js";
@@ -41,10 +40,12 @@ export interface ImplementInterfaceResult {
 export async function implementInterface(options: ImplementInterfaceOptions): Promise<ImplementInterfaceResult> {
   const config = requireConfig(options.root);
   const reader = createFsTreeReader({ rootDir: options.root });
+  const fs = createConfinedFs(options.root);
   const templates = await loadTemplateOverrides({ reader, folder: config.templates });
   const compiled = await compileTree({ tree: reader, config, emit: false });
   const lang = options.lang ?? config.implement.lang;
-  const detected = options.testFramework ? undefined : detectTestFramework({ lang, readFile: (p) => readRootFile(options.root, p) });
+  // Build files are read like everything else in the repository: never through a link.
+  const detected = options.testFramework ? undefined : detectTestFramework({ lang, readFile: (p) => fs.read(p) });
   const testFramework = options.testFramework ?? detected!.framework;
   const scaffold = scaffoldImplementation({
     model: compiled.model,
@@ -53,7 +54,7 @@ export async function implementInterface(options: ImplementInterfaceOptions): Pr
     lang,
     config,
     ...(templates ? { templates } : {}),
-    existing: (path) => existsSync(join(options.root, path)),
+    existing: (path) => fs.exists(path),
     testFramework,
   });
   const result: ImplementInterfaceResult = { created: [], skipped: [], diagnostics: [] };
@@ -62,20 +63,22 @@ export async function implementInterface(options: ImplementInterfaceOptions): Pr
   if (options.bodies && !options.dryRun) {
     result.llm = await draftBodies({ files: scaffold.files, model: compiled.model, statements: compiled.statements, interfaceName: options.interfaceName, lang, bodies: options.bodies });
   }
+  const refused: Diagnostic[] = [];
   for (const f of scaffold.files) {
-    const abs = join(options.root, f.path);
-    // Checked again at write time ("wx"): the n layer is people's code, never overwritten.
-    if (!f.isNew || existsSync(abs)) {
+    // Checked again at write time (exclusive create): the n layer is people's code, never overwritten.
+    if (!f.isNew || fs.exists(f.path)) {
       result.skipped.push(f.path);
       continue;
     }
-    if (!options.dryRun) {
-      mkdirSync(dirname(abs), { recursive: true });
-      writeFileSync(abs, normalizeContent(f.content), { flag: "wx" });
+    const link = fs.linkIn(f.path);
+    if (link) {
+      refused.push({ code: "IMPLEMENT_LINK", severity: "error", message: `${f.path} was not written: ${link} is a symbolic link, and penult never writes through links`, file: f.path });
+      continue;
     }
+    if (!options.dryRun) fs.write(f.path, normalizeContent(f.content), { exclusive: true });
     result.created.push(f.path);
   }
-  result.diagnostics = sortDiagnostics([...compiled.readDiagnostics, ...scaffold.diagnostics]);
+  result.diagnostics = sortDiagnostics([...compiled.readDiagnostics, ...scaffold.diagnostics, ...refused]);
   return result;
 }
 
@@ -132,16 +135,6 @@ async function draftBodies(options: {
   report.filled.sort(cmp);
   report.refused.sort((a, b) => cmp(a.method, b.method));
   return report;
-}
-
-/** A build file at the repository root (package.json, pyproject.toml, ...), or undefined. */
-function readRootFile(root: string, path: string): string | undefined {
-  const abs = join(root, path);
-  try {
-    return statSync(abs).isFile() ? readFileSync(abs, "utf8") : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 async function runPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { createConfinedFs } from "../confined-fs.js";
 import { CONFIG_PATH } from "../config/load-config.js";
 import { findPackage } from "./package-info.js";
 import { renderActionWorkflow } from "./render-action-workflow.js";
@@ -113,16 +112,16 @@ export function initProject(options: { root: string; action?: boolean }): InitPr
     files.push([ACTION_WORKFLOW_PATH, renderActionWorkflow({ defaultBranch: defaultBranch(options.root), action: `${pkg.repository}@v${pkg.version}` })]);
   }
   const result: InitProjectResult = { created: [], skipped: [] };
-  const hasStatements = existsSync(join(options.root, "statements"));
+  // Links are neither followed nor replaced: a cloned `.github -> ~` gets nothing written through it.
+  const fs = createConfinedFs(options.root);
+  const hasStatements = fs.exists("statements");
   for (const [path, content] of files) {
-    const abs = join(options.root, path);
     // An existing statements folder is the user's: do not add an example to it.
-    if (existsSync(abs) || (path.startsWith("statements/") && hasStatements) || (path === CONFIG_PATH && existsSync(join(options.root, ".github/penult.yaml")))) {
-      result.skipped.push(path.startsWith("statements/") && hasStatements && !existsSync(abs) ? "statements/" : path);
+    if (fs.exists(path) || fs.linkIn(path) || (path.startsWith("statements/") && hasStatements) || (path === CONFIG_PATH && fs.exists(".github/penult.yaml"))) {
+      result.skipped.push(path.startsWith("statements/") && hasStatements && !fs.exists(path) ? "statements/" : path);
       continue;
     }
-    mkdirSync(dirname(abs), { recursive: true });
-    writeFileSync(abs, content, { flag: "wx" });
+    fs.write(path, content, { exclusive: true });
     result.created.push(path);
   }
   return result;

@@ -1,3 +1,5 @@
+import { ConfinedPathError } from "../confined-fs.js";
+import { LimitExceededError } from "../limits/limit-exceeded-error.js";
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./commands/check.js";
 import { registerDecompose } from "./commands/decompose.js";
@@ -122,6 +124,11 @@ async function reportError(err: unknown, ctx: CommandContext): Promise<number> {
     return EXIT.usage;
   }
   if (err instanceof SyncError || err instanceof TreeReadError) {
+    say(`${c.red("penult:")} ${err.message}`);
+    return EXIT.usage;
+  }
+  if (err instanceof LimitExceededError || err instanceof ConfinedPathError) {
+    // Hostile or oversized repository content: a clear refusal, not a bug report.
     say(`${c.red("penult:")} ${err.message}`);
     return EXIT.usage;
   }

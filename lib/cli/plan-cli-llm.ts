@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from "../config/load-config.js";
 import type { LlmStats } from "../llm/enrich-facts.js";
-import { createLlmFromEnv, DEFAULT_LLM_CACHE, hasLlmEndpoint, type LlmClients, type LlmEnv } from "../llm/llm-from-env.js";
+import { createLlmFromEnv, hasLlmEndpoint, llmCachePath, type LlmClients, type LlmEnv } from "../llm/llm-from-env.js";
 import { OPENAI_MISSING, openAiInstalled } from "../llm/openai-client.js";
 import type { PipelineLlm } from "../pipeline/index.js";
 
@@ -33,7 +33,7 @@ export interface CliLlmPlan {
 export function planCliLlm(options: { config: ResolvedConfig; flag?: string; env: LlmEnv }): CliLlmPlan {
   const model = options.flag ?? options.config.llm?.model;
   const config: ResolvedConfig = model ? { ...options.config, llm: { ...options.config.llm, model } } : options.config;
-  const cachePath = config.llm?.cache ?? DEFAULT_LLM_CACHE;
+  const cachePath = llmCachePath(config);
   if (!model) return { config, cachePath };
   if (!hasLlmEndpoint(options.env)) {
     return {

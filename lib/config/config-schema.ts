@@ -122,6 +122,8 @@ export const CONFIG_SCHEMA = {
         timeoutMs: { description: "Timeout of one request in milliseconds.", type: "integer", minimum: 1000, default: 30000 },
         maxRetries: { description: "Retries on 429 and 5xx (with back-off).", type: "integer", minimum: 0, maximum: 10, default: 2 },
         concurrency: { description: "Requests in flight at once.", type: "integer", minimum: 1, maximum: 32, default: 4 },
+        maxRequests: { description: "Most requests one run may make. The GitHub App applies the lower of this and its operator's limit.", type: "integer", minimum: 1 },
+        maxTokens: { description: "Most tokens (prompt + completion) one run may spend. The GitHub App applies the lower of this and its operator's limit.", type: "integer", minimum: 1 },
       },
     },
     branch: {

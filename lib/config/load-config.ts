@@ -1,9 +1,10 @@
 import { editDistance } from "../edit-distance.js";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { createConfinedFs } from "../confined-fs.js";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
+import type { TreeReader } from "../git/tree-reader.js";
+import { checkConfigPaths } from "./check-config-paths.js";
 import { CONFIG_SCHEMA } from "./config-schema.js";
 import {
   DEFAULT_BRANCH,
@@ -16,6 +17,8 @@ import {
 /** Where the config lives, relative to the repository root (the GitHub App reads the same file). */
 export const CONFIG_PATH = ".github/penult.yml";
 const ALTERNATE_PATH = ".github/penult.yaml";
+/** Both spellings, in the order they are looked for (the CLI and the App read the same files). */
+export const CONFIG_PATHS: readonly string[] = [CONFIG_PATH, ALTERNATE_PATH];
 
 /** A config with every optional section filled in: what commands work with. */
 export type ResolvedConfig = PenultConfig &
@@ -25,6 +28,10 @@ export interface ParseConfigResult {
   config: ResolvedConfig;
   /** Errors name the file, line and key. When there are errors, `config` holds the defaults. */
   diagnostics: Diagnostic[];
+  /** The keys as written (before defaults), when the config is valid: what a merge of two configs needs. */
+  raw?: Partial<PenultConfig>;
+  /** The value of `_extends` (GitHub App only), when `allowExtends` was set and the file has one. */
+  extends?: { value: string; line?: number };
 }
 
 let validator: ReturnType<Ajv2020["compile"]> | undefined;
@@ -43,7 +50,7 @@ export function resolveDefaults(): ResolvedConfig {
  * working tree, a git revision or the GitHub API). Every problem is reported at once, each naming
  * the key and its line.
  */
-export function parseConfig(options: { text: string; file?: string }): ParseConfigResult {
+export function parseConfig(options: { text: string; file?: string; allowExtends?: boolean }): ParseConfigResult {
   const file = options.file ?? CONFIG_PATH;
   const lineCounter = new LineCounter();
   const doc = parseDocument(options.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -80,8 +87,29 @@ export function parseConfig(options: { text: string; file?: string }): ParseConf
       ],
     };
   }
+  let extendsKey: ParseConfigResult["extends"];
+  if (options.allowExtends && "_extends" in raw) {
+    const value = (raw as Record<string, unknown>)._extends;
+    const line = at(findOffset(doc, ["_extends"], true)).line;
+    if (typeof value !== "string" || value.trim() === "") {
+      return { config: resolveDefaults(), diagnostics: [{ code: "CONFIG_INVALID", severity: "error", message: "_extends must name a repository, e.g. _extends: .github", file, ...(line ? { line } : {}) }] };
+    }
+    extendsKey = { value: value.trim(), ...(line ? { line } : {}) };
+    delete (raw as Record<string, unknown>)._extends;
+  }
   const validate = getValidator();
-  if (validate(raw)) return { config: resolveConfig(raw as Partial<PenultConfig>), diagnostics: [] };
+  if (validate(raw)) {
+    // Paths are checked once the shapes are right: a config may not point penult outside the repository.
+    const confined = checkConfigPaths(raw as Partial<PenultConfig>).map((p) => ({
+      code: "CONFIG_PATH_OUTSIDE",
+      severity: "error" as const,
+      message: `${formatKey(p.path)} ${p.message}`,
+      file,
+      ...at(findOffset(doc, p.path, false)),
+    }));
+    if (confined.length) return { config: resolveDefaults(), diagnostics: confined };
+    return { config: resolveConfig(raw as Partial<PenultConfig>), diagnostics: [], raw: raw as Partial<PenultConfig>, ...(extendsKey ? { extends: extendsKey } : {}) };
+  }
   const diagnostics = describeErrors(validate.errors ?? []).map((e) => ({
     code: "CONFIG_INVALID",
     severity: "error" as const,
@@ -97,21 +125,32 @@ export function parseConfig(options: { text: string; file?: string }): ParseConf
  * unreadable or invalid one gives diagnostics (and the defaults, so callers can still explain).
  */
 export function loadConfig(options: { root: string }): ParseConfigResult & { file?: string } {
-  for (const rel of [CONFIG_PATH, ALTERNATE_PATH]) {
-    let text: string;
-    try {
-      text = readFileSync(join(options.root, rel), "utf8");
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ENOENT") continue;
+  const fs = createConfinedFs(options.root);
+  for (const rel of CONFIG_PATHS) {
+    if (!fs.exists(rel) && !fs.linkIn(rel)) continue;
+    const link = fs.linkIn(rel);
+    const text = link ? undefined : fs.read(rel);
+    if (text === undefined) {
+      const why = link ? `${link} is a symbolic link, and penult reads nothing through links` : "it is not a readable file";
       return {
         config: resolveDefaults(),
         file: rel,
-        diagnostics: [{ code: "CONFIG_UNREADABLE", severity: "error", message: `cannot read ${rel}: ${(err as Error).message}`, file: rel }],
+        diagnostics: [{ code: "CONFIG_UNREADABLE", severity: "error", message: `cannot read ${rel}: ${why}`, file: rel }],
       };
     }
     return { ...parseConfig({ text, file: rel }), file: rel };
   }
   return { config: resolveDefaults(), diagnostics: [] };
+}
+
+/**
+ * The config text of a tree (a git revision, a commit's archive): `.github/penult.yml`, else
+ * `.github/penult.yaml`, as {@link loadConfig} reads them on disk. Undefined when there is none.
+ */
+export async function readConfigText(tree: TreeReader): Promise<{ file: string; text: string } | undefined> {
+  const listed = new Set(await tree.listFiles(CONFIG_PATHS));
+  const file = CONFIG_PATHS.find((p) => listed.has(p));
+  return file === undefined ? undefined : { file, text: new TextDecoder().decode(await tree.readFile(file)) };
 }
 
 /** Applies defaults to a config that already passed validation. */

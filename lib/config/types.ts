@@ -36,6 +36,10 @@ export interface LlmConfig {
   timeoutMs?: number;
   maxRetries?: number;
   concurrency?: number;
+  /** Most requests one run may make (the GitHub App's operator may set a lower bound). */
+  maxRequests?: number;
+  /** Most tokens one run may spend (the GitHub App's operator may set a lower bound). */
+  maxTokens?: number;
 }
 
 export type LintSeverity = "off" | "info" | "warning" | "error";

@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG } from "../config/types.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { emitContracts } from "../emitters/index.js";
 import type { TreeReader } from "../git/tree-reader.js";
-import { DEFAULT_LLM_CACHE } from "../llm/llm-from-env.js";
+import { llmCachePath } from "../llm/llm-from-env.js";
 import { compileTree, manifestPath, modelPath, outputPath, type CompiledTree } from "../pipeline/index.js";
 import type { OutputFile } from "../write-output.js";
 import type { Model } from "../model/types.js";
@@ -87,7 +87,7 @@ function compareContractFiles(
   diagnostics: Diagnostic[],
 ): ContractFileChange[] | undefined {
   const layout = { output: config.output ?? DEFAULT_CONFIG.output };
-  const notContracts = new Set([modelPath(layout), manifestPath(layout), config.llm?.cache ?? DEFAULT_LLM_CACHE]);
+  const notContracts = new Set([modelPath(layout), manifestPath(layout), llmCachePath({ output: layout.output, llm: config.llm })]);
   const inside = (path: string) => layout.output === "." || path.startsWith(`${layout.output}/`);
   const contractsOf = (side: ImpactSide): readonly OutputFile[] => {
     if (side.files) return side.files.filter((f) => inside(f.path) && !notContracts.has(f.path));

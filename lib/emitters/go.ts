@@ -2,7 +2,7 @@ import { stronglyConnected } from "./strongly-connected.js";
 import { cmp } from "../diagnostics.js";
 import type { Element, Field, QualityConstraint, Subsystem, TypeRef } from "../model/types.js";
 import { describeElement, describeHeader, describeOperationTags } from "./describe-element.js";
-import { makeIdentifier, NameScope, sanitizeCommentLines, type LanguageNaming } from "./identifiers.js";
+import { avoidWindowsReserved, makeIdentifier, NameScope, sanitizeCommentLines, WINDOWS_RESERVED_NAMES, type LanguageNaming } from "./identifiers.js";
 import { collectStatementFiles, collectSubsystemSources, planSubsystemFolders, type ModelIndex } from "./model-index.js";
 import { findContainmentCycles } from "./rust.js";
 import type { EmitContext, Emitter, OutputFile } from "./types.js";
@@ -129,7 +129,8 @@ export function planGoPackages(index: ModelIndex): Map<string, string> {
 function emitGo(ctx: EmitContext): OutputFile[] {
   const root = ctx.index.subsystems[0];
   if (!root) return [];
-  const rootPkg = makeIdentifier(root.name || "contracts", { naming: GO_NAMING, style: "lower", kind: "module" });
+  // Part of the module path, which Go (like Windows) refuses to hold a device name.
+  const rootPkg = avoidWindowsReserved(makeIdentifier(root.name || "contracts", { naming: GO_NAMING, style: "lower", kind: "module" }), "pkg");
   const modulePath = `${GO_MODULE_PREFIX}/${rootPkg}`;
   const folders = planSubsystemFolders({ index: ctx.index, naming: GO_NAMING, style: "lower", blocked: ["main", "testdata", "vendor", "internal"] });
   const packageOf = planGoPackages(ctx.index);
@@ -164,7 +165,7 @@ function emitGo(ctx: EmitContext): OutputFile[] {
       enumValueNames.set(e.id, e.values.map((v, i) => scope.claim(typeNameGo + makeIdentifier(v, { naming: GO_NAMING, style: "pascal", kind: "type" }), `${e.id}\u0000${i}`)));
     }
     let files = fileNames.get(rep);
-    if (!files) fileNames.set(rep, (files = new NameScope({ caseInsensitive: true })));
+    if (!files) fileNames.set(rep, (files = new NameScope({ caseInsensitive: true, blocked: WINDOWS_RESERVED_NAMES })));
     // No `_` inside: a name ending in `_test`, `_linux` or `_amd64` would be a test or build-constrained file.
     const own = s.id === rep ? pkgName(rep) : (folders.get(s.id) ?? []).join("") || rootPkg;
     fileNameOf.set(s.id, files.claim(own.replace(/_/g, ""), s.id));

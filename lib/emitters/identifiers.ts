@@ -255,6 +255,38 @@ export type CommentStyle =
   | "mermaid";
 
 /**
+ * File and folder names Windows reserves for devices, in any case and with any extension
+ * (`con`, `Con.java`, `nul.schema.json`): a checkout holding one fails on Windows. Emitters block
+ * them wherever a name becomes a path segment.
+ */
+export const WINDOWS_RESERVED_NAMES: readonly string[] = [
+  "con",
+  "prn",
+  "aux",
+  "nul",
+  ...Array.from({ length: 10 }, (_, i) => `com${i}`),
+  ...Array.from({ length: 10 }, (_, i) => `lpt${i}`),
+  "com\u00b9",
+  "com\u00b2",
+  "com\u00b3",
+  "lpt\u00b9",
+  "lpt\u00b2",
+  "lpt\u00b3",
+];
+
+const WINDOWS_RESERVED = new Set(WINDOWS_RESERVED_NAMES);
+
+/** True when a path segment names a Windows device (`CON`, `aux.ts`, `Com1.java`, `nul .txt`). */
+export function isWindowsReserved(segment: string): boolean {
+  return WINDOWS_RESERVED.has(segment.split(".")[0]!.trimEnd().toLowerCase());
+}
+
+/** `id` with `suffix` when it names a Windows device: for a single name that becomes a folder (a root package). */
+export function avoidWindowsReserved(id: string, suffix = "_"): string {
+  return isWindowsReserved(id) ? id + suffix : id;
+}
+
+/**
  * Characters that must never reach a contract file verbatim: controls, line/paragraph separators
  * (line terminators in JS), bidi overrides ("Trojan Source"; rustc rejects them in comments),
  * other format characters and lone surrogates. They are written as a visible `<U+XXXX>`.

@@ -1,7 +1,10 @@
 import { cmp, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import type { Model } from "../model/types.js";
 import { canonicalizeModel, indexModel } from "./model-index.js";
-import { builtinTemplateSource, createTemplateRenderer, layerTemplateSources, normalizeFileContent } from "./templates.js";
+import type { JobLimits } from "../limits/job-limits.js";
+import { LimitExceededError } from "../limits/limit-exceeded-error.js";
+import { isWindowsReserved } from "./identifiers.js";
+import { builtinTemplateSource, createRenderMeter, createTemplateRenderer, layerTemplateSources, normalizeFileContent } from "./templates.js";
 import type { EmitSelection } from "./emit-selection.js";
 import type { Emitter, OutputFile, TemplateSource } from "./types.js";
 import { csharpEmitter } from "./csharp.js";
@@ -46,6 +49,8 @@ export interface EmitContractsOptions {
   select?: Readonly<Record<string, EmitSelection>>;
   /** The model is already canonical (canonicalizeModel's result): it is not sorted again. */
   canonical?: boolean;
+  /** What the templates may cost together (default: lib/limits defaults). */
+  limits?: Partial<Pick<JobLimits, "renderedChars" | "partialDepth">>;
 }
 
 export interface EmitContractsResult {
@@ -62,7 +67,8 @@ export function findEmitter(name: string): Emitter | undefined {
 /**
  * Model -> contract files for the chosen targets. Pure: no file system (beyond penult's own
  * built-in templates), clock or environment; the same model gives the same bytes in any array order.
- * An emitter that throws (e.g. on a broken template override) costs its own target only.
+ * An emitter that throws (e.g. on a broken template override) costs its own target only; templates
+ * over their limits (render size, partial depth) throw a LimitExceededError for the whole call.
  */
 export function emitContracts(options: EmitContractsOptions): EmitContractsResult {
   const model = options.canonical ? options.model : canonicalizeModel(options.model);
@@ -76,6 +82,7 @@ export function emitContracts(options: EmitContractsOptions): EmitContractsResul
     diagnostics.push(d);
   };
   const source = layerTemplateSources(options.templates, builtinTemplateSource);
+  const meter = createRenderMeter(options.limits);
   const names = [...new Set(options.targets ?? EMITTERS.map((e) => e.name))].sort(cmp);
   const files: OutputFile[] = [];
   const paths = new Set<string>();
@@ -94,13 +101,15 @@ export function emitContracts(options: EmitContractsOptions): EmitContractsResul
       out = emitter.emit({
         model,
         index,
-        templates: createTemplateRenderer({ target: name, source }),
-        templatesFor: (target) => createTemplateRenderer({ target, source }),
+        templates: createTemplateRenderer({ target: name, source, meter }),
+        templatesFor: (target) => createTemplateRenderer({ target, source, meter }),
         outputDir: options.outputDir ?? "contracts",
         report,
         ...(options.select?.[name] ? { select: options.select[name] } : {}),
       });
     } catch (err) {
+      // Over budget stops the whole job: emitting the other targets would publish a partial set.
+      if (err instanceof LimitExceededError) throw err;
       report({
         code: "EMIT_TARGET_FAILED",
         severity: "error",
@@ -109,8 +118,11 @@ export function emitContracts(options: EmitContractsOptions): EmitContractsResul
       continue;
     }
     for (const f of out) {
+      // Windows device names are checked here too: an emitter that forgot to block one is a bug to report, not a broken checkout.
       const bad =
-        !f.path.startsWith(`${name}/`) || f.path.split("/").some((s) => s === "" || s === "." || s === "..") || f.path.includes("\\");
+        !f.path.startsWith(`${name}/`) ||
+        f.path.split("/").some((s) => s === "" || s === "." || s === ".." || isWindowsReserved(s)) ||
+        f.path.includes("\\");
       if (bad || paths.has(f.path)) {
         report({
           code: "EMIT_BAD_PATH",

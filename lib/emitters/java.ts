@@ -1,7 +1,7 @@
 import type { Element, Field, Operation, QualityConstraint, Subsystem, TypeRef } from "../model/types.js";
 import { describeElement, describeHeader, describeOperationTags } from "./describe-element.js";
-import { makeIdentifier, NameScope, sanitizeCommentLines, type LanguageNaming } from "./identifiers.js";
-import { collectElementSources, collectStatementFiles, planSubsystemFolders } from "./model-index.js";
+import { avoidWindowsReserved, makeIdentifier, NameScope, sanitizeCommentLines, WINDOWS_RESERVED_NAMES, type LanguageNaming } from "./identifiers.js";
+import { collectElementSources, collectStatementFiles, collectSubsystemSources, planSubsystemFolders } from "./model-index.js";
 import type { EmitContext, Emitter, OutputFile } from "./types.js";
 import { rendersSubsystem } from "./emit-selection.js";
 
@@ -48,7 +48,8 @@ function declared(s: Subsystem): Element[] {
 
 function planJava(ctx: EmitContext): Plan {
   const root = ctx.index.subsystems[0];
-  const rootSeg = makeIdentifier(root?.name || "contracts", { naming: JAVA_NAMING, style: "lower", kind: "module" }) || "contracts";
+  // The root package is a folder too: `con` would be a device name on Windows.
+  const rootSeg = avoidWindowsReserved(makeIdentifier(root?.name || "contracts", { naming: JAVA_NAMING, style: "lower", kind: "module" }) || "contracts");
   const sub = planSubsystemFolders({ index: ctx.index, naming: JAVA_NAMING, style: "lower", blocked: ["java", "javax"] });
   const packages = new Map<string, string>();
   const folders = new Map<string, string[]>();
@@ -58,7 +59,7 @@ function planJava(ctx: EmitContext): Plan {
     folders.set(s.id, segs);
     packages.set(s.id, segs.join("."));
     // Case-insensitive: one file per type, and two files differing only in case collide on macOS/Windows.
-    const scope = new NameScope({ caseInsensitive: true, blocked: JAVA_NAMING.reserved.types });
+    const scope = new NameScope({ caseInsensitive: true, blocked: [...(JAVA_NAMING.reserved.types ?? []), ...WINDOWS_RESERVED_NAMES] });
     for (const el of declared(s)) names.set(el.id, scope.claim(makeIdentifier(el.name, { naming: JAVA_NAMING, style: "pascal", kind: "type" }), el.id));
   }
   return { packages, folders, names };

@@ -1,7 +1,8 @@
 import { cmp } from "../diagnostics.js";
 import type { Element, Entity, EnumType, Event, Field, QualityConstraint, Subsystem, TypeRef } from "../model/types.js";
 import { describeElement, describeHeader } from "./describe-element.js";
-import { makeIdentifier, NameScope, sanitizeLine } from "./identifiers.js";
+import { escapeJsonHazards } from "../escape-json-hazards.js";
+import { makeIdentifier, NameScope, sanitizeLine, WINDOWS_RESERVED_NAMES } from "./identifiers.js";
 import { collectStatementFiles, planSubsystemFolders, relativePath } from "./model-index.js";
 import { TYPESCRIPT_NAMING } from "./typescript.js";
 import type { EmitContext, Emitter, OutputFile } from "./types.js";
@@ -33,7 +34,7 @@ export const jsonschemaEmitter: Emitter = {
     // element id -> path segments of its schema file (under jsonschema/)
     const fileOf = new Map<string, string[]>();
     for (const s of ctx.index.subsystems) {
-      const scope = new NameScope({ caseInsensitive: true });
+      const scope = new NameScope({ caseInsensitive: true, blocked: WINDOWS_RESERVED_NAMES });
       const els = [...s.entities, ...s.enums, ...s.events].sort((a, b) => cmp(a.id, b.id));
       for (const el of els) {
         const name = scope.claim(makeIdentifier(el.name, { naming: TYPESCRIPT_NAMING, style: "pascal", kind: "type" }), el.id);
@@ -99,7 +100,7 @@ export const jsonschemaEmitter: Emitter = {
         description: `${kind} ${sanitizeLine(el.id)} of subsystem ${sanitizeLine(s.path.join("/") || "(root)")}\n${description(ctx, el)}`,
         ...body,
       };
-      files.push({ path: ["jsonschema", ...segs].join("/"), content: JSON.stringify(schema, null, 2) + "\n", subsystem: s.id });
+      files.push({ path: ["jsonschema", ...segs].join("/"), content: escapeJsonHazards(JSON.stringify(schema, null, 2)) + "\n", subsystem: s.id });
     };
     const objectBody = (el: Entity | Event, here: string[]): Schema => {
       const members = new NameScope();

@@ -9,7 +9,7 @@ import type {
   StatementRef,
   Subsystem,
 } from "../model/types.js";
-import { makeIdentifier, NameScope, type CaseStyle, type LanguageNaming } from "./identifiers.js";
+import { makeIdentifier, NameScope, WINDOWS_RESERVED_NAMES, type CaseStyle, type LanguageNaming } from "./identifiers.js";
 
 /** A named type of the model that a TypeRef can point at. */
 export type TypeEntry =
@@ -223,7 +223,11 @@ export function planSubsystemFolders(options: {
   if (!root) return out;
   const walk = (s: Subsystem, segments: string[]): void => {
     out.set(s.id, segments);
-    const scope = new NameScope({ caseInsensitive: true, separator: style === "snake" ? "_" : style === "kebab" ? "-" : "", blocked: options.blocked });
+    const scope = new NameScope({
+      caseInsensitive: true,
+      separator: style === "snake" ? "_" : style === "kebab" ? "-" : "",
+      blocked: [...(options.blocked ?? []), ...WINDOWS_RESERVED_NAMES],
+    });
     for (const child of s.subsystems) {
       const last = child.path[child.path.length - 1] ?? child.name;
       const seg = scope.claim(makeIdentifier(last, { naming, style, kind: "module" }), child.id);

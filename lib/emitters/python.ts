@@ -3,6 +3,7 @@ import { cmp } from "../diagnostics.js";
 import type { Element, Field, Operation, QualityConstraint, Subsystem, TypeRef } from "../model/types.js";
 import { describeElement, describeHeader, describeOperationTags } from "./describe-element.js";
 import {
+  avoidWindowsReserved,
   makeIdentifier,
   NameScope,
   quotePythonString,
@@ -253,7 +254,8 @@ export const pythonEmitter: Emitter = {
       for (const el of declaredElements(s))
         exported.set(el.id, scope.claim(makeIdentifier(el.name, { naming: PYTHON_NAMING, style: "pascal", kind: "type" }), el.id));
     }
-    const packageName = makeIdentifier(ctx.model.system.name, { naming: PYTHON_NAMING, style: "snake", kind: "module" });
+    // The package is a folder: `con` or `aux` would be a device name on Windows.
+    const packageName = avoidWindowsReserved(makeIdentifier(ctx.model.system.name, { naming: PYTHON_NAMING, style: "snake", kind: "module" }));
     const plan: Plan = { folders, exported, packageName };
     const files: OutputFile[] = ctx.index.subsystems.filter((s) => rendersSubsystem(ctx, s.id)).map((s) => ({ ...emitPackage(ctx, plan, s), subsystem: s.id }));
     if (rendersWholeModel(ctx)) files.push({ path: `python/${packageName}/py.typed`, content: "" });

@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Mustache from "mustache";
+import { DEFAULT_JOB_LIMITS, type JobLimits } from "../limits/job-limits.js";
+import { LimitExceededError } from "../limits/limit-exceeded-error.js";
 import { sanitizeLine } from "./identifiers.js";
 import type { TemplateSource } from "./types.js";
 
@@ -92,9 +94,88 @@ function sanitizeView(value: unknown): unknown {
   return value;
 }
 
-/** A renderer for one target over a source. Throws when a template is missing (a programming error). */
-export function createTemplateRenderer(options: { target: string; source: TemplateSource }): TemplateRenderer {
+/**
+ * What the templates of one job have cost so far, against their limits. One meter is shared by
+ * every renderer of a job, so a repository cannot spread a template bomb over many targets.
+ */
+export interface RenderMeter {
+  /** Characters rendered plus template tags visited (an empty nested section costs too). */
+  used: number;
+  readonly limits: Pick<JobLimits, "renderedChars" | "partialDepth">;
+}
+
+/** A fresh meter (default limits unless given). */
+export function createRenderMeter(limits: Partial<Pick<JobLimits, "renderedChars" | "partialDepth">> = {}): RenderMeter {
+  return { used: 0, limits: { renderedChars: limits.renderedChars ?? DEFAULT_JOB_LIMITS.renderedChars, partialDepth: limits.partialDepth ?? DEFAULT_JOB_LIMITS.partialDepth } };
+}
+
+type Token = string[];
+type Partials = Parameters<Mustache.Writer["renderPartial"]>[2];
+type Config = Parameters<Mustache.Writer["renderPartial"]>[3];
+
+/**
+ * Mustache's writer with a budget: partials nest at most `partialDepth` deep, and the work of a
+ * render (output characters plus tags visited) counts against the job's meter. Mustache itself has
+ * neither limit, so ten partials that each include the next ten times would render 10^10 times.
+ * A writer per renderer also means a template cache per renderer (the module-wide
+ * `Mustache.render` cache is never cleared, so override templates would pile up across jobs).
+ */
+class BoundedWriter extends Mustache.Writer {
+  private depth = 0;
+
+  constructor(private readonly meter: RenderMeter) {
+    super();
+  }
+
+  private spend(units: number): void {
+    this.meter.used += units;
+    if (this.meter.used > this.meter.limits.renderedChars) {
+      throw new LimitExceededError("renderedChars", `the templates rendered more than ${this.meter.limits.renderedChars} characters`);
+    }
+  }
+
+  private counted<T>(value: T): T {
+    if (typeof value === "string") this.spend(value.length);
+    return value;
+  }
+
+  override renderTokens(tokens: Token[], context: Mustache.Context, partials?: Partials, originalTemplate?: string, config?: Mustache.RenderOptions): string {
+    this.spend(1 + tokens.length);
+    return super.renderTokens(tokens, context, partials, originalTemplate, config);
+  }
+
+  override renderPartial(token: Token, context: Mustache.Context, partials?: Partials, config?: Config): string {
+    if (this.depth >= this.meter.limits.partialDepth) {
+      throw new LimitExceededError("partialDepth", `template partial ${JSON.stringify(String(token[1]).slice(0, 60))} is included more than ${this.meter.limits.partialDepth} levels deep`);
+    }
+    this.depth++;
+    try {
+      return super.renderPartial(token, context, partials, config);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  override rawValue(token: Token): string {
+    return this.counted(super.rawValue(token));
+  }
+
+  override escapedValue(token: Token, context: Mustache.Context, config?: Mustache.RenderOptions): string {
+    return this.counted(super.escapedValue(token, context, config));
+  }
+
+  override unescapedValue(token: Token, context: Mustache.Context): string {
+    return this.counted(super.unescapedValue(token, context));
+  }
+}
+
+/**
+ * A renderer for one target over a source. Throws when a template is missing (a programming
+ * error), and a {@link LimitExceededError} when the templates go over the meter's limits.
+ */
+export function createTemplateRenderer(options: { target: string; source: TemplateSource; meter?: RenderMeter }): TemplateRenderer {
   const { target, source } = options;
+  const writer = new BoundedWriter(options.meter ?? createRenderMeter());
   const load = (name: string): string => {
     const text = source(`${target}/${name}.mustache`);
     if (text === undefined) throw new Error(`penult: template ${target}/${name}.mustache not found`);
@@ -107,7 +188,7 @@ export function createTemplateRenderer(options: { target: string; source: Templa
   };
   return {
     render(name, view) {
-      return Mustache.render(load(name), sanitizeView(view), partial, { escape });
+      return writer.render(load(name), sanitizeView(view), partial, { escape });
     },
   };
 }

@@ -25,12 +25,13 @@ const LANGS: Record<string, ImplementLanguage> = {
 
 /**
  * Reads the first command line of a comment: `/implement Foo [--lang x]`, `/penult explain Foo`,
- * `/penult regenerate [--force]`, `/penult help`. Lines inside code blocks and quotes are not
+ * `/penult regenerate [--force]`, `/penult help`. Lines inside code blocks, quotes and HTML
+ * comments (`<!-- -->`, which GitHub does not show: a command there would run unseen) are not
  * commands. Returns undefined when the comment holds no command for penult.
  */
 export function parseCommand(body: string): Command | undefined {
   let fenced = false;
-  for (const raw of body.split(/\r?\n/)) {
+  for (const raw of withoutHtmlComments(body).split(/\r?\n/)) {
     const line = raw.trim();
     if (/^(```|~~~)/.test(line)) {
       fenced = !fenced;
@@ -50,6 +51,22 @@ export function parseCommand(body: string): Command | undefined {
     return { name: "help", ...(sub && sub !== "help" ? { problem: `unknown command \`${sub}\`` } : {}) };
   }
   return undefined;
+}
+
+/** The text with every `<!-- ... -->` removed (an unclosed one hides the rest, as on GitHub). */
+function withoutHtmlComments(body: string): string {
+  let out = "";
+  let at = 0;
+  for (;;) {
+    const open = body.indexOf("<!--", at);
+    if (open < 0) return out + body.slice(at);
+    out += body.slice(at, open);
+    const close = body.indexOf("-->", open + 4);
+    if (close < 0) return out;
+    // Keep the line breaks, so a command after the comment is still on a line of its own.
+    out += body.slice(open, close + 3).replace(/[^\n]/g, "");
+    at = close + 3;
+  }
 }
 
 function parseImplement(args: string[]): Command {

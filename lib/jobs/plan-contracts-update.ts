@@ -1,4 +1,7 @@
-import { CONFIG_PATH, parseConfig, resolveDefaults, type ResolvedConfig } from "../config/load-config.js";
+import { CONFIG_PATH, parseConfig, readConfigText, resolveDefaults, type ResolvedConfig } from "../config/load-config.js";
+import { createRecordTemplateSource } from "../emitters/templates.js";
+import type { JobLimits } from "../limits/job-limits.js";
+import { loadTemplateOverrides } from "../pipeline/load-template-overrides.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { compile } from "../compile.js";
 import { GITHUB_BODY_LIMIT } from "../report/fit-body.js";
@@ -41,6 +44,13 @@ export interface PlanContractsUpdateOptions {
    * only the cumulative one (everything the PR would merge).
    */
   previousPush?: { modelJson: string; label: string };
+  /** Limits on template overrides and what they render (default: lib/limits defaults). */
+  limits?: Partial<JobLimits>;
+  /**
+   * Where template overrides come from instead of `tree` (the App reads a fork's pull request
+   * with the base repository's templates: it never runs a fork's).
+   */
+  templatesFrom?: TreeReader;
 }
 
 /** A contract file's explanation, for one review comment. */
@@ -93,10 +103,13 @@ export async function planContractsUpdate(options: PlanContractsUpdateOptions): 
   const { tree } = options;
   const diagnostics: Diagnostic[] = [];
   const config = options.config ?? (await readConfig(tree, diagnostics));
+  const templates = options.templatesFrom ? await loadTemplateOverrides({ reader: options.templatesFrom, folder: config.templates, ...(options.limits ? { limits: options.limits } : {}) }) : undefined;
   const compiled = await compileTree({
     tree,
     config,
     llm: { ...(options.ask ? { ask: options.ask } : {}), ...(options.extraCacheText !== undefined ? { cacheText: options.extraCacheText } : {}) },
+    ...(options.templatesFrom ? { templates: templates ?? createRecordTemplateSource({}) } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   diagnostics.push(...compiled.readDiagnostics);
 
@@ -194,9 +207,9 @@ function renderReviewBody(options: { report: ImpactReport; sha: string; notes: n
 }
 
 async function readConfig(tree: TreeReader, diagnostics: Diagnostic[]): Promise<ResolvedConfig> {
-  const text = (await readTextFiles(tree, [CONFIG_PATH])).get(CONFIG_PATH);
-  if (text === undefined) return resolveDefaults();
-  const parsed = parseConfig({ text, file: CONFIG_PATH });
+  const found = await readConfigText(tree);
+  if (found === undefined) return resolveDefaults();
+  const parsed = parseConfig(found);
   diagnostics.push(...parsed.diagnostics);
   return parsed.config;
 }

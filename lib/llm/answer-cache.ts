@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { escapeJsonHazards } from "../escape-json-hazards.js";
 import { cmp } from "../diagnostics.js";
 import type { Statement } from "../statements/types.js";
 import { PROMPT_VERSION, renderQuestion } from "./answer-schema.js";
@@ -44,7 +45,7 @@ export function parseCache(text: string | undefined): { entries: Map<string, Cac
  */
 export function serializeCache(entries: Iterable<CacheEntry>): string {
   const sorted = [...entries].sort((a, b) => cmp(a.key, b.key));
-  return sorted.map((e) => JSON.stringify({ key: e.key, model: e.model, prompt: e.prompt, statement: e.statement, answer: canonical(e.answer) })).join("\n") + (sorted.length ? "\n" : "");
+  return sorted.map((e) => escapeJsonHazards(JSON.stringify({ key: e.key, model: e.model, prompt: e.prompt, statement: e.statement, answer: canonical(e.answer) }))).join("\n") + (sorted.length ? "\n" : "");
 }
 
 /** JSON value with object keys sorted (the model may order keys any way it likes). */

@@ -87,6 +87,12 @@ export async function enrichFacts(options: EnrichFactsOptions): Promise<EnrichFa
     try {
       result = await options.ask(statement);
     } catch (err) {
+      // A request the budget refused was never sent: it is a fallback, not a request.
+      if (err instanceof Error && err.name === "LlmBudgetError") {
+        stats.requests--;
+        failures.set(key, oneLine(err.message));
+        return;
+      }
       failures.set(key, describeError(err));
       return;
     }

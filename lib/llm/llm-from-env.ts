@@ -7,6 +7,15 @@ import { createOpenAiAsk } from "./openai-ask.js";
 /** Where LLM answers are cached when the config does not say (committed with the contracts). */
 export const DEFAULT_LLM_CACHE = "contracts/.penult-cache/llm.jsonl";
 
+/**
+ * The answer cache of a config: `llm.cache`, else `.penult-cache/llm.jsonl` in the output folder
+ * (penult writes only inside its output folder, so the default follows `output`).
+ */
+export function llmCachePath(config: { output: string; llm?: { cache?: string } | undefined }): string {
+  if (config.llm?.cache) return config.llm.cache;
+  return config.output === "contracts" ? DEFAULT_LLM_CACHE : `${config.output === "." ? "" : `${config.output}/`}.penult-cache/llm.jsonl`;
+}
+
 /** The variables the LLM engine reads; the caller passes them in, so this module never touches `process.env`. */
 export type LlmEnv = Readonly<Record<string, string | undefined>>;
 

@@ -1,4 +1,5 @@
 import { cmp } from "../diagnostics.js";
+import { escapeJsonHazards } from "../escape-json-hazards.js";
 import type {
   Actor,
   Component,
@@ -148,5 +149,6 @@ export function canonicalizeModel(model: Model): Model {
  * The same statements give the same bytes in any file order, on any machine.
  */
 export function serializeModel(model: Model): string {
-  return JSON.stringify(canonicalizeModel(model), null, 2) + "\n";
+  // Statement text may hold bidi controls or U+2028: escaped, so model.json reads as it parses.
+  return escapeJsonHazards(JSON.stringify(canonicalizeModel(model), null, 2)) + "\n";
 }

@@ -36,15 +36,53 @@ const MEMO_LIMIT = 20_000;
 const memo = new Map<string, TaggedText>();
 
 /**
+ * Longest run of non-space characters the tagger reads. wink's tokenizer takes time growing with
+ * the square of a word's length (100,000 characters took 20 s), and no word of a requirement is
+ * this long; a URL or an identifier still fits.
+ */
+export const MAX_TAGGED_WORD = 256;
+
+/** Most characters of one text the tagger reads (tagging is linear, but what follows need not be). */
+export const MAX_TAGGED_TEXT = 20_000;
+
+const LONG_WORD = new RegExp(`\\S{${MAX_TAGGED_WORD + 1},}`, "g");
+
+/**
+ * `text` as the tagger may read it: the tail of every overlong word and everything past
+ * {@link MAX_TAGGED_TEXT} blanked out with spaces. Blanking keeps the length, so offsets into the
+ * result are offsets into `text`, and a cut never splits a surrogate pair.
+ */
+export function boundForTagger(text: string): string {
+  if (text.length <= MAX_TAGGED_WORD) return text;
+  let out = text;
+  if (out.length > MAX_TAGGED_TEXT) {
+    const cut = pairSafeCut(out, MAX_TAGGED_TEXT);
+    out = out.slice(0, cut) + " ".repeat(out.length - cut);
+  }
+  LONG_WORD.lastIndex = 0;
+  if (!LONG_WORD.test(out)) return out;
+  return out.replace(LONG_WORD, (word) => {
+    const cut = pairSafeCut(word, MAX_TAGGED_WORD);
+    return word.slice(0, cut) + " ".repeat(word.length - cut);
+  });
+}
+
+function pairSafeCut(text: string, at: number): number {
+  const code = text.charCodeAt(at - 1);
+  return code >= 0xd800 && code <= 0xdbff ? at - 1 : at;
+}
+
+/**
  * Tags `text` with wink-nlp: tokens with POS, lemma and character offsets, and sentence ranges.
  * Pure and deterministic: the same text always gives the same tokens. The result is shared with
- * later calls on the same text: do not mutate it.
+ * later calls on the same text: do not mutate it. Overlong words and texts are cut first
+ * ({@link boundForTagger}); `result.text` is what was tagged, of the same length as `text`.
  */
 export function tagText(text: string): TaggedText {
   const hit = memo.get(text);
   if (hit) return hit;
   if (memo.size >= MEMO_LIMIT) memo.clear();
-  const tagged = tagFresh(text);
+  const tagged = tagFresh(boundForTagger(text));
   memo.set(text, tagged);
   return tagged;
 }

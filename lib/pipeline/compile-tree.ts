@@ -11,7 +11,8 @@ import { readSourceFiles } from "../git/read-source-files.js";
 import type { TreeReader } from "../git/tree-reader.js";
 import { compileWithLlm } from "../llm/compile-with-llm.js";
 import type { AskModel, LlmStats } from "../llm/enrich-facts.js";
-import { DEFAULT_LLM_CACHE } from "../llm/llm-from-env.js";
+import type { JobLimits } from "../limits/job-limits.js";
+import { llmCachePath } from "../llm/llm-from-env.js";
 import { serializeModel } from "../model/serialize-model.js";
 import { MODEL_VERSION, type Model } from "../model/types.js";
 import type { SourceFile, Statement } from "../statements/types.js";
@@ -52,6 +53,8 @@ export interface CompileTreeOptions {
    * the same; only the offline compile uses it (LLM runs compile in full).
    */
   cache?: { cache: CompileCache; root: string };
+  /** Limits on template overrides and what they render (default: lib/limits defaults). */
+  limits?: Partial<JobLimits>;
 }
 
 /** One tree, compiled: what every front end (CLI, App, Action) and the impact report work from. */
@@ -92,9 +95,10 @@ export async function compileTree(options: CompileTreeOptions): Promise<Compiled
   const { config, tree } = options;
   if (!tree && !options.files) throw new TypeError("compileTree needs a tree or files");
   const read = tree && !options.files ? await readSourceFiles({ reader: tree, globs: config.statements }) : { files: [...(options.files ?? [])], diagnostics: [] };
-  const templates = options.templates ?? (tree ? await loadTemplateOverrides({ reader: tree, folder: config.templates }) : undefined);
+  const limits = options.limits ?? {};
+  const templates = options.templates ?? (tree ? await loadTemplateOverrides({ reader: tree, folder: config.templates, limits }) : undefined);
 
-  const cachePath = config.llm?.cache ?? DEFAULT_LLM_CACHE;
+  const cachePath = llmCachePath(config);
   const treeCache = tree ? (await readTextFiles(tree, [cachePath])).get(cachePath) : undefined;
   const cacheText = treeCache === undefined && options.llm?.cacheText === undefined ? undefined : [treeCache, options.llm?.cacheText].filter((t) => t !== undefined).join("\n");
 
@@ -140,7 +144,7 @@ export async function compileTree(options: CompileTreeOptions): Promise<Compiled
   const diagnostics = [...compiled.diagnostics];
   if (options.emit !== false) {
     files.push({ path: modelPath(config), content: serializeModel(compiled.model) });
-    const emitted = emitContracts({ model: compiled.model, targets: config.targets, outputDir: config.output, ...(templates ? { templates } : {}) });
+    const emitted = emitContracts({ model: compiled.model, targets: config.targets, outputDir: config.output, limits, ...(templates ? { templates } : {}) });
     for (const f of emitted.files) files.push({ path: outputPath(config, f.path), content: f.content });
     diagnostics.push(...emitted.diagnostics);
     if (cacheFile) files.push(cacheFile);

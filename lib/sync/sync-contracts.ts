@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseConfig, resolveDefaults, CONFIG_PATH, type ResolvedConfig } from "../config/load-config.js";
+import { parseConfig, readConfigText, resolveDefaults, CONFIG_PATH, type ResolvedConfig } from "../config/load-config.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { diffStatements } from "../diff/diff-statements.js";
 import type { StatementChange, StatementInput } from "../diff/types.js";
@@ -99,10 +99,10 @@ export async function syncContracts(options: SyncContractsOptions): Promise<Sync
   const readText = (paths: readonly string[]) => readTextFiles(reader, paths);
 
   // The config, statements and templates all come from HEAD: the branch must match what is committed.
-  const configText = (await readText([CONFIG_PATH])).get(CONFIG_PATH);
-  const parsed = configText === undefined ? { config: resolveDefaults(), diagnostics: [] } : parseConfig({ text: configText, file: CONFIG_PATH });
+  const configText = await readConfigText(reader);
+  const parsed = configText === undefined ? { config: resolveDefaults(), diagnostics: [] } : parseConfig(configText);
   if (parsed.diagnostics.some((d) => d.severity === "error")) {
-    throw Object.assign(new SyncError(`${CONFIG_PATH} at HEAD is invalid:\n${parsed.diagnostics.map((d) => `  ${d.file}:${d.line ?? 1}: ${d.message}`).join("\n")}`), {
+    throw Object.assign(new SyncError(`${configText?.file ?? CONFIG_PATH} at HEAD is invalid:\n${parsed.diagnostics.map((d) => `  ${d.file}:${d.line ?? 1}: ${d.message}`).join("\n")}`), {
       diagnostics: parsed.diagnostics,
     });
   }

@@ -5,13 +5,14 @@
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { execFile, execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { parse } from "yaml";
 import { runAction, type ActionEnv } from "../../app/action/run-action.js";
 import { OWNER, pullRequestPayload, REPO, startHarness, type Harness } from "../helpers/app-harness.js";
 import { REPO_ROOT, runCli } from "../cli/run-cli.js";
+import { partialBomb } from "../helpers/hostile-content.js";
 
 const EXAMPLE = join(REPO_ROOT, "examples", "bookshop");
 const CART = "statements/cart.md";
@@ -116,6 +117,27 @@ describe("the penult GitHub Action (app/action) against the GitHub emulator", ()
     expect(summary).toMatch(/## penult: \d+ errors?/);
     expect(writes(h)).toEqual(before);
     expect(h.gh.state.issueComments).toEqual([]);
+  });
+
+  it("pull request from a fork: checked with the base's templates, with the App's limits (a partial bomb in the fork changes nothing)", async () => {
+    h = await startHarness({ copyDir: EXAMPLE });
+    const w = h.work;
+    git(w, "switch", "-q", "-c", "fork-feature");
+    for (const [p, t] of Object.entries({ ...partialBomb("typescript", 10), "typescript/module.ts.mustache": "{{> p0}}" })) {
+      mkdirSync(dirname(join(w, ".penult/templates", p)), { recursive: true });
+      writeFileSync(join(w, ".penult/templates", p), t);
+    }
+    writeFileSync(join(w, CART), readCart(h) + "\nThe cart SHALL list new books first.\n");
+    git(w, "add", "-A");
+    git(w, "commit", "-qm", "fork: templates and a statement");
+    git(w, "push", "-q", "origin", "fork-feature");
+    const headSha = git(w, "rev-parse", "HEAD");
+    const pr = await openPull(h, "fork-feature");
+    const payload = pullRequestPayload({ number: pr.number, head: "fork-feature", headSha, baseSha: h.git("rev-parse", "main"), user: "mallory", headRepo: "mallory/widgets" });
+    const run = await act(stepEnv(h, "pull_request", payload));
+    expect(run.summary).not.toMatch(/partialDepth|PENULT_PARTIAL_DEPTH|could not run/);
+    expect(run.summary).toContain("What merging this changes in the contracts");
+    expect(run.code).toBe(0);
   });
 
   it("pull request without findings passes; the contracts PR itself and other branches are left alone", async () => {

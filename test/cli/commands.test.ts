@@ -5,22 +5,15 @@
  */
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { createRepo, snapshotUserState } from "../sync/git-fixture.js";
-import { copyExample, REPO_ROOT, runBinary, runCli } from "./run-cli.js";
+import { cleanAfterEach, REPO_ROOT, runBinary, runCli } from "./run-cli.js";
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
-});
-function bookshop(): string {
-  const ex = copyExample("bookshop");
-  cleanups.push(ex.cleanup);
-  return ex.dir;
-}
+const cleanup = cleanAfterEach();
+const bookshop = (): string => cleanup.example("bookshop");
 function bookshopRepo() {
   const repo = createRepo();
-  cleanups.push(repo.cleanup);
+  cleanup.add(repo.cleanup);
   cpSync(join(REPO_ROOT, "examples", "bookshop"), repo.dir, { recursive: true });
   repo.git("add", "-A");
   repo.git("commit", "-q", "-m", "bookshop statements");

@@ -1,3 +1,4 @@
+import { afterEach } from "@jest/globals";
 import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -37,6 +38,25 @@ export function runBinary(args: string[], options: { cwd: string; env?: Record<s
       (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === "number" ? err.code : 2) : 0, stdout, stderr }),
     );
   });
+}
+
+/**
+ * What the tests of the calling file leave behind, removed after each test (registers its
+ * afterEach hook): temp copies of bundled examples, and anything else handed to `add`.
+ */
+export function cleanAfterEach(): { example(name: string): string; add(cleanup: () => void): void } {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => {
+    for (const c of cleanups.splice(0)) c();
+  });
+  return {
+    example(name) {
+      const ex = copyExample(name);
+      cleanups.push(ex.cleanup);
+      return ex.dir;
+    },
+    add: (cleanup) => void cleanups.push(cleanup),
+  };
 }
 
 /** A temp copy of one bundled example. */

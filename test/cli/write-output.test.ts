@@ -126,9 +126,16 @@ describe("writeOutput", () => {
     expect(check.diagnostics.map((d) => d.code)).toEqual(["OUTPUT_HAND_EDIT", "CONTRACTS_STALE"]);
   });
 
-  it("rejects unsafe and duplicate paths", () => {
+  it("rejects unsafe and duplicate paths, and paths outside the output folder", () => {
     const root = tmp();
-    const r = writeOutput({ root, files: [{ path: "../evil", content: "" }, { path: "/abs", content: "" }, { path: "a", content: "1" }, { path: "a", content: "2" }], mode: "dry-run" });
-    expect(r.diagnostics.map((d) => d.code)).toEqual(["OUTPUT_BAD_PATH", "OUTPUT_BAD_PATH", "OUTPUT_DUPLICATE"]);
+    const files = [
+      { path: "../evil", content: "" },
+      { path: "/abs", content: "" },
+      { path: "contracts/a", content: "1" },
+      { path: "contracts/a", content: "2" },
+      { path: "README.md", content: "x" },
+    ];
+    const r = writeOutput({ root, files, mode: "dry-run" });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["OUTPUT_BAD_PATH", "OUTPUT_BAD_PATH", "OUTPUT_DUPLICATE", "OUTPUT_BAD_PATH"]);
   });
 });

@@ -10,6 +10,7 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { createNodeMiddleware, Probot, ProbotOctokit, type Logger } from "probot";
+import { readAppSettings } from "../../app/app-settings.js";
 import { createPenultApp } from "../../app/index.js";
 import type { JobQueue } from "../../app/queue/job-queue.js";
 import { LocalJobQueue } from "../../app/queue/local-job-queue.js";
@@ -49,8 +50,8 @@ export interface Harness extends RepoFixture {
   /** Where the app listens (http://127.0.0.1:port): /api/github/webhooks, /healthz, /metrics. */
   appUrl: string;
   workers: RedisWorker[];
-  /** Another repository of the same installation. */
-  addRepo(name: string, options?: { files?: Record<string, string>; copyDir?: string }): RepoFixture;
+  /** Another repository of owner acme: of the same installation unless `installationId` says another. */
+  addRepo(name: string, options?: { files?: Record<string, string>; copyDir?: string; installationId?: number }): RepoFixture;
   /** Sends one signed webhook and waits until the work it caused is done; resolves with the HTTP status. */
   deliver(event: string, payload: unknown, options?: { id?: string; signature?: string; settle?: boolean }): Promise<number>;
   /** Waits until no job is waiting, running or due for a retry. */
@@ -78,6 +79,8 @@ export interface HarnessOptions {
   lockMs?: number;
   /** A logger for the app and its workers (default: silent). */
   log?: Logger;
+  /** The App's environment over the test process's (PENULT_* limits, PENULT_LLM_*, OPENAI_*). */
+  env?: Record<string, string>;
 }
 
 export interface PushPayload {
@@ -87,8 +90,9 @@ export interface PushPayload {
   [key: string]: unknown;
 }
 
+// stderr is captured (it is in the error when git fails), so "cloned an empty repository" stays quiet.
 const run = (cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
-  execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 }).trim();
+  execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"] }).trim();
 
 /** A Probot for tests: a fresh key, the emulator as GitHub, no throttling or Octokit-level retries. */
 function testProbot(baseUrl: string, log?: Logger): Probot {
@@ -107,8 +111,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const tmp = mkdtempSync(join(tmpdir(), "penult-app-"));
   const gh = await startGitHubEmulator({ permissions: { alice: "write", mallory: "read", ...options.permissions } });
   let nextRepoId = 4242;
-  const addRepo = (name: string, o: { files?: Record<string, string>; copyDir?: string } = {}): RepoFixture => {
-    const fixture = createRepo({ tmp, name, id: nextRepoId, files: o.files, copyDir: o.copyDir });
+  const addRepo = (name: string, o: { files?: Record<string, string>; copyDir?: string; installationId?: number } = {}): RepoFixture => {
+    const fixture = createRepo({ tmp, name, id: nextRepoId, files: o.files, copyDir: o.copyDir, installationId: o.installationId ?? 1 });
     gh.addRepo({ owner: OWNER, name, dir: fixture.bare, defaultBranch: "main", id: nextRepoId++ });
     return fixture;
   };
@@ -118,10 +122,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (mode === "redis" && !options.redisUrl) throw new Error("Redis mode needs redisUrl (start one with startRedisServer)");
   const queueName = `test-${randomUUID().slice(0, 8)}`;
   const retry = { baseMs: options.retryBaseMs ?? 50, maxMs: 2_000 };
+  const settings = readAppSettings({ ...process.env, ...options.env });
   const newQueue = (): JobQueue =>
     mode === "redis"
       ? new RedisJobQueue({ connection: options.redisUrl!, queueName, maxConcurrent: options.maxConcurrent ?? 4, attempts: options.attempts ?? 5 })
-      : new LocalJobQueue({ maxConcurrent: options.maxConcurrent ?? 4, attempts: options.attempts ?? 5, retry });
+      : new LocalJobQueue({ maxConcurrent: options.maxConcurrent ?? 4, attempts: options.attempts ?? 5, retry, settings });
   const workers: RedisWorker[] = [];
   if (mode === "redis") {
     for (let i = 0; i < (options.workers ?? 2); i++) {
@@ -136,6 +141,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           retry,
           lockMs: options.lockMs ?? 30_000,
           name: `w${i + 1}`,
+          settings,
         }),
       );
     }
@@ -145,7 +151,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let server: Server;
   let url = "";
   const startApp = async () => {
-    const middleware = await createNodeMiddleware(createPenultApp({ queue }), { probot: testProbot(gh.url, options.log) });
+    const middleware = await createNodeMiddleware(createPenultApp({ queue, settings }), { probot: testProbot(gh.url, options.log) });
     server = createServer((req, res) => {
       void middleware(req, res, () => {
         res.writeHead(404);
@@ -210,7 +216,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 }
 
-function createRepo(options: { tmp: string; name: string; id: number; files?: Record<string, string> | undefined; copyDir?: string | undefined }): RepoFixture {
+function createRepo(options: { tmp: string; name: string; id: number; files?: Record<string, string> | undefined; copyDir?: string | undefined; installationId: number }): RepoFixture {
   const { tmp, name } = options;
   const bare = join(tmp, `${name}.git`);
   const work = join(tmp, `${name}-work`);
@@ -249,7 +255,8 @@ function createRepo(options: { tmp: string; name: string; id: number; files?: Re
       run(work, ["push", "-q", "origin", "main"]);
       const after = run(work, ["rev-parse", "HEAD"]);
       const tree = run(work, ["rev-parse", "HEAD^{tree}"]);
-      const changed = run(work, ["diff", "--name-status", before, after]).split("\n").filter(Boolean);
+      // GitHub's push payloads list a rename as a removal and an addition.
+      const changed = run(work, ["diff", "--name-status", "--no-renames", before, after]).split("\n").filter(Boolean);
       const pick = (s: string) => changed.filter((l) => l.startsWith(s)).map((l) => l.split("\t").pop() as string);
       const base = example("push", (p) => p.ref.startsWith("refs/heads/") && p.commits.length > 0);
       return {
@@ -267,7 +274,7 @@ function createRepo(options: { tmp: string; name: string; id: number; files?: Re
         repository: { ...base.repository, ...repository, pushed_at: Math.floor(Date.now() / 1000) },
         pusher: { name: author.toLowerCase(), email: "" },
         sender: { ...base.sender, login: author.toLowerCase(), id: 7, type: "User" },
-        installation: { id: 1, node_id: "x" },
+        installation: { id: options.installationId, node_id: "x" },
       };
     },
     git: (...args) => run(bare, args),
@@ -299,8 +306,11 @@ export function commentPayload(options: { body: string; user: string; number: nu
   };
 }
 
-/** A pull_request payload (opened by default) for PR `number` from `head` (at `headSha`) into main. */
-export function pullRequestPayload(options: { number: number; head: string; headSha: string; baseSha: string; user: string; action?: string }) {
+/**
+ * A pull_request payload (opened by default) for PR `number` from `head` (at `headSha`) into main;
+ * from a fork when `headRepo` names another repository (`mallory/widgets`).
+ */
+export function pullRequestPayload(options: { number: number; head: string; headSha: string; baseSha: string; user: string; action?: string; headRepo?: string }) {
   const base = example("pull_request", (p) => p.action === (options.action ?? "opened"));
   const repo = { ...base.repository, id: 4242, name: REPO, full_name: `${OWNER}/${REPO}`, default_branch: "main", owner: { ...base.repository.owner, login: OWNER, id: 1, type: "Organization" } };
   const user = { ...base.pull_request.user, login: options.user, type: "User" };
@@ -312,13 +322,18 @@ export function pullRequestPayload(options: { number: number; head: string; head
       ...base.pull_request,
       number: options.number,
       user,
-      head: { ...base.pull_request.head, ref: options.head, sha: options.headSha, repo },
+      head: { ...base.pull_request.head, ref: options.head, sha: options.headSha, repo: options.headRepo ? forkOf(repo, options.headRepo) : repo },
       base: { ...base.pull_request.base, ref: "main", sha: options.baseSha, repo },
     },
     repository: repo,
     sender: user,
     installation: { id: 1, node_id: "x" },
   };
+}
+
+function forkOf(repo: Record<string, any>, fullName: string): Record<string, any> {
+  const [login, name] = fullName.split("/") as [string, string];
+  return { ...repo, id: 9999, name, full_name: fullName, fork: true, owner: { ...repo.owner, login, id: 9, type: "User" } };
 }
 
 function writeAt(root: string, path: string, content: string): void {

@@ -118,4 +118,11 @@ describe("parseCommand", () => {
     expect(parseCommand("/penult frobnicate")).toMatchObject({ name: "help", problem: "unknown command `frobnicate`" });
     expect(parseCommand("no command here")).toBeUndefined();
   });
+
+  it("ignores commands inside HTML comments, which GitHub does not show", () => {
+    expect(parseCommand("<!-- /penult regenerate --force -->")).toBeUndefined();
+    expect(parseCommand("ok\n<!--\n/implement X\n-->")).toBeUndefined();
+    expect(parseCommand("<!-- unclosed\n/implement X")).toBeUndefined();
+    expect(parseCommand("<!-- note -->\n/penult explain Cart")).toEqual({ name: "explain", target: "Cart" });
+  });
 });
