@@ -51,7 +51,7 @@ const NOISE = new Set([
   "required", "optional", "necessary", "desired", "chosen", "previous", "following", "above", "below",
   "matching", "related", "associated", "saved", "stored", "underlying", "original", "actual", "valid",
   "invalid", "unique", "latest", "last", "first", "next", "uploaded", "submitted", "generated", "imported",
-  "received", "requested",
+  "received", "requested", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ]);
 
 const PLURAL_QUANTIFIERS = new Set(["all", "many", "multiple", "several", "some", "these", "those", "both", "any"]);
@@ -336,6 +336,8 @@ function withPlural(t: Term, plural: boolean): Term {
 
 function clean(phrase: string): string {
   return phrase
+    // `a "Push to Cloud" button`: a quoted label names the thing after it, which is what the phrase names.
+    .replace(/["“][^"“”]{1,40}["”]\s+(?=[A-Za-z])/g, " ")
     .replace(/[`*"“”_]/g, " ")
     .replace(/\([^)]*\)/g, " ")
     .replace(/\s+/g, " ")

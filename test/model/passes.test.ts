@@ -174,6 +174,13 @@ describe("resolving phrases", () => {
     expect(entities(m)).not.toContain("Photo");
   });
 
+  it("a quoted label names the thing after it; number words are quantities", () => {
+    const { model: m, diagnostics: d } = build({ "s.md": "# Sync\n\n- **FR-001**: System MUST provide a \"Push to Cloud\" button.\n- **FR-002**: Users MUST be able to create three projects.\n" });
+    expect(ops(m)).toEqual(["SyncApi.createProject", "SyncApi.getProject", "SyncApi.listProjects"]);
+    expect(ops(m).some((o) => /Push|Three/.test(o))).toBe(false);
+    expect(d.some((x) => x.code === "NOT_MODELLED" && /user-interface/.test(x.message))).toBe(true);
+  });
+
   it("same stems in another order and lone head nouns name declared entities", () => {
     const { model: m } = build({
       "spec.md": "# Requirements\n\n## Key Entities\n\n- **Coach Registration**: a coach's entry, with an alias.\n- **Cash Session**: a shift, with a start time.\n\n## Requirements\n\n- **FR-001**: Users MUST be able to view registered coaches for a tournament.\n- **FR-002**: Users MUST be able to close a session.\n",
