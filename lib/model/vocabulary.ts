@@ -8,7 +8,7 @@ export type CrudClass = "create" | "get" | "list" | "search" | "update" | "delet
 
 /** Verbs of each CRUD class. A verb in none of them is a domain verb and names its own operation. */
 export const CRUD_VERBS: Record<CrudClass, ReadonlySet<string>> = {
-  create: new Set(["create", "add", "register", "submit", "post", "upload", "insert", "put", "compose", "make"]),
+  create: new Set(["create", "add", "register", "submit", "post", "upload", "insert", "put", "compose", "make", "place"]),
   get: new Set(["get", "view", "see", "show", "display", "retrieve", "fetch", "read", "inspect", "access", "preview", "load", "obtain", "look", "lookup", "consult", "track", "monitor"]),
   list: new Set(["list", "browse", "enumerate", "sort", "paginate"]),
   search: new Set(["search", "find", "filter", "query", "locate", "discover", "explore"]),
