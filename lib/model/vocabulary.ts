@@ -114,7 +114,7 @@ export const VALUE_NOUNS = new Set([
   "street", "capacity", "priority", "visibility", "frequency", "interval", "timezone", "unit", "mime",
   "checksum", "signature", "salary", "income", "budget", "expense", "spending", "savings", "interest",
   "metric", "percentile", "progress", "estimate", "deposit", "credit", "debit", "points", "point", "stars",
-  "star", "end", "start", "expiry", "expiration", "instructions", "contents",
+  "star", "end", "start", "expiry", "expiration", "instructions", "contents", "confirmation", "feedback",
 ]);
 
 /** Value nouns for media, which named alone (no owner) are things of their own: "upload an image". */
