@@ -163,7 +163,8 @@ describe.each(["local", "redis"] as const)("GitHub App end to end, %s queue (rea
     const a = h.commitAndPush({ "statements/a.md": "The catalog SHALL list authors.\n" }, "a");
     const b = h.commitAndPush({ "statements/b.md": "The catalog SHALL list publishers.\n" }, "b");
     const statuses = await Promise.all([h.deliver("push", a), h.deliver("push", b)]);
-    expect(statuses).toEqual([200, 200]);
+    // Probot answers 202 when a handler runs long (a loaded machine); the harness waits for the queue either way.
+    for (const s of statuses) expect([200, 202]).toContain(s);
     expect(h.gh.state.pulls).toHaveLength(1);
     expect(h.git("rev-parse", "penult/contracts^")).toBe(b.after);
     expect(h.show("penult/contracts", "contracts/model.json")).toMatch(/publisher/i);
