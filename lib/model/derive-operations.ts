@@ -249,7 +249,9 @@ function readAction(input: OperationsInput, action: Action, rawVerb: string, ori
     }
   }
 
-  // Entities and fields the action names exist because of this statement.
+  // Entities and fields the action names exist because of this statement (unless the clause makes
+  // nothing: then it is reported, and what it names is not made either).
+  const madeFrom = out.contributions.length;
   for (const t of [...named, ...compTerms.map((c) => c.term)]) {
     if (t.kind === "entity") out.contributions.push({ ...origin("entities/named"), kind: "entity", name: t.name, declared: false });
     if (t.kind === "field") {
@@ -458,6 +460,7 @@ function readAction(input: OperationsInput, action: Action, rawVerb: string, ori
     complementParams();
   }
   if (!name) {
+    out.contributions.splice(madeFrom);
     out.clauses.push({ text: words, modelled: false, reason: objectPhrase ? `"${objectPhrase}" names nothing the system keeps` : `"${rawVerb}" has no object: say what it acts on` });
     return undefined;
   }

@@ -313,6 +313,12 @@ describe("operations", () => {
     expect(empty[0]!.line).toBe(3);
   });
 
+  it("a clause that makes nothing makes none of the things it names", () => {
+    const { model: m, diagnostics: d } = build({ "s.md": "# Uploads\n\n- As a developer, I want secure API endpoints for image operations.\n" });
+    expect(entities(m)).toEqual([]);
+    expect(d.some((x) => x.code === "NOT_MODELLED")).toBe(true);
+  });
+
   it("operations/manage expands to CRUD", () => {
     const { model: m } = build({ "s.md": "# Requirements\n\n- As a seller, I want to manage my listings.\n" });
     expect(ops(m)).toEqual(["ListingsApi.createListing", "ListingsApi.deleteListing", "ListingsApi.getListing", "ListingsApi.listListings", "ListingsApi.updateListing"]);
