@@ -22,6 +22,12 @@ const OUTCOMES: [RegExp, string][] = [
   [/\b(?:empty|blank)\b/i, "empty"],
 ];
 
+/** Words an error name leaves out: articles, pronouns, auxiliaries, fillers. */
+const FILLER = new Set([
+  "the", "a", "an", "its", "their", "any", "is", "are", "was", "were", "be", "been", "has", "have", "does", "do", "did",
+  "they", "it", "he", "she", "we", "you", "i", "them", "his", "her", "our", "my", "your", "anymore", "longer", "ever", "still",
+]);
+
 /**
  * The name of an error case from its condition: what it is about (the clause subject, else its
  * first noun phrase) plus what happened, read from a fixed table of outcomes ("the payment
@@ -37,7 +43,9 @@ export function nameError(condition: ClauseFact | string): string {
   for (const [re, outcome] of OUTCOMES) {
     if (re.test(text)) return toTypeName([...about, ...outcome.split(" ")], "Condition") + "Error";
   }
-  const words = splitWords(text).filter((w) => !["the", "a", "an", "its", "their", "any", "is", "are", "was", "were", "be", "been", "has", "have", "does", "do"].includes(w)).slice(0, 5);
+  // "they don't attend the camp anymore" -> NotAttendCampError: contractions read out, pronouns and fillers dropped.
+  const plain = text.replace(/\bcan['’]t\b|\bcannot\b/gi, "can not").replace(/\bwon['’]t\b/gi, "will not").replace(/n['’]t\b/gi, " not");
+  const words = splitWords(plain).filter((w) => !FILLER.has(w)).slice(0, 5);
   const base = toTypeName(words, "Condition");
   return base.endsWith("Error") ? base : base + "Error";
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { compile } from "../../lib/compile.js";
 import type { PenultConfig } from "../../lib/config/types.js";
 import type { Entity, Model, Operation } from "../../lib/model/types.js";
+import { nameError } from "../../lib/model/name-error.js";
 import { walkModel } from "../../lib/model/walk-model.js";
 
 /*
@@ -350,6 +351,9 @@ describe("events, errors and constraints", () => {
 
   it("errors/condition names what happened", () => {
     expect(op(model, "PaymentServiceApi.cancelCharge")!.errors.map((e) => e.name)).toEqual(["PaymentProviderTimeoutError"]);
+    // Without a known outcome the condition's words name it, contractions read out and pronouns dropped.
+    expect(nameError("they don't attend the camp anymore")).toBe("NotAttendCampError");
+    expect(nameError("the user can't log in")).toBe("UserCanNotLogInError");
   });
 
   it("constraints go to the operation, the entity, the system, or the operations their words name", () => {
