@@ -82,7 +82,10 @@ export function emitContracts(options: EmitContractsOptions): EmitContractsResul
     diagnostics.push(d);
   };
   const source = layerTemplateSources(options.templates, builtinTemplateSource);
-  const meter = createRenderMeter(options.limits);
+  // The render budget guards against a repository's template overrides (a partial bomb). Penult's own
+  // templates render in proportion to the model, which the content limits bound already: without
+  // overrides a large model (10k statements render ~85 MB) is never cut off.
+  const meter = createRenderMeter(options.templates ? options.limits : { ...options.limits, renderedChars: Number.POSITIVE_INFINITY });
   const names = [...new Set(options.targets ?? EMITTERS.map((e) => e.name))].sort(cmp);
   const files: OutputFile[] = [];
   const paths = new Set<string>();

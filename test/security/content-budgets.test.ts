@@ -47,6 +47,13 @@ describe("template budgets", () => {
     expect(await limitHit(() => emitContracts({ model, targets: ["typescript", "go"], templates, limits: { renderedChars: 1_000_000 } }))).toBe("renderedChars");
   });
 
+  it("without template overrides the render budget does not apply: penult's own templates grow with the model only", () => {
+    const { model } = compile({ files: [{ path: "statements/a.md", content: "The cart SHALL store items.\n- As a clerk, I want to add a book to the catalogue.\n" }] });
+    const emitted = emitContracts({ model, targets: ["typescript", "go"], limits: { renderedChars: 10 } });
+    expect(emitted.files.length).toBeGreaterThan(0);
+    expect(emitted.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
   it("override templates never enter Mustache's module-wide cache (it is never cleared)", () => {
     const marker = `override-${"z".repeat(64)}`;
     const render = createTemplateRenderer({ target: "t", source: createRecordTemplateSource({ "t/main.mustache": `${marker} {{a}}` }) });
