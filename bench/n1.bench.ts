@@ -3,7 +3,7 @@
  * data-model.md and contracts/ the team wrote from it, beside the trivial baseline (the spec's own
  * "Key Entities" with CRUD operations). Scoring is the team's scorer, vendored unchanged as
  * bench/n1/score-n1.mjs, run on test/corpora/speckit-n1-dev with `--generate bin/penult.js`, so the
- * numbers are the ones `node ../shared/tools/score-n1.mjs --generate bin/penult.js` prints.
+ * numbers are the ones the team's own copy of the scorer prints with `--generate bin/penult.js`.
  *
  * Aims (macro over the features): entity F1 >= 0.80, field recall >= 0.35, operation recall >=
  * 0.70, operations per feature within 1.5x of the gold, better than the baseline on every column.

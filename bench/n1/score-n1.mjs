@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // ---- penult: vendored copy; these header lines are the only difference from the original ----
-// Source: the penult team's n-1 scorer, ../shared/tools/score-n1.mjs beside the repository
-// (/work/shared/tools/score-n1.mjs), copied so that `npm run bench` (bench/n1.bench.ts) runs from
+// Source: the penult team's n-1 scorer (tools/score-n1.mjs in the team's workspace next to the
+// repository), copied so that `npm run bench` (bench/n1.bench.ts) runs from
 // the repository alone. Everything below this header MUST stay byte-identical to the team's tool,
 // so that the bench's scores agree with the external scorer: to update, copy the tool again and put
 // this header back with its new sha256. bench/n1.bench.ts refuses to run if the bytes differ.
