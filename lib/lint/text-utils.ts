@@ -1,4 +1,5 @@
 import pluralize from "pluralize";
+import { escapeRegExp } from "../escape-regexp.js";
 
 /**
  * Glossary key for a term: lower case, `_`/`-`/spaces unified, last word singular, so that
@@ -26,11 +27,6 @@ export function normaliseText(text: string): string {
   return tokenizeWords(text).join(" ");
 }
 
-/** Escapes a string for use inside a RegExp. */
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /**
  * A regexp matching `phrase` as whole words, case-insensitive. Word edges are checked only on the
  * sides where the phrase starts/ends with a word character, so "etc." and "and/or" work too.
@@ -46,3 +42,6 @@ export function wholeWordPattern(phrase: string): RegExp {
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
+
+/** Re-exported: the lint rules import their text helpers from here. */
+export { escapeRegExp };

@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../escape-regexp.js";
 import type { Action, Facts } from "../extract/types.js";
 import type { Statement } from "../statements/types.js";
 import type { ComponentChoice } from "./assign-component.js";
@@ -472,7 +473,7 @@ function readAction(input: OperationsInput, action: Action, rawVerb: string, ori
   if (as && ["mark", "flag", "set", "label", "tag", "classify", "record", "report"].includes(verb) && !/^(?:a|an|the|part|well)$/i.test(as[1]!)) name = toMemberName([...splitWords(name), as[1]!], "operation");
   op = {
     ...base,
-    rule: input.component ? rule : entity ? `${rule}` : rule,
+    rule,
     component,
     role,
     name,
@@ -517,10 +518,6 @@ function readAction(input: OperationsInput, action: Action, rawVerb: string, ori
 function textAfter(text: string, phrase: string): string {
   const at = text.toLowerCase().indexOf(phrase.toLowerCase());
   return at === -1 ? "" : text.slice(at + phrase.length);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** "another copy", "more items": a partitive with nothing after it. */
