@@ -12,7 +12,7 @@ import type { TreeReader } from "../git/tree-reader.js";
 import { compileTree, manifestPath, modelPath, outputPath, sourceTexts } from "../pipeline/index.js";
 import { lintStatements } from "../lint/index.js";
 import type { Model } from "../model/types.js";
-import { MODEL_VERSION } from "../model/types.js";
+import { parseModelJson } from "../model/serialize-model.js";
 import { toPushSection } from "../report/build-impact-report.js";
 import { describeStatementChange } from "../report/build-impact-view.js";
 import { code, md } from "../report/escape-markdown.js";
@@ -21,7 +21,7 @@ import { renderImpactMarkdown } from "../report/render-impact-markdown.js";
 import type { ImpactReport } from "../report/types.js";
 import type { StatementInput } from "../diff/types.js";
 import type { PlannedChange } from "../write-output.js";
-import { planOutputOnTree, readTextFiles, safeJson } from "../git/plan-output-on-tree.js";
+import { planOutputOnTree, readTextFiles } from "../git/plan-output-on-tree.js";
 
 export { DEFAULT_LLM_CACHE };
 
@@ -118,7 +118,8 @@ export async function planContractsUpdate(options: PlanContractsUpdateOptions): 
   diagnostics.push(...plan.diagnostics);
   const changes = plan.changes.filter((c) => c.action === "create" || c.action === "update" || c.action === "remove");
 
-  const previous = previousSide(existing.get(model), config);
+  // compileTree already read the committed model.json as its name lock; parse it here only when it did not.
+  const previous = previousSide(compiled.lock ?? parseModelJson(existing.get(model)), config);
   const impact = computeImpactOfModels({
     // The contract files the commit holds are what the PR's diff compares with: no emit of either side.
     previous: { ...previous, files: [...existing].map(([path, content]) => ({ path, content })) },
@@ -130,7 +131,7 @@ export async function planContractsUpdate(options: PlanContractsUpdateOptions): 
   const report = impact.report;
   if (options.previousPush) {
     // What this push alone changed: the open PR's model (the previous push) against this commit.
-    const pushBase = previousSide(options.previousPush.modelJson, config);
+    const pushBase = previousSide(parseModelJson(options.previousPush.modelJson), config);
     const push = computeImpactOfModels({ previous: pushBase, current: compiled, base: options.previousPush.label, head: options.sha.slice(0, 7), emit: false });
     report.push = toPushSection(push.report);
   }
@@ -216,11 +217,9 @@ async function readConfig(tree: TreeReader, diagnostics: Diagnostic[]): Promise<
 
 
 /** The statements and model the repository's contracts reflect, from its model.json (empty when none). */
-function previousSide(modelJson: string | undefined, config: ResolvedConfig): { statements: StatementInput[]; model: Model } {
-  const parsed = safeJson<Model>(modelJson);
+function previousSide(committed: Model | undefined, config: ResolvedConfig): { statements: StatementInput[]; model: Model } {
   // No contracts yet: compare with the model of no statements, so only real additions show.
-  const model: Model =
-    parsed && parsed.version === MODEL_VERSION && parsed.system && Array.isArray(parsed.statements) ? parsed : compile({ files: [], config }).model;
+  const model: Model = committed ?? compile({ files: [], config }).model;
   // model.json rows carry no headings: the diff then judges moves by file only.
   const statements: StatementInput[] = model.statements.map((s) => ({ id: s.id, text: s.text, file: s.file, line: s.line, kind: s.kind }));
   return { statements, model };

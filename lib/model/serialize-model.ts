@@ -1,5 +1,6 @@
 import { cmp } from "../diagnostics.js";
 import { escapeJsonHazards } from "../escape-json-hazards.js";
+import { MODEL_VERSION } from "./types.js";
 import type {
   Actor,
   Component,
@@ -151,4 +152,19 @@ export function canonicalizeModel(model: Model): Model {
 export function serializeModel(model: Model): string {
   // Statement text may hold bidi controls or U+2028: escaped, so model.json reads as it parses.
   return escapeJsonHazards(JSON.stringify(canonicalizeModel(model), null, 2)) + "\n";
+}
+
+/**
+ * A `model.json` text read back: the model when it is one of this version (MODEL_VERSION), else
+ * undefined (no file, not JSON, an older shape). The name lock and the impact report's previous side
+ * both read the committed model through this.
+ */
+export function parseModelJson(text: string | undefined): Model | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const parsed = JSON.parse(text) as Model;
+    return parsed && parsed.version === MODEL_VERSION && Array.isArray(parsed.statements) && parsed.system ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -13,8 +13,8 @@ import { compileWithLlm } from "../llm/compile-with-llm.js";
 import type { AskModel, LlmStats } from "../llm/enrich-facts.js";
 import type { JobLimits } from "../limits/job-limits.js";
 import { llmCachePath } from "../llm/llm-from-env.js";
-import { serializeModel } from "../model/serialize-model.js";
-import { MODEL_VERSION, type Model } from "../model/types.js";
+import { parseModelJson, serializeModel } from "../model/serialize-model.js";
+import type { Model } from "../model/types.js";
 import type { SourceFile, Statement } from "../statements/types.js";
 import type { OutputFile } from "../write-output.js";
 import { loadTemplateOverrides } from "./load-template-overrides.js";
@@ -79,6 +79,8 @@ export interface CompiledTree {
   llm?: { model: string; stats: LlmStats };
   /** What the compile cache saved, when one was given and used. */
   cacheStats?: CompileStats;
+  /** The tree's committed `model.json` (this version), read once as the name lock; reused by the impact report. */
+  lock?: Model;
 }
 
 /**
@@ -134,6 +136,7 @@ export async function compileTree(options: CompileTreeOptions): Promise<Compiled
       diagnostics: cached.diagnostics,
       readDiagnostics: sortDiagnostics(read.diagnostics),
       cacheStats: cached.stats,
+      ...(lock ? { lock } : {}),
     };
   } else {
     compiled = compile({ files: read.files, config, ...(lock ? { lock } : {}) });
@@ -159,6 +162,7 @@ export async function compileTree(options: CompileTreeOptions): Promise<Compiled
     diagnostics: sortDiagnostics(diagnostics),
     readDiagnostics: sortDiagnostics(read.diagnostics),
     ...(llm ? { llm } : {}),
+    ...(lock ? { lock } : {}),
   };
 }
 
@@ -168,12 +172,5 @@ async function askNothing(): Promise<never> {
 
 /** The tree's previous model.json when it is a model of this version; anything else is no lock. */
 async function readLock(tree: TreeReader, path: string): Promise<Model | undefined> {
-  const text = (await readTextFiles(tree, [path])).get(path);
-  if (text === undefined) return undefined;
-  try {
-    const parsed = JSON.parse(text) as Model;
-    return parsed && parsed.version === MODEL_VERSION && Array.isArray(parsed.statements) && parsed.system ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseModelJson((await readTextFiles(tree, [path])).get(path));
 }
